@@ -1,0 +1,90 @@
+/* newsgraph -- graph: the RDF model of one or more articles.
+ *
+ * The only module that touches librdf (Redland).  It mints IRIs, adds the
+ * triples of an analysed document to an in-memory librdf model, hands back
+ * the triples in a deterministic order for the writers, and answers SPARQL
+ * queries (used by `newsgraph query` and by the tests).
+ *
+ * IRIs: entities <base><type>/<slug> (same type + name -> same IRI in every
+ * article), the article <base>article/<doc>, its text as a NIF context
+ * <base>article/<doc>#char=0,N, mentions <base>article/<doc>#char=B,E
+ * (offsets in Unicode code points), roles, events and statements under
+ * <base>role/<doc>/, <base>event/<doc>/, <base>statement/<doc>/.  No blank
+ * nodes are ever produced.
+ */
+#ifndef NG_GRAPH_H
+#define NG_GRAPH_H
+
+#include "lexicon.h"
+#include "meta.h"
+#include "recognize.h"
+#include "relate.h"
+#include "resolve.h"
+#include "status.h"
+#include "text.h"
+
+#include <stddef.h>
+
+/** The ontology namespace. */
+#define NG_NS "https://w3id.org/newsgraph/ontology#"
+/** The default base IRI of minted resources. */
+#define NG_DEFAULT_BASE "https://w3id.org/newsgraph/id/"
+
+/** Everything known about one analysed article (all borrowed). */
+typedef struct {
+  const char *base;            /**< Base IRI, ends with '/' or '#'. */
+  const char *doc;             /**< Document slug (IRI-safe). */
+  const NgText *text;
+  const NgMeta *meta;
+  const NgLexicon *lex;
+  const NgRecognition *rec;
+  const NgEntities *ents;
+  const NgRelations *rels;
+} NgDocument;
+
+/** One triple as plain strings.  The object is an IRI when `o_iri` is set,
+ *  else a literal with optional datatype IRI or language tag. */
+typedef struct {
+  char *s, *p, *o;
+  char *datatype; /**< NULL for plain or language-tagged literals. */
+  char *lang;     /**< NULL unless language-tagged. */
+  int o_iri;
+} NgTriple;
+
+typedef struct NgGraphImpl NgGraph;
+
+/** A new empty graph owned by the caller (ng_graph_free). */
+NgStatus ng_graph_new(NgGraph **out);
+
+/** Free the graph.  NULL is a no-op. */
+void ng_graph_free(NgGraph *g);
+
+/** Add the triples of `doc`. */
+NgStatus ng_graph_add_document(NgGraph *g, const NgDocument *doc);
+
+/** Parse an RDF file (syntax "turtle", "ntriples" or "nquads") into the
+ *  graph.  For re-reading newsgraph's own output (tests, queries). */
+NgStatus ng_graph_load_file(NgGraph *g, const char *path, const char *syntax);
+
+/** Number of triples in the graph. */
+size_t ng_graph_size(const NgGraph *g);
+
+/** All triples, sorted (subject, predicate, object); *out owned by the
+ *  caller (ng_triples_free). */
+NgStatus ng_graph_triples(const NgGraph *g, NgTriple **out, size_t *n);
+
+/** Free an array of triples. */
+void ng_triples_free(NgTriple *t, size_t n);
+
+/** Result row callback: `values[i]` is the i-th variable's value as a
+ *  string (IRI, or literal lexical form) or NULL when unbound. */
+typedef int (*NgRowFn)(void *ctx, size_t n, const char *const *names,
+                       const char *const *values);
+
+/** Run a SPARQL query.  For ASK, *boolean receives the answer (if not
+ *  NULL); for SELECT, `row` is called per result (stop by returning
+ *  non-zero).  On NG_ERR_SYNTAX `err` receives the parser's message. */
+NgStatus ng_graph_query(NgGraph *g, const char *sparql, int *boolean,
+                        NgRowFn row, void *ctx, char *err, size_t err_size);
+
+#endif /* NG_GRAPH_H */

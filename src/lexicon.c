@@ -1,0 +1,542 @@
+#include "lexicon.h"
+
+#include "builtin_data.h"
+#include "strmap.h"
+#include "utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_NAME_TOKENS 12
+
+typedef struct {
+  uint32_t entry;
+  uint32_t next;    /* next alias with the same key, or UINT32_MAX */
+  uint16_t caps;    /* bit i: token i must be capitalized */
+  uint16_t allcaps; /* bit i: token i must be all capitals */
+} Alias;
+
+typedef struct {
+  uint32_t flags;
+  uint8_t head_cls;
+} Word;
+
+struct NgLexiconImpl {
+  char **bufs;
+  size_t n_bufs;
+  NgLexEntry *entries;
+  size_t n, cap;
+  Alias *aliases;
+  size_t n_alias, cap_alias;
+  NgStrMap *names; /* key -> first alias */
+  Word *words;
+  size_t n_words, cap_words;
+  NgStrMap *wordmap; /* lowercase word -> index in words */
+  NgStrMap *iso;     /* iso2 -> country entry */
+  size_t max_ntok;
+};
+
+static const char *const EMPTY = "";
+
+size_t ng_lexicon_token_key(const char *text, const NgToken *t, char *buf) {
+  size_t n = 0;
+  for (size_t i = t->start; i < t->end;) {
+    size_t k;
+    uint32_t c = ng_utf8_decode(text + i, t->end - i, &k);
+    if (c >= 'A' && c <= 'Z') {
+      buf[n++] = (char)(c + 32);
+    } else if (ng_uc_is_apostrophe(c)) {
+      buf[n++] = '\'';
+    } else if (ng_uc_is_hyphen(c) || c == 0x2013) {
+      buf[n++] = '-';
+    } else if (c >= 0xC0 && c <= 0xDE && c != 0xD7) {
+      n += ng_utf8_encode(c + 32, buf + n);
+    } else if (c >= 0x410 && c <= 0x42F) {
+      n += ng_utf8_encode(c + 32, buf + n);
+    } else {
+      memcpy(buf + n, text + i, k);
+      n += k;
+    }
+    i += k;
+  }
+  return n;
+}
+
+/* ---- building ---------------------------------------------------------- */
+
+static int32_t add_entry(NgLexicon *lx, const NgLexEntry *e) {
+  if (lx->n == lx->cap) {
+    size_t nc = lx->cap ? lx->cap * 2 : 1024;
+    NgLexEntry *ne = realloc(lx->entries, nc * sizeof *ne);
+    if (!ne) return -1;
+    lx->entries = ne;
+    lx->cap = nc;
+  }
+  lx->entries[lx->n] = *e;
+  return (int32_t)lx->n++;
+}
+
+/* Register `surface` as a name of entry `idx`. */
+static NgStatus add_alias(NgLexicon *lx, const char *surface, uint32_t idx) {
+  size_t slen = strlen(surface);
+  if (!slen) return NG_SUCCESS;
+  NgSegments *seg = NULL;
+  NgStatus st = ng_segment(surface, slen, &seg);
+  if (st) return st;
+  if (seg->n_toks == 0 || seg->n_toks > MAX_NAME_TOKENS) {
+    ng_segments_free(seg);
+    return NG_SUCCESS;
+  }
+  char key[1024];
+  size_t kn = 0;
+  Alias a = {idx, UINT32_MAX, 0, 0};
+  for (size_t i = 0; i < seg->n_toks; ++i) {
+    const NgToken *t = &seg->toks[i];
+    if (t->end - t->start > 200) { ng_segments_free(seg); return NG_SUCCESS; }
+    if (i) key[kn++] = ' ';
+    kn += ng_lexicon_token_key(surface, t, key + kn);
+    if (t->flags & NG_TF_ALLCAPS) a.allcaps |= (uint16_t)(1u << i);
+    else if (t->flags & NG_TF_CAP) a.caps |= (uint16_t)(1u << i);
+  }
+  if (seg->n_toks > lx->max_ntok) lx->max_ntok = seg->n_toks;
+  ng_segments_free(seg);
+
+  uint32_t head;
+  if (ng_strmap_get(lx->names, key, kn, &head)) {
+    /* skip exact duplicates (same entry, same case pattern) */
+    for (uint32_t j = head; j != UINT32_MAX; j = lx->aliases[j].next)
+      if (lx->aliases[j].entry == idx && lx->aliases[j].caps == a.caps &&
+          lx->aliases[j].allcaps == a.allcaps)
+        return NG_SUCCESS;
+    a.next = head;
+  }
+  if (lx->n_alias == lx->cap_alias) {
+    size_t nc = lx->cap_alias ? lx->cap_alias * 2 : 2048;
+    Alias *na = realloc(lx->aliases, nc * sizeof *na);
+    if (!na) return NG_ERR_NOMEM;
+    lx->aliases = na;
+    lx->cap_alias = nc;
+  }
+  /* keep data-file order within a bucket: append at the tail */
+  uint32_t me = (uint32_t)lx->n_alias;
+  lx->aliases[lx->n_alias++] = a;
+  if (a.next != UINT32_MAX) {
+    lx->aliases[me].next = UINT32_MAX;
+    uint32_t j = head;
+    while (lx->aliases[j].next != UINT32_MAX) j = lx->aliases[j].next;
+    lx->aliases[j].next = me;
+    return NG_SUCCESS;
+  }
+  return ng_strmap_put(lx->names, key, kn, me);
+}
+
+static NgStatus add_word(NgLexicon *lx, const char *w, uint32_t flags, uint8_t cls) {
+  char key[256];
+  size_t n = strlen(w);
+  if (!n || n >= sizeof key / 2) return NG_SUCCESS;
+  NgToken t = {0, n, 0, 0, 0, NG_TOK_WORD};
+  size_t kn = ng_lexicon_token_key(w, &t, key);
+  uint32_t i;
+  if (ng_strmap_get(lx->wordmap, key, kn, &i)) {
+    lx->words[i].flags |= flags;
+    if (flags & NG_W_ORG_HEAD) lx->words[i].head_cls = cls;
+    return NG_SUCCESS;
+  }
+  if (lx->n_words == lx->cap_words) {
+    size_t nc = lx->cap_words ? lx->cap_words * 2 : 4096;
+    Word *nw = realloc(lx->words, nc * sizeof *nw);
+    if (!nw) return NG_ERR_NOMEM;
+    lx->words = nw;
+    lx->cap_words = nc;
+  }
+  lx->words[lx->n_words] = (Word){flags, cls};
+  return ng_strmap_put(lx->wordmap, key, kn, (uint32_t)lx->n_words++);
+}
+
+/* Split line in place on TABs into at most max columns; missing ones "". */
+static size_t split_cols(char *line, char **cols, size_t max) {
+  size_t n = 0;
+  char *p = line;
+  while (n < max) {
+    cols[n++] = p;
+    char *tab = strchr(p, '\t');
+    if (!tab) break;
+    *tab = '\0';
+    p = tab + 1;
+  }
+  size_t got = n;
+  while (n < max) cols[n++] = (char *)EMPTY;
+  return got;
+}
+
+typedef NgStatus (*LineFn)(NgLexicon *lx, char **cols, size_t ncols, char *err,
+                           size_t err_size);
+
+static NgStatus add_names(NgLexicon *lx, uint32_t idx, const char *name, char *aliases) {
+  NgStatus st = add_alias(lx, name, idx);
+  for (char *a = aliases; !st && a && *a;) {
+    char *bar = strchr(a, '|');
+    if (bar) *bar = '\0';
+    st = add_alias(lx, a, idx);
+    a = bar ? bar + 1 : NULL;
+  }
+  return st;
+}
+
+static NgStatus line_country(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
+  (void)n; (void)err; (void)es;
+  NgLexEntry e = {c[1], c[4], EMPTY, c[0], EMPTY, EMPTY, -1, NG_LEX_PLACE, NG_CLS_COUNTRY, 0};
+  int32_t idx = add_entry(lx, &e);
+  if (idx < 0) return NG_ERR_NOMEM;
+  lx->entries[idx].country = idx;
+  NgStatus st = ng_strmap_put(lx->iso, c[0], strlen(c[0]), (uint32_t)idx);
+  if (!st) st = add_names(lx, (uint32_t)idx, c[1], c[2]);
+  for (char *d = c[3]; !st && d && *d;) {
+    char *bar = strchr(d, '|');
+    if (bar) *bar = '\0';
+    NgLexEntry de = {d, EMPTY, EMPTY, c[0], EMPTY, EMPTY, idx, NG_LEX_DEMONYM, NG_CLS_COUNTRY, 0};
+    int32_t di = add_entry(lx, &de);
+    if (di < 0) return NG_ERR_NOMEM;
+    st = add_alias(lx, d, (uint32_t)di);
+    d = bar ? bar + 1 : NULL;
+  }
+  return st;
+}
+
+static int32_t iso_country(const NgLexicon *lx, const char *iso) {
+  uint32_t v;
+  if (iso && *iso && ng_strmap_get(lx->iso, iso, strlen(iso), &v)) return (int32_t)v;
+  return -1;
+}
+
+static NgStatus line_city(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
+  (void)n; (void)err; (void)es;
+  NgLexEntry e = {c[0], c[3], c[4], c[2], c[5], c[6], iso_country(lx, c[2]),
+                  NG_LEX_PLACE, NG_CLS_CITY, (uint8_t)(c[8][0] == '1')};
+  int32_t idx = add_entry(lx, &e);
+  if (idx < 0) return NG_ERR_NOMEM;
+  return add_names(lx, (uint32_t)idx, c[0], c[1]);
+}
+
+static NgStatus line_region(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
+  (void)n; (void)err; (void)es;
+  NgLexEntry e = {c[0], c[4], EMPTY, c[3], EMPTY, EMPTY, iso_country(lx, c[3]),
+                  NG_LEX_PLACE, NG_CLS_REGION, 0};
+  int32_t idx = add_entry(lx, &e);
+  if (idx < 0) return NG_ERR_NOMEM;
+  return add_names(lx, (uint32_t)idx, c[0], c[1]);
+}
+
+static NgStatus line_org(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
+  (void)n;
+  NgClass cls = ng_class_parse(c[2]);
+  if (cls == NG_CLS_COUNT || ng_class_type(cls) != NG_TYPE_ORG) {
+    snprintf(err, es, "unknown organization class '%s'", c[2]);
+    return NG_ERR_SYNTAX;
+  }
+  NgLexEntry e = {c[0], c[3], EMPTY, c[4], EMPTY, EMPTY, iso_country(lx, c[4]),
+                  NG_LEX_ORG, (uint8_t)cls, 0};
+  int32_t idx = add_entry(lx, &e);
+  if (idx < 0) return NG_ERR_NOMEM;
+  return add_names(lx, (uint32_t)idx, c[0], c[1]);
+}
+
+static const char *const TITLE_CLASSES[NG_TITLE_COUNT] = {
+    "government", "diplomat", "legislator", "official", "military", "academic",
+    "media", "business", "religious", "royal", "honorific"};
+
+static NgStatus line_title(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
+  (void)n;
+  int cls = -1;
+  for (int i = 0; i < NG_TITLE_COUNT; ++i)
+    if (strcmp(c[1], TITLE_CLASSES[i]) == 0) cls = i;
+  if (cls < 0) {
+    snprintf(err, es, "unknown title class '%s'", c[1]);
+    return NG_ERR_SYNTAX;
+  }
+  NgLexEntry e = {c[0], EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, -1, NG_LEX_TITLE, (uint8_t)cls, 0};
+  int32_t idx = add_entry(lx, &e);
+  if (idx < 0) return NG_ERR_NOMEM;
+  return add_alias(lx, c[0], (uint32_t)idx);
+}
+
+static const struct {
+  const char *name;
+  uint32_t flag;
+} ROLES[] = {{"org", NG_W_ORG_HEAD},       {"org-in", NG_W_ORG_HEAD | NG_W_ORG_IN},
+             {"unit", NG_W_ORG_HEAD | NG_W_UNIT}, {"agreement", NG_W_AGR_HEAD},
+             {"agreement-mod", NG_W_AGR_MOD}, {"facility", NG_W_FACILITY},
+             {"event", NG_W_EVENT},        {"publication", NG_W_PUB_CUE},
+             {"title-mod", NG_W_TITLE_MOD}, {"compass", NG_W_COMPASS},
+             {"connector", NG_W_CONNECTOR}, {"month", NG_W_MONTH},
+             {"weekday", NG_W_WEEKDAY},    {"meet", NG_W_MEET},
+             {"visit", NG_W_VISIT},        {"say", NG_W_SAY},
+             {"negation", NG_W_NEGATION},  {"hedge", NG_W_HEDGE},
+             {"party-verb", NG_W_PARTY_VERB}, {"gov-body", NG_W_GOV_BODY},
+             {"stop", NG_W_STOP}};
+
+static NgStatus line_head(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
+  (void)n;
+  uint32_t flag = 0;
+  for (size_t i = 0; i < sizeof ROLES / sizeof ROLES[0]; ++i)
+    if (strcmp(c[1], ROLES[i].name) == 0) flag = ROLES[i].flag;
+  if (!flag) {
+    snprintf(err, es, "unknown word role '%s'", c[1]);
+    return NG_ERR_SYNTAX;
+  }
+  NgClass cls = NG_CLS_ORGANIZATION;
+  if (flag & NG_W_ORG_HEAD && c[2][0]) {
+    cls = ng_class_parse(c[2]);
+    if (cls == NG_CLS_COUNT) {
+      snprintf(err, es, "unknown class '%s'", c[2]);
+      return NG_ERR_SYNTAX;
+    }
+  }
+  return add_word(lx, c[0], flag, (uint8_t)cls);
+}
+
+static NgStatus line_stop(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
+  (void)n; (void)err; (void)es;
+  return add_word(lx, c[0], NG_W_STOP, NG_CLS_ORGANIZATION);
+}
+
+static NgStatus line_given(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
+  (void)n; (void)err; (void)es;
+  return add_word(lx, c[0], NG_W_GIVEN, NG_CLS_ORGANIZATION);
+}
+
+static const struct {
+  const char *file;
+  LineFn fn;
+  size_t cols;
+  int required;
+} FILES[] = {{"countries.tsv", line_country, 6, 1},
+             {"cities.tsv", line_city, 9, 1},
+             {"regions.tsv", line_region, 5, 1},
+             {"organizations.tsv", line_org, 5, 1},
+             {"titles.tsv", line_title, 2, 1},
+             {"words.tsv", line_head, 3, 1},
+             {"stopwords.txt", line_stop, 1, 1},
+             {"given-names.txt", line_given, 1, 1}};
+
+static NgStatus load_buffer(NgLexicon *lx, const char *fname, LineFn fn, size_t ncols,
+                            const unsigned char *data, size_t len, char *err, size_t es) {
+  char *buf = malloc(len + 1);
+  if (!buf) return NG_ERR_NOMEM;
+  memcpy(buf, data, len);
+  buf[len] = '\0';
+  char **nb = realloc(lx->bufs, (lx->n_bufs + 1) * sizeof *nb);
+  if (!nb) { free(buf); return NG_ERR_NOMEM; }
+  lx->bufs = nb;
+  lx->bufs[lx->n_bufs++] = buf;
+  size_t lineno = 0;
+  for (char *line = buf; line && *line;) {
+    char *nl = strchr(line, '\n');
+    if (nl) *nl = '\0';
+    ++lineno;
+    size_t ll = strlen(line);
+    if (ll && line[ll - 1] == '\r') line[--ll] = '\0';
+    if (ll && line[0] != '#') {
+      char *cols[12];
+      char msg[200] = "";
+      size_t got = split_cols(line, cols, ncols);
+      NgStatus st = got ? fn(lx, cols, got, msg, sizeof msg) : NG_SUCCESS;
+      if (st) {
+        if (err && es) snprintf(err, es, "%s:%zu: %s", fname, lineno, msg[0] ? msg : ng_strerror(st));
+        return st;
+      }
+    }
+    line = nl ? nl + 1 : NULL;
+  }
+  return NG_SUCCESS;
+}
+
+static NgLexicon *lex_new(void) {
+  NgLexicon *lx = calloc(1, sizeof *lx);
+  if (!lx) return NULL;
+  lx->names = ng_strmap_new();
+  lx->wordmap = ng_strmap_new();
+  lx->iso = ng_strmap_new();
+  if (!lx->names || !lx->wordmap || !lx->iso) {
+    ng_lexicon_free(lx);
+    return NULL;
+  }
+  return lx;
+}
+
+typedef NgStatus (*Fetch)(const void *ctx, const char *file, unsigned char **data,
+                          size_t *len, int *owned);
+
+static NgStatus load_all(Fetch fetch, const void *ctx, NgLexicon **out, char *err, size_t es) {
+  *out = NULL;
+  if (err && es) err[0] = '\0';
+  NgLexicon *lx = lex_new();
+  if (!lx) return NG_ERR_NOMEM;
+  for (size_t f = 0; f < sizeof FILES / sizeof FILES[0]; ++f) {
+    unsigned char *data = NULL;
+    size_t len = 0;
+    int owned = 0;
+    NgStatus st = fetch(ctx, FILES[f].file, &data, &len, &owned);
+    if (st == NG_ERR_NOENT && !FILES[f].required) continue;
+    if (st) {
+      if (err && es) snprintf(err, es, "%s: %s", FILES[f].file, ng_strerror(st));
+      ng_lexicon_free(lx);
+      return st;
+    }
+    st = load_buffer(lx, FILES[f].file, FILES[f].fn, FILES[f].cols, data, len, err, es);
+    if (owned) free(data);
+    if (st) {
+      ng_lexicon_free(lx);
+      return st;
+    }
+  }
+  *out = lx;
+  return NG_SUCCESS;
+}
+
+static NgStatus fetch_builtin(const void *ctx, const char *file, unsigned char **data,
+                              size_t *len, int *owned) {
+  (void)ctx;
+  for (size_t i = 0; i < ng_builtin_data_count; ++i) {
+    if (strcmp(ng_builtin_data[i].name, file) == 0) {
+      *data = (unsigned char *)ng_builtin_data[i].data;
+      *len = ng_builtin_data[i].len;
+      *owned = 0;
+      return NG_SUCCESS;
+    }
+  }
+  return NG_ERR_NOENT;
+}
+
+static NgStatus fetch_dir(const void *ctx, const char *file, unsigned char **data,
+                          size_t *len, int *owned) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", (const char *)ctx, file);
+  FILE *f = fopen(path, "rb");
+  if (!f) return NG_ERR_NOENT;
+  size_t cap = 1 << 16, n = 0;
+  unsigned char *b = malloc(cap);
+  while (b) {
+    if (n == cap) {
+      unsigned char *nb = realloc(b, cap * 2);
+      if (!nb) { free(b); b = NULL; break; }
+      b = nb;
+      cap *= 2;
+    }
+    size_t got = fread(b + n, 1, cap - n, f);
+    n += got;
+    if (!got) break;
+  }
+  int bad = ferror(f);
+  fclose(f);
+  if (!b) return NG_ERR_NOMEM;
+  if (bad) { free(b); return NG_ERR_IO; }
+  *data = b;
+  *len = n;
+  *owned = 1;
+  return NG_SUCCESS;
+}
+
+NgStatus ng_lexicon_load_builtin(NgLexicon **out, char *err, size_t es) {
+  return load_all(fetch_builtin, NULL, out, err, es);
+}
+
+NgStatus ng_lexicon_load_dir(const char *dir, NgLexicon **out, char *err, size_t es) {
+  return load_all(fetch_dir, dir, out, err, es);
+}
+
+void ng_lexicon_free(NgLexicon *lx) {
+  if (!lx) return;
+  for (size_t i = 0; i < lx->n_bufs; ++i) free(lx->bufs[i]);
+  free(lx->bufs);
+  free(lx->entries);
+  free(lx->aliases);
+  free(lx->words);
+  ng_strmap_free(lx->names);
+  ng_strmap_free(lx->wordmap);
+  ng_strmap_free(lx->iso);
+  free(lx);
+}
+
+const NgLexEntry *ng_lexicon_entry(const NgLexicon *lx, uint32_t i) {
+  return i < lx->n ? &lx->entries[i] : NULL;
+}
+
+size_t ng_lexicon_size(const NgLexicon *lx) { return lx->n; }
+
+int32_t ng_lexicon_country(const NgLexicon *lx, const char *iso2) {
+  return iso_country(lx, iso2);
+}
+
+/* ---- matching ---------------------------------------------------------- */
+
+size_t ng_lexicon_match(const NgLexicon *lx, const char *text, const NgToken *toks,
+                        size_t from, size_t to, unsigned kind_mask, NgLexMatch *m) {
+  m->ntok = 0;
+  m->n = 0;
+  char key[2048];
+  size_t kn = 0;
+  size_t lens[MAX_NAME_TOKENS + 1];
+  size_t max = lx->max_ntok < MAX_NAME_TOKENS ? lx->max_ntok : MAX_NAME_TOKENS;
+  size_t k;
+  for (k = 0; k < max && from + k < to; ++k) {
+    const NgToken *t = &toks[from + k];
+    if (t->flags & NG_TF_POSS) break;
+    if (t->end - t->start > 120) break;
+    if (k) {
+      /* a name does not run across whitespace-free punctuation gaps oddly;
+         keep one space between tokens as the keys do */
+      key[kn++] = ' ';
+    }
+    kn += ng_lexicon_token_key(text, t, key + kn);
+    lens[k + 1] = kn;
+  }
+  for (size_t len = k; len >= 1; --len) {
+    uint32_t a;
+    if (!ng_strmap_get(lx->names, key, lens[len], &a)) continue;
+    for (; a != UINT32_MAX; a = lx->aliases[a].next) {
+      const Alias *al = &lx->aliases[a];
+      const NgLexEntry *e = &lx->entries[al->entry];
+      if (!(kind_mask & (1u << e->kind))) continue;
+      int ok = 1;
+      for (size_t i = 0; i < len && ok; ++i) {
+        const NgToken *t = &toks[from + i];
+        if ((al->allcaps >> i) & 1) ok = (t->flags & NG_TF_ALLCAPS) != 0;
+        else if ((al->caps >> i) & 1 && e->kind != NG_LEX_TITLE)
+          ok = (t->flags & NG_TF_CAP) != 0;
+      }
+      if (!ok) continue;
+      int dup = 0;
+      for (size_t j = 0; j < m->n; ++j) dup |= m->entries[j] == al->entry;
+      if (!dup && m->n < NG_LEX_MAX_HITS) m->entries[m->n++] = al->entry;
+    }
+    if (m->n) {
+      m->ntok = len;
+      return len;
+    }
+  }
+  return 0;
+}
+
+static const Word *word_of(const NgLexicon *lx, const char *text, const NgToken *t) {
+  char key[512];
+  if (t->end - t->start > 120) return NULL;
+  size_t kn = ng_lexicon_token_key(text, t, key);
+  uint32_t i;
+  if (!ng_strmap_get(lx->wordmap, key, kn, &i)) return NULL;
+  return &lx->words[i];
+}
+
+uint32_t ng_lexicon_word(const NgLexicon *lx, const char *text, const NgToken *t) {
+  const Word *w = word_of(lx, text, t);
+  if (!w) return 0;
+  uint32_t f = w->flags;
+  if (!(t->flags & NG_TF_CAP)) f &= ~(uint32_t)NG_W_GIVEN;
+  return f;
+}
+
+NgClass ng_lexicon_head_class(const NgLexicon *lx, const char *text, const NgToken *t) {
+  const Word *w = word_of(lx, text, t);
+  return w && (w->flags & NG_W_ORG_HEAD) ? (NgClass)w->head_cls : NG_CLS_ORGANIZATION;
+}

@@ -1,0 +1,369 @@
+/* newsgraph -- command-line interface: parses options and wires the stages
+ * read -> analyze (segment, recognize, resolve, relate) -> graph -> write. */
+#include "graph.h"
+#include "iri.h"
+#include "lexicon.h"
+#include "meta.h"
+#include "pipeline.h"
+#include "text.h"
+#include "write.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef NG_VERSION
+#define NG_VERSION "0.0.0"
+#endif
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+typedef struct {
+  const char *outdir;
+  const char *base;
+  const char *name;
+  const char *meta_file;
+  const char *data_dir;
+  unsigned outputs;
+  int quiet;
+  NgMeta meta; /* from options; overrides the sidecar */
+} Options;
+
+static void usage(FILE *f) {
+  fputs("Usage: newsgraph [OPTIONS] FILE...\n"
+        "Extract the people, organizations, places and agreements of news articles\n"
+        "(plain UTF-8 text) and write their knowledge graph as RDF and CSV.\n"
+        "FILE '-' reads standard input.\n"
+        "\n"
+        "Options:\n"
+        "  -o, --output DIR      write into DIR (default: output); '-' writes the one\n"
+        "                        selected format to standard output\n"
+        "  -f, --format LIST     outputs, comma-separated (default: all):\n"
+        "                        ttl (Turtle), nt (N-Triples), csv (triples CSV),\n"
+        "                        nodes, edges (graph visualizer CSVs), all\n"
+        "  -b, --base IRI        base IRI of minted resources\n"
+        "                        (default: " NG_DEFAULT_BASE ")\n"
+        "  -n, --name NAME       document name for IRIs and file names\n"
+        "                        (default: the input file's name without extension)\n"
+        "  -m, --meta FILE       metadata file (default: the input's .meta sidecar)\n"
+        "      --title TEXT      article headline\n"
+        "      --publisher NAME  publisher\n"
+        "      --date DATE       publication date, YYYY[-MM[-DD]] (dates such as\n"
+        "                        \"May 12\" in the text resolve against it)\n"
+        "      --url URL         article URL\n"
+        "      --language TAG    language of the text, BCP 47 (default: en)\n"
+        "      --data-dir DIR    read gazetteers from DIR instead of the built-in data\n"
+        "  -q, --quiet           no progress messages\n"
+        "  -h, --help            show this help and exit\n"
+        "  -V, --version         show the version and exit\n"
+        "\n"
+        "Output files, named after the input: NAME.ttl, NAME.nt, NAME.triples.csv,\n"
+        "NAME.nodes.csv, NAME.edges.csv.  Each is written to a temporary file and\n"
+        "renamed into place only when all of them succeeded.\n"
+        "\n"
+        "Exit status: 0 success; 1 bad input or I/O error (missing, empty, binary or\n"
+        "non-UTF-8 input, unwritable output); 2 usage error.\n",
+        f);
+}
+
+static int parse_formats(const char *list, unsigned *out) {
+  unsigned v = 0;
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", list);
+  for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+    if (strcmp(tok, "ttl") == 0 || strcmp(tok, "turtle") == 0) v |= NG_OUT_TURTLE;
+    else if (strcmp(tok, "nt") == 0 || strcmp(tok, "ntriples") == 0) v |= NG_OUT_NTRIPLES;
+    else if (strcmp(tok, "csv") == 0 || strcmp(tok, "triples") == 0) v |= NG_OUT_TRIPLES_CSV;
+    else if (strcmp(tok, "nodes") == 0) v |= NG_OUT_NODES_CSV;
+    else if (strcmp(tok, "edges") == 0) v |= NG_OUT_EDGES_CSV;
+    else if (strcmp(tok, "all") == 0) v |= NG_OUT_ALL;
+    else return -1;
+  }
+  if (!v) return -1;
+  *out = v;
+  return 0;
+}
+
+/* Document name: the file name without directories and extension. */
+static void doc_name(const char *path, const char *given, char *out) {
+  if (given) { ng_slugify(given, out); return; }
+  if (strcmp(path, "-") == 0) { strcpy(out, "stdin"); return; }
+  const char *b = strrchr(path, '/');
+  b = b ? b + 1 : path;
+  char tmp[1024];
+  snprintf(tmp, sizeof tmp, "%s", b);
+  char *dot = strrchr(tmp, '.');
+  if (dot && dot != tmp) *dot = '\0';
+  ng_slugify(tmp, out);
+}
+
+static NgStatus write_ttl(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "turtle", f); }
+static NgStatus write_nt(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "ntriples", f); }
+
+static const struct {
+  unsigned flag;
+  const char *ext;
+  NgStatus (*fn)(const NgWriteInput *, FILE *);
+} OUTPUTS[] = {{NG_OUT_TURTLE, ".ttl", write_ttl},
+               {NG_OUT_NTRIPLES, ".nt", write_nt},
+               {NG_OUT_TRIPLES_CSV, ".triples.csv", ng_write_triples_csv},
+               {NG_OUT_NODES_CSV, ".nodes.csv", ng_write_nodes_csv},
+               {NG_OUT_EDGES_CSV, ".edges.csv", ng_write_edges_csv}};
+#define N_OUTPUTS (sizeof OUTPUTS / sizeof OUTPUTS[0])
+
+static int load_meta(const char *path, const Options *o, NgMeta *meta) {
+  char err[300] = "";
+  memset(meta, 0, sizeof *meta);
+  char side[4096];
+  const char *mf = o->meta_file;
+  if (!mf && strcmp(path, "-") != 0) {
+    snprintf(side, sizeof side, "%s", path);
+    char *slash = strrchr(side, '/');
+    char *dot = strrchr(side, '.');
+    if (dot && (!slash || dot > slash + 1)) *dot = '\0';
+    strncat(side, ".meta", sizeof side - strlen(side) - 1);
+    mf = side;
+  }
+  if (mf) {
+    NgStatus st = ng_meta_read_file(mf, meta, err, sizeof err);
+    if (st == NG_ERR_NOENT && !o->meta_file) st = NG_SUCCESS;
+    if (st) {
+      fprintf(stderr, "newsgraph: %s: %s\n", mf, err[0] ? err : ng_strerror(st));
+      ng_meta_clear(meta);
+      return -1;
+    }
+  }
+  const struct { const char *k; const char *v; } over[] = {{"title", o->meta.title}, {"publisher", o->meta.publisher},
+                                                            {"date", o->meta.date}, {"url", o->meta.url},
+                                                            {"language", o->meta.language}};
+  for (size_t i = 0; i < 5; ++i)
+    if (over[i].v && ng_meta_set(meta, over[i].k, over[i].v, err, sizeof err)) {
+      fprintf(stderr, "newsgraph: %s\n", err);
+      ng_meta_clear(meta);
+      return -1;
+    }
+  return 0;
+}
+
+static void prefixes_for(const char *base, const char *doc, char ns[][2048], NgPrefix *p, size_t *n) {
+  /* rdf: is declared by raptor's Turtle serializer itself */
+  static const char *const fixed[][2] = {
+      {"ng", NG_NS},
+      {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
+      {"owl", "http://www.w3.org/2002/07/owl#"},
+      {"xsd", "http://www.w3.org/2001/XMLSchema#"},
+      {"skos", "http://www.w3.org/2004/02/skos/core#"},
+      {"prov", "http://www.w3.org/ns/prov#"},
+      {"nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"},
+      {"itsrdf", "http://www.w3.org/2005/11/its/rdf#"},
+      {"geo", "http://www.w3.org/2003/01/geo/wgs84_pos#"},
+      {"wd", "http://www.wikidata.org/entity/"}};
+  static const char *const minted[][2] = {{"person", "person/"}, {"org", "org/"}, {"place", "place/"},
+                                          {"agreement", "agreement/"}, {"article", "article/"}};
+  static const char *const per_doc[][2] = {{"role", "role/"}, {"event", "event/"}, {"statement", "statement/"}};
+  size_t k = 0;
+  for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; ++i) p[k++] = (NgPrefix){fixed[i][0], fixed[i][1]};
+  for (size_t i = 0; i < 5; ++i) {
+    snprintf(ns[i], 2048, "%s%s", base, minted[i][1]);
+    p[k++] = (NgPrefix){minted[i][0], ns[i]};
+  }
+  for (size_t i = 0; i < 3; ++i) {
+    snprintf(ns[5 + i], 2048, "%s%s%s/", base, per_doc[i][1], doc);
+    p[k++] = (NgPrefix){per_doc[i][0], ns[5 + i]};
+  }
+  *n = k;
+}
+
+/* Process one input; returns 0 on success, EXIT_INPUT on failure (message printed). */
+static int process(const char *path, const Options *o, const NgLexicon *lex, size_t idx, size_t total) {
+  NgText *text = NULL;
+  size_t off = 0;
+  const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
+  NgStatus st = ng_text_read_file(path, &text, &off);
+  if (st) {
+    if (st == NG_ERR_UTF8) fprintf(stderr, "newsgraph: %s: invalid UTF-8 at byte offset %zu\n", shown, off);
+    else if (st == NG_ERR_BINARY) fprintf(stderr, "newsgraph: %s: binary data (NUL byte at offset %zu), not text\n", shown, off);
+    else if (st == NG_ERR_IO) fprintf(stderr, "newsgraph: %s: cannot read: %s\n", shown, strerror(errno));
+    else fprintf(stderr, "newsgraph: %s: %s\n", shown, ng_strerror(st));
+    return EXIT_INPUT;
+  }
+  NgMeta meta;
+  if (load_meta(path, o, &meta)) {
+    ng_text_free(text);
+    return EXIT_INPUT;
+  }
+  char doc[NG_SLUG_MAX + 1];
+  doc_name(path, o->name, doc);
+
+  NgAnalysis *an = NULL;
+  NgGraph *g = NULL;
+  NgTriple *triples = NULL;
+  size_t n_triples = 0;
+  int rc = EXIT_INPUT;
+  st = ng_analyze(text, lex, &meta, &an);
+  if (!st) st = ng_graph_new(&g);
+  if (!st) {
+    NgDocument d = {o->base, doc, text, &meta, lex, an->rec, an->ents, an->rels};
+    st = ng_graph_add_document(g, &d);
+  }
+  if (!st) st = ng_graph_triples(g, &triples, &n_triples);
+  if (st) {
+    fprintf(stderr, "newsgraph: %s: %s\n", shown, ng_strerror(st));
+    goto done;
+  }
+  {
+    char ns[8][2048];
+    NgPrefix prefixes[24];
+    size_t np;
+    prefixes_for(o->base, doc, ns, prefixes, &np);
+    NgWriteInput in = {triples, n_triples, prefixes, np, o->base};
+    if (strcmp(o->outdir, "-") == 0) {
+      for (size_t i = 0; i < N_OUTPUTS; ++i)
+        if (o->outputs & OUTPUTS[i].flag) {
+          st = OUTPUTS[i].fn(&in, stdout);
+          if (!st && fflush(stdout)) st = NG_ERR_IO;
+          break;
+        }
+      if (st) {
+        fprintf(stderr, "newsgraph: <stdout>: %s\n", ng_strerror(st));
+        goto done;
+      }
+    } else {
+      char *tmps[N_OUTPUTS] = {0};
+      char paths[N_OUTPUTS][4096];
+      for (size_t i = 0; i < N_OUTPUTS && !st; ++i) {
+        if (!(o->outputs & OUTPUTS[i].flag)) continue;
+        snprintf(paths[i], sizeof paths[i], "%s/%s%s", o->outdir, doc, OUTPUTS[i].ext);
+        st = ng_write_prepare(paths[i], OUTPUTS[i].fn, &in, &tmps[i]);
+        if (st) fprintf(stderr, "newsgraph: %s: cannot write: %s\n", paths[i], st == NG_ERR_IO ? strerror(errno) : ng_strerror(st));
+      }
+      for (size_t i = 0; i < N_OUTPUTS; ++i) {
+        if (!tmps[i]) continue;
+        if (st) {
+          ng_write_abort(tmps[i]);
+        } else if ((st = ng_write_commit(tmps[i], paths[i]))) {
+          fprintf(stderr, "newsgraph: %s: cannot write: %s\n", paths[i], strerror(errno));
+        }
+      }
+      if (st) goto done;
+    }
+  }
+  if (!o->quiet && total > 1)
+    fprintf(stderr, "newsgraph: [%zu/%zu] %s: %zu entities, %zu triples\n", idx + 1, total, shown, an->ents->n, n_triples);
+  rc = EXIT_OK;
+done:
+  ng_triples_free(triples, n_triples);
+  ng_graph_free(g);
+  ng_analysis_free(an);
+  ng_meta_clear(&meta);
+  ng_text_free(text);
+  return rc;
+}
+
+int main(int argc, char **argv) {
+  Options o;
+  memset(&o, 0, sizeof o);
+  o.outdir = "output";
+  o.base = NG_DEFAULT_BASE;
+  o.outputs = NG_OUT_ALL;
+  enum { OPT_TITLE = 1000, OPT_PUBLISHER, OPT_DATE, OPT_URL, OPT_LANGUAGE, OPT_DATA };
+  static const struct option longopts[] = {{"output", required_argument, 0, 'o'},
+                                           {"format", required_argument, 0, 'f'},
+                                           {"base", required_argument, 0, 'b'},
+                                           {"name", required_argument, 0, 'n'},
+                                           {"meta", required_argument, 0, 'm'},
+                                           {"title", required_argument, 0, OPT_TITLE},
+                                           {"publisher", required_argument, 0, OPT_PUBLISHER},
+                                           {"date", required_argument, 0, OPT_DATE},
+                                           {"url", required_argument, 0, OPT_URL},
+                                           {"language", required_argument, 0, OPT_LANGUAGE},
+                                           {"data-dir", required_argument, 0, OPT_DATA},
+                                           {"quiet", no_argument, 0, 'q'},
+                                           {"help", no_argument, 0, 'h'},
+                                           {"version", no_argument, 0, 'V'},
+                                           {0, 0, 0, 0}};
+  int c;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":o:f:b:n:m:qhV", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'o': o.outdir = optarg; break;
+    case 'f':
+      if (parse_formats(optarg, &o.outputs)) {
+        fprintf(stderr, "newsgraph: --format: unknown format in '%s' (use ttl,nt,csv,nodes,edges,all)\n", optarg);
+        return EXIT_USAGE;
+      }
+      break;
+    case 'b': o.base = optarg; break;
+    case 'n': o.name = optarg; break;
+    case 'm': o.meta_file = optarg; break;
+    case OPT_TITLE: o.meta.title = optarg; break;
+    case OPT_PUBLISHER: o.meta.publisher = optarg; break;
+    case OPT_DATE: o.meta.date = optarg; break;
+    case OPT_URL: o.meta.url = optarg; break;
+    case OPT_LANGUAGE: o.meta.language = optarg; break;
+    case OPT_DATA: o.data_dir = optarg; break;
+    case 'q': o.quiet = 1; break;
+    case 'h': usage(stdout); return EXIT_OK;
+    case 'V': printf("newsgraph %s\n", NG_VERSION); return EXIT_OK;
+    case ':':
+      fprintf(stderr, "newsgraph: option '%s' needs a value\nTry 'newsgraph --help'.\n", argv[optind - 1]);
+      return EXIT_USAGE;
+    default:
+      fprintf(stderr, "newsgraph: unknown option '%s'\nTry 'newsgraph --help'.\n", argv[optind - 1]);
+      return EXIT_USAGE;
+    }
+  }
+  if (optind >= argc) {
+    fprintf(stderr, "newsgraph: no input file\nTry 'newsgraph --help'.\n");
+    return EXIT_USAGE;
+  }
+  size_t bl = strlen(o.base);
+  if (!ng_iri_is_valid(o.base) || bl > 1024 || (o.base[bl - 1] != '/' && o.base[bl - 1] != '#')) {
+    fprintf(stderr, "newsgraph: --base: '%s' is not an absolute IRI ending in '/' or '#'\n", o.base);
+    return EXIT_USAGE;
+  }
+  if (strcmp(o.outdir, "-") == 0 && (o.outputs & (o.outputs - 1))) {
+    fprintf(stderr, "newsgraph: --output -: choose exactly one --format for standard output\n");
+    return EXIT_USAGE;
+  }
+  if (o.meta.date || o.meta.language) {
+    NgMeta probe;
+    char err[256];
+    memset(&probe, 0, sizeof probe);
+    if ((o.meta.date && ng_meta_set(&probe, "date", o.meta.date, err, sizeof err)) ||
+        (o.meta.language && ng_meta_set(&probe, "language", o.meta.language, err, sizeof err))) {
+      fprintf(stderr, "newsgraph: %s\n", err);
+      ng_meta_clear(&probe);
+      return EXIT_USAGE;
+    }
+    ng_meta_clear(&probe);
+  }
+  if (strcmp(o.outdir, "-") != 0) {
+    struct stat sb;
+    if (stat(o.outdir, &sb) != 0) {
+      if (mkdir(o.outdir, 0777) != 0) {
+        fprintf(stderr, "newsgraph: %s: cannot create output directory: %s\n", o.outdir, strerror(errno));
+        return EXIT_INPUT;
+      }
+    } else if (!S_ISDIR(sb.st_mode)) {
+      fprintf(stderr, "newsgraph: %s: output path is not a directory\n", o.outdir);
+      return EXIT_INPUT;
+    }
+  }
+  NgLexicon *lex = NULL;
+  char err[512] = "";
+  NgStatus st = o.data_dir ? ng_lexicon_load_dir(o.data_dir, &lex, err, sizeof err) : ng_lexicon_load_builtin(&lex, err, sizeof err);
+  if (st) {
+    fprintf(stderr, "newsgraph: %s%s%s\n", o.data_dir ? o.data_dir : "built-in data", ": ", err[0] ? err : ng_strerror(st));
+    return EXIT_INPUT;
+  }
+  int rc = EXIT_OK;
+  size_t total = (size_t)(argc - optind);
+  for (int i = optind; i < argc; ++i)
+    if (process(argv[i], &o, lex, (size_t)(i - optind), total)) rc = EXIT_INPUT;
+  ng_lexicon_free(lex);
+  return rc;
+}

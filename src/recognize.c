@@ -1,0 +1,800 @@
+#include "recognize.h"
+
+#include "strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define KIND(k) (1u << (k))
+
+typedef struct {
+  const char *s;
+  const NgSegments *seg;
+  const NgToken *t;
+  size_t nt;
+  const NgLexicon *lex;
+  uint32_t *wf; /* word flags per token */
+  NgRecognition *r;
+  size_t cap_m, cap_t, cap_l;
+  NgStatus st;
+} Ctx;
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static int is_word(const Ctx *c, size_t i) { return i < c->nt && c->t[i].kind == NG_TOK_WORD; }
+static int is_cap(const Ctx *c, size_t i) {
+  return is_word(c, i) && (c->t[i].flags & (NG_TF_CAP | NG_TF_ALLCAPS)) && !(c->t[i].flags & NG_TF_POSS);
+}
+static int is_lower(const Ctx *c, size_t i) { return is_word(c, i) && (c->t[i].flags & NG_TF_LOWER); }
+static int tok(const Ctx *c, size_t i, const char *w) { return i < c->nt && ng_tok_is(c->s, &c->t[i], w); }
+static int tok_i(const Ctx *c, size_t i, const char *w) { return i < c->nt && ng_tok_ieq(c->s, &c->t[i], w); }
+static int free_tok(const Ctx *c, size_t i) {
+  return i < c->nt && c->r->tok_mention[i] < 0 && c->r->tok_title[i] < 0;
+}
+static size_t sent_end(const Ctx *c, size_t i) { return c->seg->sents[c->t[i].sent].tok_end; }
+static size_t sent_begin(const Ctx *c, size_t i) { return c->seg->sents[c->t[i].sent].tok_begin; }
+static int sent_start(const Ctx *c, size_t i) { return (c->t[i].flags & NG_TF_SENT_START) != 0; }
+static int is_punct(const Ctx *c, size_t i, const char *p) {
+  return i < c->nt && c->t[i].kind == NG_TOK_PUNCT && ng_tok_is(c->s, &c->t[i], p);
+}
+static int is_open_quote(const Ctx *c, size_t i) {
+  return is_punct(c, i, "\"") || is_punct(c, i, "\xE2\x80\x9C") || is_punct(c, i, "\xE2\x80\x98") ||
+         is_punct(c, i, "'");
+}
+static int is_close_quote(const Ctx *c, size_t i) {
+  return is_punct(c, i, "\"") || is_punct(c, i, "\xE2\x80\x9D") || is_punct(c, i, "\xE2\x80\x99") ||
+         is_punct(c, i, "'");
+}
+static int is_name_word(const Ctx *c, size_t i) {
+  /* a capitalized word that may be part of a person's name */
+  if (!is_cap(c, i)) return 0;
+  uint32_t f = c->wf[i];
+  if (f & (NG_W_STOP | NG_W_MONTH | NG_W_WEEKDAY | NG_W_EVENT | NG_W_ORG_HEAD | NG_W_AGR_HEAD))
+    return (f & NG_W_GIVEN) != 0 && !(f & NG_W_STOP);
+  return 1;
+}
+
+static int32_t add_mention(Ctx *c, size_t a, size_t b, NgClass cls, int32_t lex, const char *rule,
+                           float conf, uint16_t flags) {
+  NgRecognition *r = c->r;
+  if (b <= a) return -1;
+  if (r->n_mentions == c->cap_m) {
+    size_t nc = c->cap_m ? c->cap_m * 2 : 128;
+    NgMention *nm = realloc(r->mentions, nc * sizeof *nm);
+    if (!nm) { c->st = NG_ERR_NOMEM; return -1; }
+    r->mentions = nm;
+    c->cap_m = nc;
+  }
+  /* a possessive "’s" directly after the name is not part of it */
+  uint16_t f = flags;
+  if (b < c->nt && (c->t[b].flags & NG_TF_POSS)) f |= NG_MF_POSS;
+  NgMention m = {a, b, c->t[a].start, c->t[b - 1].end, lex, -1, -1, -1, conf, f, (uint8_t)cls, rule};
+  int32_t idx = (int32_t)r->n_mentions++;
+  r->mentions[idx] = m;
+  if (!(flags & NG_MF_NESTED))
+    for (size_t i = a; i < b; ++i) r->tok_mention[i] = idx;
+  return idx;
+}
+
+static void add_link(Ctx *c, NgLinkKind kind, int32_t a, int32_t b, const char *rule) {
+  NgRecognition *r = c->r;
+  if (a < 0 || b < 0 || a == b) return;
+  if (r->n_links == c->cap_l) {
+    size_t nc = c->cap_l ? c->cap_l * 2 : 32;
+    NgLink *nl = realloc(r->links, nc * sizeof *nl);
+    if (!nl) { c->st = NG_ERR_NOMEM; return; }
+    r->links = nl;
+    c->cap_l = nc;
+  }
+  r->links[r->n_links++] = (NgLink){(uint8_t)kind, a, b, rule};
+}
+
+static const NgLexEntry *E(const Ctx *c, uint32_t i) { return ng_lexicon_entry(c->lex, i); }
+
+/* First hit of a lexicon match of the given kinds at i (any length up to to). */
+static size_t lex_at(const Ctx *c, size_t i, size_t to, unsigned kinds, NgLexMatch *m) {
+  if (!is_word(c, i)) { m->ntok = m->n = 0; return 0; }
+  return ng_lexicon_match(c->lex, c->s, c->t, i, to, kinds, m);
+}
+
+/* A match of the given kinds that ends exactly at `end` and starts >= lo. */
+static size_t lex_ending(const Ctx *c, size_t lo, size_t end, unsigned kinds, NgLexMatch *m) {
+  for (size_t len = 4; len >= 1; --len) {
+    if (end < lo + len) continue;
+    size_t a = end - len;
+    if (ng_lexicon_match(c->lex, c->s, c->t, a, end, kinds, m) == len) return len;
+  }
+  m->ntok = m->n = 0;
+  return 0;
+}
+
+/* Pick the preferred entry of a match: places and orgs before demonyms,
+   countries before cities before regions. */
+static uint32_t best_entry(const Ctx *c, const NgLexMatch *m) {
+  uint32_t best = m->entries[0];
+  int bs = 99;
+  for (size_t i = 0; i < m->n; ++i) {
+    const NgLexEntry *e = E(c, m->entries[i]);
+    int s = e->kind == NG_LEX_ORG ? 1 : e->kind == NG_LEX_PLACE ? (e->cls == NG_CLS_COUNTRY ? 0 : e->cls == NG_CLS_CITY ? 2 : 3) : 5;
+    if (s < bs) { bs = s; best = m->entries[i]; }
+  }
+  return best;
+}
+
+static int32_t add_lex_mention(Ctx *c, size_t a, size_t b, uint32_t entry, const char *rule,
+                               float conf, uint16_t flags) {
+  const NgLexEntry *e = E(c, entry);
+  if (e->kind == NG_LEX_DEMONYM || e->kind == NG_LEX_TITLE) return -1;
+  return add_mention(c, a, b, (NgClass)e->cls, (int32_t)entry, rule, conf, flags);
+}
+
+/* ---- titles ------------------------------------------------------------- */
+
+static int title_left_blocked(const Ctx *c, size_t i) {
+  /* "Martin Luther King": a title word continuing a person's name */
+  if (i == 0 || !is_cap(c, i - 1) || sent_start(c, i)) return 0;
+  if (c->wf[i - 1] & NG_W_GIVEN) return 1;
+  if (i >= 2 && is_cap(c, i - 2) && (c->wf[i - 2] & NG_W_GIVEN) && !(c->wf[i - 1] & NG_W_TITLE_MOD)) return 1;
+  return 0;
+}
+
+/* Does the capitalized run [a, b) name an entity (so a title must stop)? */
+static int run_is_entity(const Ctx *c, size_t a, size_t b) {
+  NgLexMatch m;
+  for (size_t k = a; k < b; ++k) {
+    if (c->wf[k] & (NG_W_ORG_HEAD | NG_W_AGR_HEAD)) {
+      if (k > a || (k + 1 < b)) return 1;
+    }
+    if (is_cap(c, k) && lex_at(c, k, b, KIND(NG_LEX_ORG), &m)) return 1;
+  }
+  if (b - a >= 2 && (c->wf[a] & NG_W_GIVEN)) return 1;
+  return 0;
+}
+
+/* End of a capitalized run starting at j: caps joined by "and"/"of"/"&". */
+static size_t cap_run(const Ctx *c, size_t j, size_t end) {
+  size_t k = j;
+  while (k < end && is_cap(c, k)) {
+    ++k;
+    if (k + 1 < end && (tok(c, k, "and") || tok(c, k, "of") || tok(c, k, "&")) && is_cap(c, k + 1)) ++k;
+    else if (k + 1 < end && (c->t[k].flags & NG_TF_JOINED) && is_cap(c, k + 1)) ++k;
+  }
+  return k;
+}
+
+static void find_titles(Ctx *c) {
+  NgRecognition *r = c->r;
+  for (size_t i = 0; i < c->nt;) {
+    NgLexMatch m;
+    size_t se = sent_end(c, i), sb = sent_begin(c, i);
+    if (!is_word(c, i) || r->tok_title[i] >= 0 ||
+        !lex_at(c, i, se, KIND(NG_LEX_TITLE), &m) || title_left_blocked(c, i)) {
+      ++i;
+      continue;
+    }
+    size_t cb = i, ce = i + m.ntok;
+    /* "Queen’s University": a possessive + institution is a name, not a title */
+    if (ce < c->nt && (c->t[ce].flags & NG_TF_POSS) && is_cap(c, ce + 1) && (c->wf[ce + 1] & NG_W_ORG_HEAD)) {
+      i = ce;
+      continue;
+    }
+    NgTitle T = {0, 0, 0, 0, (int32_t)m.entries[0], -1, -1, 0};
+    while (cb > sb && (c->wf[cb - 1] & NG_W_TITLE_MOD) && free_tok(c, cb - 1) && r->tok_title[cb - 1] < 0) --cb;
+    while (ce < se && (tok_i(c, ce, "Emeritus") || tok_i(c, ce, "Emerita") || tok_i(c, ce, "Designate") ||
+                       (is_punct(c, ce, "-") && (tok_i(c, ce + 1, "elect") || tok_i(c, ce + 1, "designate")))))
+      ce += is_punct(c, ce, "-") ? 2 : 1;
+    /* extension to the right */
+    int32_t ext_place = -1;
+    size_t ext_a = 0, ext_b = 0;
+    if (tok(c, ce, "of") || tok(c, ce, "for")) {
+      size_t j = ce + 1;
+      size_t run = cap_run(c, j, se);
+      NgLexMatch pm;
+      if (run > j && lex_at(c, j, run, KIND(NG_LEX_PLACE), &pm) == run - j &&
+          E(c, best_entry(c, &pm))->cls == NG_CLS_COUNTRY) {
+        ext_place = (int32_t)best_entry(c, &pm);
+        ext_a = j;
+        ext_b = run;
+        ce = run;
+      } else if (run > j && !run_is_entity(c, j, run) && !lex_at(c, j, run, KIND(NG_LEX_PLACE), &pm)) {
+        ce = run;
+      }
+    } else if (tok(c, ce, "to") && is_cap(c, ce + 1)) {
+      NgLexMatch pm;
+      size_t n = lex_at(c, ce + 1, se, KIND(NG_LEX_PLACE), &pm);
+      if (n) {
+        ext_place = (int32_t)best_entry(c, &pm);
+        ext_a = ce + 1;
+        ext_b = ce + 1 + n;
+        ce = ext_b;
+      }
+    }
+    /* prefixes to the left: country names/demonyms, known organizations,
+       unknown capitalized modifiers, "former" */
+    size_t p = cb;
+    int32_t country = -1, org_lex = -1;
+    size_t org_a = 0, org_b = 0;
+    size_t place_a[4], place_b[4];
+    uint32_t place_e[4];
+    int n_place = 0;
+    for (int guard = 0; guard < 6 && p > sb; ++guard) {
+      NgLexMatch pm;
+      size_t n;
+      if (r->tok_mention[p - 1] >= 0 || r->tok_title[p - 1] >= 0) break;
+      if ((n = lex_ending(c, sb, p, KIND(NG_LEX_PLACE) | KIND(NG_LEX_DEMONYM), &pm))) {
+        uint32_t e = best_entry(c, &pm);
+        const NgLexEntry *le = E(c, e);
+        if (le->cls != NG_CLS_COUNTRY && le->kind != NG_LEX_DEMONYM) break;
+        country = le->country >= 0 ? le->country : (int32_t)e;
+        if (le->kind == NG_LEX_PLACE && n_place < 4) {
+          place_a[n_place] = p - n;
+          place_b[n_place] = p;
+          place_e[n_place++] = e;
+        }
+        p -= n;
+        continue;
+      }
+      if ((n = lex_ending(c, sb, p, KIND(NG_LEX_ORG), &pm)) && org_lex < 0) {
+        org_lex = (int32_t)best_entry(c, &pm);
+        org_a = p - n;
+        org_b = p;
+        p -= n;
+        continue;
+      }
+      if (tok_i(c, p - 1, "former") || tok_i(c, p - 1, "then")) { T.former = tok_i(c, p - 1, "former"); --p; continue; }
+      if (p >= 2 && is_punct(c, p - 1, "-") && tok_i(c, p - 2, "ex")) { T.former = 1; p -= 2; continue; }
+      /* unknown capitalized modifier: "Brookings Senior Fellow" (org),
+         "EU Brexit negotiator" (part of the title) */
+      if (is_cap(c, p - 1) && !sent_start(c, p - 1) && !(c->wf[p - 1] & (NG_W_STOP | NG_W_GIVEN | NG_W_MONTH | NG_W_WEEKDAY | NG_W_TITLE_MOD)) &&
+          org_lex < 0 && country < 0 && org_b == 0) {
+        size_t q = p - 1;
+        if (q > sb && is_cap(c, q - 1) && !sent_start(c, q)) {
+          /* something capitalized before it: treat it as part of the title */
+          p = q;
+          cb = q;
+          continue;
+        }
+        org_a = q;
+        org_b = p;
+        p = q;
+        continue;
+      }
+      break;
+    }
+    T.tok_begin = p;
+    T.tok_end = ce;
+    T.core_begin = cb;
+    T.core_end = ce;
+    T.country = country;
+    /* record */
+    if (r->n_titles == c->cap_t) {
+      size_t nc = c->cap_t ? c->cap_t * 2 : 64;
+      NgTitle *ntl = realloc(r->titles, nc * sizeof *ntl);
+      if (!ntl) { c->st = NG_ERR_NOMEM; return; }
+      r->titles = ntl;
+      c->cap_t = nc;
+    }
+    int32_t ti = (int32_t)r->n_titles;
+    for (int k = 0; k < n_place; ++k)
+      add_lex_mention(c, place_a[k], place_b[k], place_e[k], "title.country-prefix", 0.95f, 0);
+    if (org_b > org_a) {
+      if (org_lex >= 0)
+        T.org = add_lex_mention(c, org_a, org_b, (uint32_t)org_lex, "title.org-prefix", 0.9f, 0);
+      else
+        T.org = add_mention(c, org_a, org_b, NG_CLS_ORGANIZATION, -1, "title.org-prefix", 0.6f, 0);
+    }
+    if (ext_place >= 0) add_lex_mention(c, ext_a, ext_b, (uint32_t)ext_place, "title.place-extension", 0.95f, 0);
+    r->titles[r->n_titles++] = T;
+    for (size_t k = cb; k < ce; ++k)
+      if (r->tok_mention[k] < 0) r->tok_title[k] = ti;
+    if (T.former) /* keep "former" inside the phrase but free for nothing else */
+      for (size_t k = p; k < cb; ++k)
+        if (r->tok_mention[k] < 0 && (tok_i(c, k, "former") || tok_i(c, k, "ex") || is_punct(c, k, "-"))) r->tok_title[k] = ti;
+    i = ce > i ? ce : i + 1;
+  }
+}
+
+/* ---- chunks --------------------------------------------------------------- */
+
+static int chunk_has_head(const Ctx *c, size_t a, size_t b, uint32_t flag) {
+  for (size_t k = a; k < b; ++k)
+    if ((c->wf[k] & flag) && is_cap(c, k)) return 1;
+  return 0;
+}
+
+/* Build a capitalized chunk from a: returns its end. */
+static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
+  size_t k = a;
+  int has_head = 0;
+  while (k < se) {
+    if (!free_tok(c, k)) break;
+    if (is_cap(c, k)) {
+      if (c->wf[k] & (NG_W_ORG_HEAD | NG_W_AGR_HEAD)) has_head = 1;
+      ++k;
+      /* "Queen’s University" */
+      if (k + 1 < se && (c->t[k].flags & NG_TF_POSS) && is_cap(c, k + 1) && (c->wf[k + 1] & NG_W_ORG_HEAD)) ++k;
+      continue;
+    }
+    if (k == a) break;
+    /* joiners: need a free capitalized word after them */
+    size_t nx = k + 1;
+    if ((c->t[k].flags & NG_TF_JOINED) && is_cap(c, nx) && free_tok(c, nx)) { k = nx; continue; }
+    if (!is_word(c, k)) break;
+    int conn = (c->wf[k] & NG_W_CONNECTOR) != 0;
+    if (tok(c, k, "and") || tok(c, k, "&")) {
+      if (!(has_head || pub) || tok(c, nx, "the")) break;
+    } else if (tok(c, k, "in")) {
+      if (!(pub || (k > a && (c->wf[k - 1] & NG_W_ORG_IN)))) break;
+      conn = 1;
+    } else if (tok(c, k, "the")) {
+      if (k > a && !tok(c, k - 1, "on") && !tok(c, k - 1, "of") && !tok(c, k - 1, "for") && !tok(c, k - 1, "in")) break;
+    }
+    if (!conn || !is_lower(c, k)) break;
+    /* connector followed by "the" then a capital, or directly a capital */
+    if (tok(c, nx, "the") && is_cap(c, nx + 1) && free_tok(c, nx + 1)) { k = nx + 1; continue; }
+    if (is_cap(c, nx) && free_tok(c, nx)) { k = nx; continue; }
+    break;
+  }
+  /* never end on a connector */
+  while (k > a && !is_cap(c, k - 1)) --k;
+  return k;
+}
+
+static int32_t classify_chunk(Ctx *c, size_t a, size_t b, int in_title_ctx);
+
+/* Person / unknown classification of a run with no head and no gazetteer hit. */
+static void classify_rest(Ctx *c, size_t a, size_t b) {
+  if (b <= a) return;
+  size_t n = b - a;
+  int32_t title = a > 0 ? c->r->tok_title[a - 1] : -1;
+  int after_title = title >= 0 && c->r->titles[title].core_end == a;
+  /* "British Prime Minister, Rishi Sunak" */
+  if (!after_title && a >= 2 && is_punct(c, a - 1, ",") && c->r->tok_title[a - 2] >= 0 &&
+      c->r->titles[c->r->tok_title[a - 2]].core_end == a - 1 && n >= 2)
+    after_title = 1, title = c->r->tok_title[a - 2];
+  int given = (c->wf[a] & NG_W_GIVEN) && n >= 2;
+  int all_names = 1;
+  for (size_t k = a; k < b; ++k)
+    if (!is_cap(c, k) || (c->t[k].flags & NG_TF_ALLCAPS && !(c->t[k].flags & NG_TF_ABBR))) all_names = 0;
+  if (after_title && all_names && n <= 4) {
+    int32_t mi = add_mention(c, a, b, NG_CLS_PERSON, -1, "person.after-title", 0.9f, 0);
+    if (mi >= 0) c->r->mentions[mi].title = title;
+    return;
+  }
+  if (given && all_names && n <= 4) {
+    add_mention(c, a, b, NG_CLS_PERSON, -1, "person.given-name", 0.9f, 0);
+    return;
+  }
+  /* "NAME, a senior fellow ..." / "NAME said" / "said NAME" */
+  if (all_names && n >= 2 && n <= 4) {
+    size_t k = b;
+    int appos = 0;
+    if (is_punct(c, k, ",")) {
+      ++k;
+      while (k < c->nt && (tok_i(c, k, "a") || tok_i(c, k, "an") || tok_i(c, k, "the") || tok_i(c, k, "former") ||
+                            (c->r->tok_mention[k] >= 0 && c->r->mentions[c->r->tok_mention[k]].cls != NG_CLS_PERSON)))
+        ++k;
+      appos = k < c->nt && c->r->tok_title[k] >= 0;
+    }
+    int said = (b < c->nt && (c->wf[b] & NG_W_SAY) && is_lower(c, b)) || (a > 0 && (c->wf[a - 1] & NG_W_SAY) && is_lower(c, a - 1));
+    if (appos || said) {
+      add_mention(c, a, b, NG_CLS_PERSON, -1, appos ? "person.apposition" : "person.speech-verb", 0.75f, 0);
+      return;
+    }
+  }
+  /* a single unknown word after "in"/"near": a place */
+  if (n == 1 && a > 0 && (tok(c, a - 1, "in") || tok(c, a - 1, "near")) && !sent_start(c, a) &&
+      !(c->wf[a] & (NG_W_STOP | NG_W_MONTH | NG_W_WEEKDAY | NG_W_EVENT | NG_W_GIVEN | NG_W_ORG_HEAD)) &&
+      !(c->t[a].flags & NG_TF_ALLCAPS)) {
+    add_mention(c, a, b, NG_CLS_PLACE, -1, "place.after-preposition", 0.5f, 0);
+    return;
+  }
+}
+
+/* An organization chunk [a, b) with a head word; splits "A of B" where both
+   sides have a head. */
+static int32_t org_chunk(Ctx *c, size_t a, size_t b, NgClass forced) {
+  /* split at "of" when the right part has its own head and a name */
+  for (size_t k = a + 1; k + 1 < b; ++k) {
+    if (!tok(c, k, "of")) continue;
+    size_t rb = k + 1;
+    if (tok(c, rb, "the")) ++rb;
+    if (chunk_has_head(c, a, k, NG_W_ORG_HEAD) && chunk_has_head(c, rb, b, NG_W_ORG_HEAD) && b - rb >= 2 &&
+        k - a >= 2) {
+      int32_t left = org_chunk(c, a, k, forced);
+      int32_t right = org_chunk(c, rb, b, NG_CLS_COUNT);
+      add_link(c, NG_LINK_PART_OF, left, right, "org.x-of-y");
+      return left;
+    }
+  }
+  /* class from the last head word */
+  NgClass cls = NG_CLS_ORGANIZATION;
+  int unit = 0;
+  size_t head = b;
+  for (size_t k = a; k < b; ++k)
+    if ((c->wf[k] & NG_W_ORG_HEAD) && is_cap(c, k)) {
+      cls = ng_lexicon_head_class(c->lex, c->s, &c->t[k]);
+      unit = (c->wf[k] & NG_W_UNIT) != 0;
+      head = k;
+      if (k > a) break; /* "X University of Y": first head after a name wins */
+    }
+  (void)unit;
+  if (forced != NG_CLS_COUNT) cls = forced;
+  /* a known organization spelled out in full */
+  NgLexMatch m;
+  if (lex_at(c, a, b, KIND(NG_LEX_ORG), &m) == b - a) return add_lex_mention(c, a, b, best_entry(c, &m), "gaz.org", 0.97f, 0);
+  int32_t mi = add_mention(c, a, b, cls, -1, "org.head-word", 0.85f, 0);
+  /* "Embassy in Moscow": based in a place named inside */
+  for (size_t k = head; k + 1 < b; ++k) {
+    if (!tok(c, k, "in")) continue;
+    NgLexMatch pm;
+    size_t n = lex_at(c, k + 1, b, KIND(NG_LEX_PLACE), &pm);
+    if (n) {
+      int32_t pl = add_lex_mention(c, k + 1, k + 1 + n, best_entry(c, &pm), "gaz.place", 0.9f, NG_MF_NESTED);
+      add_link(c, NG_LINK_BASED_IN, mi, pl, "org.x-in-place");
+    }
+  }
+  return mi;
+}
+
+/* Agreement ending with a head word at or after b. Returns end or 0. */
+static size_t agreement_end(const Ctx *c, size_t b, size_t se) {
+  size_t k = b;
+  int mods = 0;
+  while (k < se && is_lower(c, k) && (c->wf[k] & NG_W_AGR_MOD) && mods < 2) { ++k; ++mods; }
+  if (k < se && (c->wf[k] & NG_W_AGR_HEAD) && is_word(c, k)) return k + 1;
+  return 0;
+}
+
+static int32_t classify_chunk(Ctx *c, size_t a, size_t b, int in_title_ctx) {
+  (void)in_title_ctx;
+  size_t se = sent_end(c, a);
+  NgLexMatch m;
+  /* drop sentence-initial function words: "The", "But", "In" */
+  while (a < b && (c->wf[a] & NG_W_STOP) && !(c->wf[a] & NG_W_GIVEN)) {
+    if (lex_at(c, a, b, KIND(NG_LEX_PLACE) | KIND(NG_LEX_ORG), &m) >= 2) break; /* The Hague */
+    ++a;
+    while (a < b && !is_cap(c, a)) ++a;
+  }
+  if (a >= b) return -1;
+  /* agreements: "Minsk II agreement", "Minsk Accords", "Treaty of Rome" */
+  size_t ae = agreement_end(c, b, se);
+  if (ae && !(c->wf[b - 1] & NG_W_AGR_HEAD))
+    return add_mention(c, a, ae, NG_CLS_AGREEMENT, -1, "agreement.name+head", 0.85f, 0);
+  if (b - a >= 2 && (c->wf[b - 1] & NG_W_AGR_HEAD))
+    return add_mention(c, a, b, NG_CLS_AGREEMENT, -1, "agreement.name+head", 0.9f, 0);
+  if (b - a >= 3 && (c->wf[a] & NG_W_AGR_HEAD) && (tok(c, a + 1, "of") || tok(c, a + 1, "on")))
+    return add_mention(c, a, b, NG_CLS_AGREEMENT, -1, "agreement.head-of-name", 0.9f, 0);
+  /* a known organization or place spelled out as the whole chunk */
+  if (lex_at(c, a, b, KIND(NG_LEX_ORG) | KIND(NG_LEX_PLACE), &m) == b - a) {
+    uint32_t e = best_entry(c, &m);
+    /* facility: "Donetsk airport" */
+    if (b < se && is_lower(c, b) && (c->wf[b] & NG_W_FACILITY) && E(c, e)->kind == NG_LEX_PLACE) {
+      int32_t f = add_mention(c, a, b + 1, NG_CLS_FACILITY, -1, "place.facility", 0.85f, 0);
+      int32_t p = add_lex_mention(c, a, b, e, "gaz.place", 0.9f, NG_MF_NESTED);
+      add_link(c, NG_LINK_LOCATED_IN, f, p, "place.facility-in-city");
+      return f;
+    }
+    /* compass word in lowercase right before: "eastern Ukraine" */
+    if (a > 0 && is_lower(c, a - 1) && (c->wf[a - 1] & NG_W_COMPASS) && E(c, e)->kind == NG_LEX_PLACE &&
+        free_tok(c, a - 1)) {
+      int32_t rg = add_mention(c, a - 1, b, NG_CLS_REGION, -1, "place.compass+place", 0.8f, 0);
+      int32_t p = add_lex_mention(c, a, b, e, "gaz.place", 0.95f, NG_MF_NESTED);
+      add_link(c, NG_LINK_LOCATED_IN, rg, p, "place.compass+place");
+      return rg;
+    }
+    const char *rule = E(c, e)->kind == NG_LEX_ORG ? "gaz.org" : E(c, e)->cls == NG_CLS_COUNTRY ? "gaz.country" : E(c, e)->cls == NG_CLS_CITY ? "gaz.city" : "gaz.region";
+    return add_lex_mention(c, a, b, e, rule, 0.97f, 0);
+  }
+  /* institutions */
+  int has_org_head = 0;
+  for (size_t k = a; k < b; ++k)
+    if ((c->wf[k] & NG_W_ORG_HEAD) && is_cap(c, k) && (k > a || (k + 1 < b && (tok(c, k + 1, "of") || tok(c, k + 1, "for") || tok(c, k + 1, "on") || tok(c, k + 1, "in")))))
+      has_org_head = 1;
+  if (has_org_head && !(c->wf[a] & NG_W_GIVEN && b - a == 2 && !(c->wf[a + 1] & NG_W_ORG_HEAD)))
+    return org_chunk(c, a, b, NG_CLS_COUNT);
+  /* facility named with a capital head: "Whitla Hall" */
+  if (b - a >= 2 && (c->wf[b - 1] & NG_W_FACILITY) && is_cap(c, b - 1))
+    return add_mention(c, a, b, NG_CLS_FACILITY, -1, "place.facility", 0.8f, 0);
+  /* events ("Cold War"): not names, but places inside count */
+  for (size_t k = a; k < b; ++k)
+    if ((c->wf[k] & NG_W_EVENT) && k > a) {
+      b = k;
+      if (b - a == 1 && !lex_at(c, a, b, KIND(NG_LEX_PLACE), &m)) return -1;
+      break;
+    }
+  /* a given name first: a person, unless the rest is a known place */
+  if ((c->wf[a] & NG_W_GIVEN) && b - a >= 2 && !lex_at(c, a, b, KIND(NG_LEX_PLACE) | KIND(NG_LEX_ORG), &m)) {
+    if (!(sent_start(c, a) && lex_at(c, a + 1, b, KIND(NG_LEX_PLACE) | KIND(NG_LEX_ORG), &m))) {
+      int ok = 1;
+      for (size_t k = a; k < b; ++k) ok &= is_name_word(c, k) || (c->t[k].flags & NG_TF_JOINED) || tok(c, k, "de") || tok(c, k, "van") || tok(c, k, "von") || tok(c, k, "bin") || tok(c, k, "al");
+      if (ok) {
+        int32_t title = a > 0 ? c->r->tok_title[a - 1] : -1;
+        int32_t mi = add_mention(c, a, b, NG_CLS_PERSON, -1, title >= 0 ? "person.after-title" : "person.given-name", 0.92f, 0);
+        if (mi >= 0 && title >= 0 && c->r->titles[title].core_end == a) c->r->mentions[mi].title = title;
+        return mi;
+      }
+    }
+  }
+  /* left-to-right gazetteer scan; unknown runs in between */
+  int32_t last = -1;
+  size_t run = a;
+  for (size_t k = a; k < b;) {
+    size_t n = is_cap(c, k) ? lex_at(c, k, b, KIND(NG_LEX_ORG) | KIND(NG_LEX_PLACE) | KIND(NG_LEX_DEMONYM), &m) : 0;
+    if (!n) { ++k; continue; }
+    /* a person's name after a title beats a gazetteer hit ("President Jackson") */
+    if (k == a && a > 0 && c->r->tok_title[a - 1] >= 0 && E(c, best_entry(c, &m))->cls == NG_CLS_CITY) { ++k; continue; }
+    classify_rest(c, run, k);
+    uint32_t e = best_entry(c, &m);
+    const NgLexEntry *le = E(c, e);
+    if (le->kind != NG_LEX_DEMONYM) {
+      /* compass prefix inside the chunk: "Eastern Ukraine" */
+      if (k > a && (c->wf[k - 1] & NG_W_COMPASS) && le->kind == NG_LEX_PLACE && c->r->tok_mention[k - 1] < 0) {
+        int32_t rg = add_mention(c, k - 1, k + n, NG_CLS_REGION, -1, "place.compass+place", 0.8f, 0);
+        int32_t p = add_lex_mention(c, k, k + n, e, "gaz.place", 0.95f, NG_MF_NESTED);
+        add_link(c, NG_LINK_LOCATED_IN, rg, p, "place.compass+place");
+        last = rg;
+      } else {
+        const char *rule = le->kind == NG_LEX_ORG ? "gaz.org" : le->cls == NG_CLS_COUNTRY ? "gaz.country" : le->cls == NG_CLS_CITY ? "gaz.city" : "gaz.region";
+        last = add_lex_mention(c, k, k + n, e, rule, 0.95f, 0);
+      }
+    }
+    k += n;
+    run = k;
+  }
+  /* the remaining run: skip a joined hyphen left over ("U.S.-Russian") */
+  while (run < b && !is_cap(c, run)) ++run;
+  if (run < b) {
+    /* drop a trailing compass word that was folded into a region */
+    classify_rest(c, run, b);
+  }
+  return last;
+}
+
+/* "(RIAC)" after a mention: an acronym of it. */
+static void acronym_after(Ctx *c, int32_t mi) {
+  if (mi < 0) return;
+  NgMention *m = &c->r->mentions[mi];
+  size_t k = m->tok_end;
+  if (!(is_punct(c, k, "(") && is_word(c, k + 1) && (c->t[k + 1].flags & NG_TF_ALLCAPS) && is_punct(c, k + 2, ")")))
+    return;
+  if (c->r->tok_mention[k + 1] >= 0) return;
+  /* first letters must agree */
+  if (c->s[c->t[k + 1].start] != c->s[m->start] && m->cls != NG_CLS_PERSON) {
+    /* allow "the"-less mismatch only for orgs whose words' initials spell it */
+  }
+  NgClass cls = (NgClass)m->cls;
+  int32_t lex = m->lex;
+  int32_t ai = add_mention(c, k + 1, k + 2, cls, lex, "acronym.parenthesized", 0.9f, NG_MF_ACRONYM);
+  if (ai >= 0) c->r->mentions[ai].link = mi;
+}
+
+static void scan_sentence(Ctx *c, size_t sb, size_t se) {
+  for (size_t i = sb; i < se;) {
+    if (!free_tok(c, i)) { ++i; continue; }
+    /* quoted agreement names: 'A "phase one" trade deal' */
+    if (is_open_quote(c, i)) {
+      size_t k = i + 1, words = 0;
+      while (k < se && is_word(c, k) && free_tok(c, k) && words < 4) { ++k; ++words; }
+      if (words >= 2 && is_close_quote(c, k)) {
+        size_t ae = agreement_end(c, k + 1, se);
+        if (ae) {
+          int32_t mi = add_mention(c, i + 1, k, NG_CLS_AGREEMENT, -1, "agreement.quoted-name", 0.8f, 0);
+          if (mi >= 0) {
+            /* the mention covers the quoted name; remember the full phrase */
+            c->r->mentions[mi].end = c->t[ae - 1].end;
+            c->r->mentions[mi].tok_end = ae;
+            for (size_t q = k; q < ae; ++q) c->r->tok_mention[q] = mi;
+          }
+          i = ae;
+          continue;
+        }
+      }
+    }
+    /* publications: "the journal Russia in Global Affairs" */
+    if ((c->wf[i] & NG_W_PUB_CUE) && is_lower(c, i) && is_cap(c, i + 1) && free_tok(c, i + 1)) {
+      size_t b = build_chunk(c, i + 1, se, 1);
+      if (b > i + 1) {
+        NgLexMatch m;
+        int32_t mi;
+        if (lex_at(c, i + 1, b, KIND(NG_LEX_ORG), &m) == b - i - 1)
+          mi = add_lex_mention(c, i + 1, b, best_entry(c, &m), "gaz.org", 0.95f, 0);
+        else
+          mi = add_mention(c, i + 1, b, NG_CLS_PUBLICATION, -1, "org.publication-cue", 0.85f, 0);
+        acronym_after(c, mi);
+        i = b;
+        continue;
+      }
+    }
+    /* photo credits: "Photo: AP" */
+    if ((tok(c, i, "Photo") || tok(c, i, "Photograph") || tok(c, i, "Credit")) && is_punct(c, i + 1, ":") && is_cap(c, i + 2)) {
+      size_t b = build_chunk(c, i + 2, se, 0);
+      NgLexMatch m;
+      if (b > i + 2) {
+        if (lex_at(c, i + 2, b, KIND(NG_LEX_ORG), &m) == b - i - 2)
+          add_lex_mention(c, i + 2, b, best_entry(c, &m), "gaz.org", 0.97f, 0);
+        else
+          add_mention(c, i + 2, b, NG_CLS_NEWSAGENCY, -1, "org.photo-credit", 0.7f, 0);
+        i = b;
+        continue;
+      }
+    }
+    if (!is_cap(c, i)) { ++i; continue; }
+    size_t b = build_chunk(c, i, se, 0);
+    if (b <= i) { ++i; continue; }
+    int32_t mi = classify_chunk(c, i, b, 0);
+    acronym_after(c, mi);
+    i = b;
+  }
+}
+
+/* ---- extra names from metadata ---------------------------------------------- */
+
+static void match_extra(Ctx *c, const char *const *names, size_t n) {
+  for (size_t e = 0; e < n; ++e) {
+    if (!names[e] || !*names[e]) continue;
+    NgSegments *ns = NULL;
+    if (ng_segment(names[e], strlen(names[e]), &ns)) continue;
+    size_t k = ns->n_toks;
+    for (size_t i = 0; k && i + k <= c->nt; ++i) {
+      size_t j = 0;
+      while (j < k && c->t[i + j].end - c->t[i + j].start == ns->toks[j].end - ns->toks[j].start &&
+             memcmp(c->s + c->t[i + j].start, names[e] + ns->toks[j].start, ns->toks[j].end - ns->toks[j].start) == 0 &&
+             c->r->tok_mention[i + j] < 0 && c->t[i + j].sent == c->t[i].sent)
+        ++j;
+      if (j == k) add_mention(c, i, i + k, NG_CLS_NEWSAGENCY, -1, "meta.publisher", 0.99f, 0);
+    }
+    ng_segments_free(ns);
+  }
+}
+
+/* ---- second pass: short forms of names already found -------------------------- */
+
+static NgStatus put_form(Ctx *c, NgStrMap *map, size_t a, size_t b, uint32_t target) {
+  char key[1024];
+  size_t kn = 0;
+  for (size_t k = a; k < b; ++k) {
+    if (c->t[k].end - c->t[k].start > 100 || kn > 800) return NG_SUCCESS;
+    if (kn) key[kn++] = ' ';
+    kn += ng_lexicon_token_key(c->s, &c->t[k], key + kn);
+  }
+  uint32_t old;
+  if (ng_strmap_get(map, key, kn, &old)) {
+    if (old != target && c->r->mentions[old].cls != c->r->mentions[target].cls)
+      return ng_strmap_put(map, key, kn, UINT32_MAX); /* ambiguous across types */
+    return NG_SUCCESS;
+  }
+  return ng_strmap_put(map, key, kn, target);
+}
+
+static void second_pass(Ctx *c) {
+  NgStrMap *forms = ng_strmap_new();
+  if (!forms) { c->st = NG_ERR_NOMEM; return; }
+  size_t n0 = c->r->n_mentions;
+  for (size_t i = 0; i < n0 && !c->st; ++i) {
+    NgMention *m = &c->r->mentions[i];
+    if (m->flags & NG_MF_NESTED) continue;
+    size_t a = m->tok_begin, b = m->tok_end;
+    if (m->cls == NG_CLS_PERSON) {
+      c->st = put_form(c, forms, a, b, (uint32_t)i);
+      if (b - a >= 2 && !(c->t[b - 1].flags & NG_TF_INITIAL)) c->st = put_form(c, forms, b - 1, b, (uint32_t)i);
+    } else if (ng_class_type((NgClass)m->cls) == NG_TYPE_ORG) {
+      c->st = put_form(c, forms, a, b, (uint32_t)i);
+      /* "Brookings" for "Brookings Institution" */
+      if (m->lex < 0 && b - a == 2 && (c->wf[b - 1] & NG_W_ORG_HEAD) && !(c->wf[a] & (NG_W_ORG_HEAD | NG_W_STOP | NG_W_GIVEN | NG_W_COMPASS))) {
+        NgLexMatch lm;
+        if (!lex_at(c, a, a + 1, KIND(NG_LEX_PLACE) | KIND(NG_LEX_DEMONYM) | KIND(NG_LEX_ORG), &lm))
+          c->st = put_form(c, forms, a, a + 1, (uint32_t)i);
+      }
+    } else if (m->cls == NG_CLS_AGREEMENT && m->lex < 0) {
+      c->st = put_form(c, forms, a, b, (uint32_t)i);
+    }
+  }
+  char key[1024];
+  for (size_t i = 0; i < c->nt && !c->st; ++i) {
+    if (!is_cap(c, i) || !free_tok(c, i)) continue;
+    size_t kn = 0, best = 0;
+    uint32_t target = UINT32_MAX;
+    for (size_t k = i; k < c->nt && k < i + 6 && (is_cap(c, k) || (k > i && is_word(c, k))); ++k) {
+      if (!free_tok(c, k) || c->t[k].sent != c->t[i].sent || c->t[k].end - c->t[k].start > 100) break;
+      if (kn) key[kn++] = ' ';
+      kn += ng_lexicon_token_key(c->s, &c->t[k], key + kn);
+      uint32_t v;
+      if (ng_strmap_get(forms, key, kn, &v) && v != UINT32_MAX && is_cap(c, k)) { best = k + 1; target = v; }
+    }
+    if (!best) continue;
+    /* a single sentence-initial word that is a stop word is not a name */
+    if (best == i + 1 && (c->wf[i] & NG_W_STOP)) continue;
+    const NgMention *t = &c->r->mentions[target];
+    int32_t mi = add_mention(c, i, best, (NgClass)t->cls, t->lex, "alias.short-form", 0.85f, NG_MF_ALIAS);
+    if (mi >= 0) {
+      c->r->mentions[mi].link = (int32_t)target;
+      /* a person named right after a title */
+      if (t->cls == NG_CLS_PERSON && i > 0 && c->r->tok_title[i - 1] >= 0 && c->r->titles[c->r->tok_title[i - 1]].core_end == i)
+        c->r->mentions[mi].title = c->r->tok_title[i - 1];
+    }
+    i = best - 1;
+  }
+  ng_strmap_free(forms);
+}
+
+/* ---- sorting ------------------------------------------------------------------ */
+
+static int cmp_mention(const void *x, const void *y) {
+  const NgMention *a = *(const NgMention *const *)x, *b = *(const NgMention *const *)y;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  if (a->end != b->end) return a->end > b->end ? -1 : 1;
+  return a < b ? -1 : a > b;
+}
+
+static NgStatus sort_mentions(NgRecognition *r, size_t nt) {
+  size_t n = r->n_mentions;
+  if (!n) return NG_SUCCESS;
+  const NgMention **ptr = malloc(n * sizeof *ptr);
+  int32_t *remap = malloc(n * sizeof *remap);
+  NgMention *out = malloc(n * sizeof *out);
+  if (!ptr || !remap || !out) { free(ptr); free(remap); free(out); return NG_ERR_NOMEM; }
+  for (size_t i = 0; i < n; ++i) ptr[i] = &r->mentions[i];
+  qsort(ptr, n, sizeof *ptr, cmp_mention);
+  for (size_t i = 0; i < n; ++i) remap[ptr[i] - r->mentions] = (int32_t)i;
+  for (size_t i = 0; i < n; ++i) {
+    out[i] = *ptr[i];
+    if (out[i].link >= 0) out[i].link = remap[out[i].link];
+  }
+  for (size_t i = 0; i < r->n_links; ++i) {
+    r->links[i].a = remap[r->links[i].a];
+    r->links[i].b = remap[r->links[i].b];
+  }
+  for (size_t i = 0; i < r->n_titles; ++i)
+    if (r->titles[i].org >= 0) r->titles[i].org = remap[r->titles[i].org];
+  for (size_t i = 0; i < nt; ++i)
+    if (r->tok_mention[i] >= 0) r->tok_mention[i] = remap[r->tok_mention[i]];
+  free(r->mentions);
+  r->mentions = out;
+  free(ptr);
+  free(remap);
+  return NG_SUCCESS;
+}
+
+NgStatus ng_recognize(const NgText *text, const NgSegments *seg, const NgLexicon *lex,
+                      const char *const *extra, size_t n_extra, NgRecognition **out) {
+  *out = NULL;
+  NgRecognition *r = calloc(1, sizeof *r);
+  if (!r) return NG_ERR_NOMEM;
+  Ctx c = {text->data, seg, seg->toks, seg->n_toks, lex, NULL, r, 0, 0, 0, NG_SUCCESS};
+  size_t nt = seg->n_toks;
+  r->tok_mention = malloc((nt + 1) * sizeof *r->tok_mention);
+  r->tok_title = malloc((nt + 1) * sizeof *r->tok_title);
+  c.wf = malloc((nt + 1) * sizeof *c.wf);
+  if (!r->tok_mention || !r->tok_title || !c.wf) {
+    free(c.wf);
+    ng_recognition_free(r);
+    return NG_ERR_NOMEM;
+  }
+  for (size_t i = 0; i < nt; ++i) {
+    r->tok_mention[i] = r->tok_title[i] = -1;
+    c.wf[i] = seg->toks[i].kind == NG_TOK_PUNCT && !ng_tok_is(text->data, &seg->toks[i], "&") ? 0 : ng_lexicon_word(lex, text->data, &seg->toks[i]);
+  }
+  match_extra(&c, extra, n_extra);
+  if (!c.st) find_titles(&c);
+  for (size_t s = 0; s < seg->n_sents && !c.st; ++s) scan_sentence(&c, seg->sents[s].tok_begin, seg->sents[s].tok_end);
+  if (!c.st) second_pass(&c);
+  free(c.wf);
+  if (!c.st) c.st = sort_mentions(r, nt);
+  if (c.st) {
+    ng_recognition_free(r);
+    return c.st;
+  }
+  *out = r;
+  return NG_SUCCESS;
+}
+
+void ng_recognition_free(NgRecognition *r) {
+  if (!r) return;
+  free(r->mentions);
+  free(r->titles);
+  free(r->links);
+  free(r->tok_mention);
+  free(r->tok_title);
+  free(r);
+}

@@ -1,0 +1,94 @@
+/* newsgraph -- recognize: candidate mentions of people, organizations,
+ * places and agreements, and the title phrases around them.
+ *
+ * In:  the text, its segments, the lexicon, and extra known names (the
+ *      publisher named in the document's metadata).
+ * Out: an NgRecognition:
+ *   - mentions: token/byte spans that name an entity, each with a class
+ *     guess, the lexicon entry it matched (if any), the id of the rule that
+ *     found it and a confidence in [0,1];
+ *   - titles: role phrases such as "former U.S. Ambassador to Russia"
+ *     (with the country or organization named in front of the title and a
+ *     "former" flag), used by the relation stage;
+ *   - links between mentions read off the structure of names ("Harriman
+ *     Institute of Columbia University": part of; "Embassy in Moscow":
+ *     based in; "Eastern Ukraine": located in).
+ * Nothing here decides which mentions denote the same entity: see resolve.h.
+ */
+#ifndef NG_RECOGNIZE_H
+#define NG_RECOGNIZE_H
+
+#include "lexicon.h"
+#include "segment.h"
+#include "status.h"
+#include "text.h"
+#include "types.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+  NG_MF_NESTED = 1u << 0,   /**< Inside another name; kept only if the entity
+                                 is also named on its own. */
+  NG_MF_POSS = 1u << 1,     /**< Followed by a possessive 's. */
+  NG_MF_ACRONYM = 1u << 2,  /**< An acronym given in parentheses. */
+  NG_MF_ALIAS = 1u << 3,    /**< A short form of a name seen elsewhere. */
+  NG_MF_GOVERNMENT = 1u << 4/**< A place standing for its government. */
+};
+
+typedef struct {
+  size_t tok_begin, tok_end; /**< Token span [begin, end). */
+  size_t start, end;         /**< Byte span of the name. */
+  int32_t lex;               /**< Lexicon entry matched, or -1. */
+  int32_t title;             /**< Title phrase right before it, or -1. */
+  int32_t link;              /**< Mention this one abbreviates, or -1. */
+  int32_t entity;            /**< Set by ng_resolve(); -1 before. */
+  float confidence;          /**< In [0, 1]. */
+  uint16_t flags;            /**< NG_MF_* bits. */
+  uint8_t cls;               /**< NgClass. */
+  const char *rule;          /**< Static rule id, e.g. "gaz.country". */
+} NgMention;
+
+typedef struct {
+  size_t tok_begin, tok_end;   /**< The whole phrase, prefixes included. */
+  size_t core_begin, core_end; /**< The title itself ("Ambassador to Russia"). */
+  int32_t lex;                 /**< Lexicon title entry of the head word(s). */
+  int32_t country;             /**< Country (lexicon entry) named in front, or -1. */
+  int32_t org;                 /**< Organization mention named in front, or -1. */
+  uint8_t former;              /**< "former", "ex-". */
+} NgTitle;
+
+typedef enum {
+  NG_LINK_PART_OF,    /**< a is part of b (organizations). */
+  NG_LINK_BASED_IN,   /**< organization a is based in place b. */
+  NG_LINK_LOCATED_IN  /**< place a lies in place b. */
+} NgLinkKind;
+
+typedef struct {
+  uint8_t kind;      /**< NgLinkKind. */
+  int32_t a, b;      /**< Mention indices. */
+  const char *rule;  /**< Static rule id. */
+} NgLink;
+
+typedef struct {
+  NgMention *mentions;  /**< Sorted by start offset. */
+  size_t n_mentions;
+  NgTitle *titles;      /**< Sorted by start offset. */
+  size_t n_titles;
+  NgLink *links;
+  size_t n_links;
+  int32_t *tok_mention; /**< Per token: covering non-nested mention or -1. */
+  int32_t *tok_title;   /**< Per token: covering title phrase or -1. */
+} NgRecognition;
+
+/** Recognize mentions in `text`.  `extra_orgs` (may be NULL) lists
+ *  `n_extra` organization names known from metadata (the publisher).
+ *  On success *out is owned by the caller (ng_recognition_free). */
+NgStatus ng_recognize(const NgText *text, const NgSegments *seg,
+                      const NgLexicon *lex, const char *const *extra_orgs,
+                      size_t n_extra, NgRecognition **out);
+
+/** Free `rec`.  NULL is a no-op. */
+void ng_recognition_free(NgRecognition *rec);
+
+#endif /* NG_RECOGNIZE_H */

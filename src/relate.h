@@ -1,0 +1,107 @@
+/* newsgraph -- relate: what the text says about the entities.
+ *
+ * In:  text, segments, lexicon, recognition (mentions with entities set),
+ *      entities, and the publication date (for "May 12").
+ * Out: an NgRelations with
+ *   - relations: direct edges between entities (affiliated with, represents,
+ *     part of, located in, based in, party to, named after, met with);
+ *   - roles: a person holding a title, at an organization and/or for a
+ *     country, current or former, with the phrase as written;
+ *   - events: meetings and visits with participants, place and date;
+ *   - statements: what a person said (a quote or an expert's commentary
+ *     under a "Name, Title" heading), as a span of the text.
+ * Every item carries the id of the rule that produced it, a confidence in
+ * [0,1] and the byte span of its evidence.  Negated or hypothetical
+ * meetings and visits ("did not meet", "would visit") are skipped.
+ */
+#ifndef NG_RELATE_H
+#define NG_RELATE_H
+
+#include "lexicon.h"
+#include "recognize.h"
+#include "resolve.h"
+#include "segment.h"
+#include "status.h"
+#include "text.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+  NG_REL_AFFILIATED, /**< person -> organization */
+  NG_REL_REPRESENTS, /**< person -> country or organization */
+  NG_REL_PART_OF,    /**< organization -> organization */
+  NG_REL_LOCATED_IN, /**< place -> place */
+  NG_REL_BASED_IN,   /**< organization -> place */
+  NG_REL_PARTY_TO,   /**< country or organization -> agreement */
+  NG_REL_NAMED_AFTER,/**< agreement -> place */
+  NG_REL_MET_WITH,   /**< person -> person (from meetings; subject < object) */
+  NG_REL_COUNT
+} NgRelKind;
+
+typedef struct {
+  uint8_t kind;      /**< NgRelKind. */
+  int32_t subj, obj; /**< Entity indices. */
+  size_t ev_start, ev_end; /**< Evidence span (bytes). */
+  float confidence;
+  const char *rule;
+} NgRelation;
+
+typedef struct {
+  int32_t person, org, country; /**< Entities (org, country may be -1). */
+  char *title;     /**< Core title, e.g. "Ambassador to Russia". Owned. */
+  char *text;      /**< The phrase as written. Owned. */
+  uint8_t former;
+  uint8_t title_class; /**< NgTitleClass. */
+  size_t ev_start, ev_end;
+  float confidence;
+  const char *rule;
+} NgRole;
+
+typedef enum { NG_EVENT_MEETING, NG_EVENT_VISIT } NgEventKind;
+
+typedef struct {
+  uint8_t kind;          /**< NgEventKind. */
+  int32_t *participants; /**< Entity indices, sorted, owned. */
+  size_t n_participants;
+  int32_t place;         /**< Entity or -1. */
+  char date[11];         /**< "YYYY-MM-DD" or "". */
+  size_t ev_start, ev_end;
+  float confidence;
+  const char *rule;
+} NgEvent;
+
+typedef struct {
+  int32_t speaker;      /**< Person entity. */
+  size_t start, end;    /**< Byte span of what was said. */
+  uint8_t direct;       /**< 1: a direct quote; 0: commentary/paraphrase. */
+  size_t cue_start, cue_end; /**< Span naming the speaker. */
+  float confidence;
+  const char *rule;
+} NgStatement;
+
+typedef struct {
+  NgRelation *rels;
+  size_t n_rels;
+  NgRole *roles;
+  size_t n_roles;
+  NgEvent *events;
+  size_t n_events;
+  NgStatement *stmts;
+  size_t n_stmts;
+} NgRelations;
+
+/** Extract relations.  year/month/day: publication date (0 = unknown).
+ *  On success *out is owned by the caller (ng_relations_free). */
+NgStatus ng_relate(const NgText *text, const NgSegments *seg,
+                   const NgLexicon *lex, const NgRecognition *rec,
+                   const NgEntities *ents, int year, int month, int day,
+                   NgRelations **out);
+
+/** Free `rels`.  NULL is a no-op. */
+void ng_relations_free(NgRelations *rels);
+
+/** Short name of a relation kind ("affiliatedWith", ...). Static. */
+const char *ng_rel_name(NgRelKind kind);
+
+#endif /* NG_RELATE_H */

@@ -1,0 +1,350 @@
+#include "resolve.h"
+
+#include "iri.h"
+#include "strmap.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  const char *s;
+  const NgToken *t;
+  const NgLexicon *lex;
+  NgRecognition *r;
+  int32_t *parent; /* union-find over mentions */
+} Ctx;
+
+static int32_t find(int32_t *p, int32_t x) {
+  while (p[x] != x) {
+    p[x] = p[p[x]];
+    x = p[x];
+  }
+  return x;
+}
+
+static void unite(int32_t *p, int32_t a, int32_t b) {
+  a = find(p, a);
+  b = find(p, b);
+  if (a == b) return;
+  if (a < b) p[b] = a;
+  else p[a] = b;
+}
+
+/* Normalized key of tokens [a, b): lowercase, space separated; `caps_only`
+   keeps only capitalized words (agreements), `skip_the` drops a leading the. */
+static size_t make_key(const Ctx *c, size_t a, size_t b, int caps_only, char *key, size_t size) {
+  size_t kn = 0;
+  for (size_t k = a; k < b; ++k) {
+    const NgToken *t = &c->t[k];
+    if (t->flags & NG_TF_POSS) continue;
+    if (k == a && ng_tok_ieq(c->s, t, "the")) continue;
+    if (caps_only && !(t->flags & (NG_TF_CAP | NG_TF_ALLCAPS)) && t->kind != NG_TOK_NUM) continue;
+    if (t->kind == NG_TOK_PUNCT && !(t->flags & NG_TF_JOINED)) continue;
+    if (t->end - t->start > 100 || kn + 420 > size) break;
+    if (kn) key[kn++] = ' ';
+    kn += ng_lexicon_token_key(c->s, t, key + kn);
+  }
+  return kn;
+}
+
+static int agr_head(const Ctx *c, size_t k) {
+  return (ng_lexicon_word(c->lex, c->s, &c->t[k]) & NG_W_AGR_HEAD) != 0;
+}
+
+/* Key words of an agreement: capitalized words other than the head. */
+static size_t agreement_key(const Ctx *c, const NgMention *m, char *key, size_t size) {
+  size_t b = m->tok_end;
+  while (b > m->tok_begin + 1 && (agr_head(c, b - 1) || !(c->t[b - 1].flags & (NG_TF_CAP | NG_TF_ALLCAPS))))
+    --b;
+  int quoted = m->rule && strcmp(m->rule, "agreement.quoted-name") == 0;
+  if (quoted) {
+    b = m->tok_end;
+    while (b > m->tok_begin + 1 && (agr_head(c, b - 1) || (ng_lexicon_word(c->lex, c->s, &c->t[b - 1]) & NG_W_AGR_MOD) || c->t[b - 1].kind == NG_TOK_PUNCT)) --b;
+  }
+  return make_key(c, m->tok_begin, b, !quoted, key, size);
+}
+
+typedef struct {
+  char **v;
+  size_t n, cap;
+} StrSet;
+
+static int set_add(StrSet *s, const char *str, size_t len) {
+  for (size_t i = 0; i < s->n; ++i)
+    if (strlen(s->v[i]) == len && memcmp(s->v[i], str, len) == 0) return 0;
+  if (s->n == s->cap) {
+    size_t nc = s->cap ? s->cap * 2 : 8;
+    char **nv = realloc(s->v, nc * sizeof *nv);
+    if (!nv) return -1;
+    s->v = nv;
+    s->cap = nc;
+  }
+  char *copy = malloc(len + 1);
+  if (!copy) return -1;
+  memcpy(copy, str, len);
+  copy[len] = '\0';
+  s->v[s->n++] = copy;
+  return 0;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Surface text of a mention with whitespace runs collapsed to one space. */
+static size_t surface(const char *s, size_t a, size_t b, char *out, size_t size) {
+  size_t n = 0;
+  int sp = 0;
+  for (size_t i = a; i < b && n + 4 < size; ++i) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch == ' ' || ch == '\n' || ch == '\t') { sp = 1; continue; }
+    if (ch == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0xA0) { sp = 1; ++i; continue; }
+    if (sp && n) out[n++] = ' ';
+    sp = 0;
+    out[n++] = (char)ch;
+  }
+  out[n] = '\0';
+  return n;
+}
+
+static size_t name_tokens(const Ctx *c, const NgMention *m) {
+  size_t n = 0;
+  for (size_t k = m->tok_begin; k < m->tok_end; ++k)
+    if (c->t[k].kind == NG_TOK_WORD && !(c->t[k].flags & NG_TF_INITIAL)) ++n;
+  return n;
+}
+
+static size_t first_word(const Ctx *c, const NgMention *m) {
+  (void)c;
+  return m->tok_begin;
+}
+static size_t last_word(const Ctx *c, const NgMention *m) {
+  size_t k = m->tok_end;
+  while (k > m->tok_begin + 1 && c->t[k - 1].kind != NG_TOK_WORD) --k;
+  return k - 1;
+}
+
+static int same_tok(const Ctx *c, size_t a, size_t b) {
+  const NgToken *x = &c->t[a], *y = &c->t[b];
+  return x->end - x->start == y->end - y->start && memcmp(c->s + x->start, c->s + y->start, x->end - x->start) == 0;
+}
+
+NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *lex,
+                    NgRecognition *r, NgEntities **out) {
+  *out = NULL;
+  size_t n = r->n_mentions;
+  Ctx c = {text->data, seg->toks, lex, r, NULL};
+  NgStatus st = NG_SUCCESS;
+  int32_t *p = malloc((n + 1) * sizeof *p);
+  NgStrMap *keys = ng_strmap_new();
+  NgEntities *ents = calloc(1, sizeof *ents);
+  int32_t *root_ent = malloc((n + 1) * sizeof *root_ent);
+  if (!p || !keys || !ents || !root_ent) { st = NG_ERR_NOMEM; goto done; }
+  c.parent = p;
+  for (size_t i = 0; i < n; ++i) p[i] = (int32_t)i;
+
+  /* 0. org prefixes that are really surnames ("Putin adviser") */
+  for (size_t i = 0; i < n; ++i) {
+    NgMention *m = &r->mentions[i];
+    if (m->lex >= 0 || !m->rule || strcmp(m->rule, "title.org-prefix") != 0) continue;
+    for (size_t j = 0; j < n; ++j) {
+      const NgMention *q = &r->mentions[j];
+      if (q->cls == NG_CLS_PERSON && name_tokens(&c, q) >= 2 && m->tok_end - m->tok_begin == 1 &&
+          same_tok(&c, m->tok_begin, last_word(&c, q))) {
+        m->cls = NG_CLS_PERSON;
+        m->rule = "alias.surname";
+        m->link = (int32_t)j;
+        break;
+      }
+    }
+  }
+
+  /* 1. keys: gazetteer entry, or type + normalized name */
+  char key[2048];
+  for (size_t i = 0; i < n && !st; ++i) {
+    NgMention *m = &r->mentions[i];
+    NgEntityType type = ng_class_type((NgClass)m->cls);
+    size_t kn;
+    if (m->lex >= 0) {
+      kn = (size_t)snprintf(key, sizeof key, "L%d", (int)m->lex);
+    } else {
+      key[0] = (char)('0' + type);
+      key[1] = ':';
+      kn = 2 + (type == NG_TYPE_AGREEMENT ? agreement_key(&c, m, key + 2, sizeof key - 2)
+                                          : make_key(&c, m->tok_begin, m->tok_end, 0, key + 2, sizeof key - 2));
+    }
+    uint32_t v;
+    if (ng_strmap_get(keys, key, kn, &v)) unite(p, (int32_t)v, (int32_t)i);
+    else st = ng_strmap_put(keys, key, kn, (uint32_t)i);
+  }
+  if (st) goto done;
+
+  /* 2. explicit links: acronyms, short forms */
+  for (size_t i = 0; i < n; ++i) {
+    NgMention *m = &r->mentions[i];
+    if (m->link >= 0 && ng_class_type((NgClass)m->cls) == ng_class_type((NgClass)r->mentions[m->link].cls))
+      unite(p, m->link, (int32_t)i);
+  }
+
+  /* 3. people: surnames and first + last names join full names */
+  for (size_t i = 0; i < n; ++i) {
+    NgMention *m = &r->mentions[i];
+    if (m->cls != NG_CLS_PERSON) continue;
+    size_t mw = name_tokens(&c, m);
+    int32_t best = -1;
+    int best_score = -1;
+    for (size_t j = 0; j < n; ++j) {
+      const NgMention *q = &r->mentions[j];
+      if (j == i || q->cls != NG_CLS_PERSON || find(p, (int32_t)j) == find(p, (int32_t)i)) continue;
+      size_t qw = name_tokens(&c, q);
+      if (qw <= mw) continue;
+      int ok = 0;
+      if (mw == 1) ok = same_tok(&c, last_word(&c, m), last_word(&c, q));
+      else ok = same_tok(&c, last_word(&c, m), last_word(&c, q)) && same_tok(&c, first_word(&c, m), first_word(&c, q));
+      if (!ok) continue;
+      /* nearest earlier full name wins; later ones only when none earlier */
+      int score = q->start < m->start ? 1000000 - (int)((m->start - q->start) / 16) : (int)(1000 - (q->start - m->start) / 1024);
+      if (score > best_score) { best_score = score; best = (int32_t)j; }
+    }
+    if (best >= 0) {
+      /* ambiguous surnames ("Clinton" with two Clintons): only the nearest */
+      unite(p, best, (int32_t)i);
+    }
+  }
+
+  /* 4. organizations: "X" joins "X in Y" */
+  for (size_t i = 0; i < n; ++i) {
+    NgMention *m = &r->mentions[i];
+    if (ng_class_type((NgClass)m->cls) != NG_TYPE_ORG || m->lex >= 0) continue;
+    size_t len = m->tok_end - m->tok_begin;
+    for (size_t j = 0; j < n; ++j) {
+      const NgMention *q = &r->mentions[j];
+      if (j == i || ng_class_type((NgClass)q->cls) != NG_TYPE_ORG || q->tok_end - q->tok_begin <= len + 1) continue;
+      size_t k = 0;
+      while (k < len && same_tok(&c, m->tok_begin + k, q->tok_begin + k)) ++k;
+      if (k == len && ng_tok_is(c.s, &c.t[q->tok_begin + len], "in")) { unite(p, (int32_t)j, (int32_t)i); break; }
+    }
+  }
+
+  /* 5. entities: one per root that has a mention not nested in a name */
+  for (size_t i = 0; i < n; ++i) root_ent[i] = -1;
+  for (size_t i = 0; i < n; ++i) {
+    if (r->mentions[i].flags & NG_MF_NESTED) continue;
+    int32_t root = find(p, (int32_t)i);
+    if (root_ent[root] >= 0) continue;
+    NgEntity *ne = realloc(ents->ents, (ents->n + 1) * sizeof *ne);
+    if (!ne) { st = NG_ERR_NOMEM; goto done; }
+    ents->ents = ne;
+    NgEntity *e = &ents->ents[ents->n];
+    memset(e, 0, sizeof *e);
+    e->cls = (NgClass)r->mentions[i].cls;
+    e->type = ng_class_type(e->cls);
+    e->lex = -1;
+    e->first = r->mentions[i].start;
+    root_ent[root] = (int32_t)ents->n++;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    NgMention *m = &r->mentions[i];
+    m->entity = root_ent[find(p, (int32_t)i)];
+    if (m->entity < 0) continue;
+    NgEntity *e = &ents->ents[m->entity];
+    e->n_mentions++;
+    if (m->lex >= 0 && e->lex < 0) e->lex = m->lex;
+    if (m->confidence > e->confidence || !e->rule) {
+      /* the most specific class: a gazetteer or head-word class beats a guess */
+      e->confidence = m->confidence;
+      e->rule = m->rule;
+    }
+    if (e->cls == NG_CLS_ORGANIZATION && m->cls != NG_CLS_ORGANIZATION && ng_class_type((NgClass)m->cls) == NG_TYPE_ORG)
+      e->cls = (NgClass)m->cls;
+  }
+  for (size_t i = 0; i < ents->n; ++i)
+    if (ents->ents[i].lex >= 0) ents->ents[i].cls = (NgClass)ng_lexicon_entry(lex, (uint32_t)ents->ents[i].lex)->cls;
+
+  /* 6. labels and alternative names */
+  {
+    char buf[1024];
+    for (size_t ei = 0; ei < ents->n && !st; ++ei) {
+      NgEntity *e = &ents->ents[ei];
+      StrSet names = {NULL, 0, 0};
+      size_t best_len = 0, best_words = 0;
+      char best[1024] = "";
+      for (size_t i = 0; i < n && !st; ++i) {
+        const NgMention *m = &r->mentions[i];
+        if (m->entity != (int32_t)ei) continue;
+        size_t a = m->start;
+        if (e->type != NG_TYPE_PERSON && ng_tok_ieq(c.s, &c.t[m->tok_begin], "the") && m->tok_end - m->tok_begin > 1)
+          a = c.t[m->tok_begin + 1].start;
+        size_t len = surface(c.s, a, m->end, buf, sizeof buf);
+        if (set_add(&names, buf, len)) st = NG_ERR_NOMEM;
+        size_t words = name_tokens(&c, m);
+        if (!(m->flags & (NG_MF_ACRONYM | NG_MF_NESTED)) && (words > best_words || (words == best_words && len > best_len))) {
+          best_words = words;
+          best_len = len;
+          memcpy(best, buf, len + 1);
+        }
+        /* title + name forms for people: "Secretary Kerry" */
+        if (e->type == NG_TYPE_PERSON && m->title >= 0) {
+          const NgTitle *t = &r->titles[m->title];
+          size_t tl = surface(c.s, c.t[t->core_begin].start, m->end, buf, sizeof buf);
+          if (set_add(&names, buf, tl)) st = NG_ERR_NOMEM;
+          tl = surface(c.s, c.t[t->tok_begin].start, m->end, buf, sizeof buf);
+          if (t->tok_end - t->tok_begin <= 8 && set_add(&names, buf, tl)) st = NG_ERR_NOMEM;
+        }
+      }
+      if (!best[0] && names.n) memcpy(best, names.v[0], strlen(names.v[0]) + 1);
+      const char *label = e->lex >= 0 ? ng_lexicon_entry(lex, (uint32_t)e->lex)->name : best;
+      e->label = malloc(strlen(label) + 1);
+      if (!e->label) st = NG_ERR_NOMEM;
+      else strcpy(e->label, label);
+      /* altLabels: everything but the label */
+      qsort(names.v, names.n, sizeof *names.v, cmp_str);
+      e->alt = names.v;
+      for (size_t k = 0; k < names.n; ++k) {
+        if (e->label && strcmp(names.v[k], e->label) == 0) { free(names.v[k]); continue; }
+        e->alt[e->n_alt++] = names.v[k];
+      }
+      char slug[NG_SLUG_MAX + 1];
+      ng_slugify(e->label ? e->label : "", slug);
+      e->slug = malloc(strlen(slug) + 1);
+      if (!e->slug) st = NG_ERR_NOMEM;
+      else strcpy(e->slug, slug);
+    }
+  }
+  /* 7. two entities of one type with one slug: keep IRIs apart */
+  for (size_t i = 0; i < ents->n && !st; ++i)
+    for (size_t j = i + 1; j < ents->n && !st; ++j) {
+      NgEntity *a = &ents->ents[i], *b = &ents->ents[j];
+      if (a->type != b->type || strcmp(a->slug, b->slug) != 0) continue;
+      char *ns = malloc(strlen(b->slug) + 16);
+      if (!ns) { st = NG_ERR_NOMEM; break; }
+      sprintf(ns, "%s-%zu", b->slug, j);
+      free(b->slug);
+      b->slug = ns;
+    }
+
+done:
+  free(p);
+  free(root_ent);
+  ng_strmap_free(keys);
+  if (st) {
+    ng_entities_free(ents);
+    return st;
+  }
+  *out = ents;
+  return NG_SUCCESS;
+}
+
+void ng_entities_free(NgEntities *ents) {
+  if (!ents) return;
+  for (size_t i = 0; i < ents->n; ++i) {
+    NgEntity *e = &ents->ents[i];
+    free(e->label);
+    for (size_t k = 0; k < e->n_alt; ++k) free(e->alt[k]);
+    free(e->alt);
+    free(e->slug);
+  }
+  free(ents->ents);
+  free(ents);
+}

@@ -1,0 +1,76 @@
+/* newsgraph -- segment: paragraphs, sentences and tokens with byte offsets.
+ *
+ * In:  normalized UTF-8 text (see text.h).
+ * Out: an NgSegments with
+ *   - tokens: words (letters/digits, with inner apostrophes, and the
+ *     trailing period of abbreviations and initials such as "U.S.", "Mr.",
+ *     "M."), numbers, and single punctuation characters.  Hyphens always
+ *     stand alone ("Editor-in-Chief" is five tokens, flagged NG_TF_JOINED);
+ *     a possessive "'s" / "’s" (or a bare "'" after s) is its own token with
+ *     NG_TF_POSS.
+ *   - sentences: a "." "!" "?" followed by a capitalized word or digit ends
+ *     one; abbreviations do not, except before a common sentence opener
+ *     ("... in the U.S. The ...").  A paragraph end always ends one.
+ *   - paragraphs: non-blank lines.
+ * Every token knows its sentence and paragraph index.
+ */
+#ifndef NG_SEGMENT_H
+#define NG_SEGMENT_H
+
+#include "status.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum { NG_TOK_WORD, NG_TOK_NUM, NG_TOK_PUNCT } NgTokKind;
+
+enum {
+  NG_TF_CAP = 1u << 0,        /**< First letter is uppercase. */
+  NG_TF_ALLCAPS = 1u << 1,    /**< Two or more letters, all uppercase. */
+  NG_TF_ABBR = 1u << 2,       /**< Ends with a period that belongs to it. */
+  NG_TF_SENT_START = 1u << 3, /**< First word of its sentence. */
+  NG_TF_PARA_START = 1u << 4, /**< First token of its paragraph. */
+  NG_TF_POSS = 1u << 5,       /**< Possessive marker ('s, ’s, '). */
+  NG_TF_SPACE_BEFORE = 1u << 6, /**< Whitespace (or text start) precedes. */
+  NG_TF_LOWER = 1u << 7,      /**< First letter is lowercase. */
+  NG_TF_JOINED = 1u << 8,     /**< A hyphen with no space on either side. */
+  NG_TF_INITIAL = 1u << 9     /**< A single letter with a period ("M."). */
+};
+
+typedef struct {
+  size_t start, end; /**< Byte span [start, end) in the text. */
+  uint32_t sent;     /**< Sentence index. */
+  uint32_t para;     /**< Paragraph index. */
+  uint16_t flags;    /**< NG_TF_* bits. */
+  uint8_t kind;      /**< NgTokKind. */
+} NgToken;
+
+typedef struct {
+  size_t tok_begin, tok_end; /**< Token range [tok_begin, tok_end). */
+  size_t start, end;         /**< Byte span of the text covered. */
+  uint32_t para;             /**< Paragraph index (for sentences). */
+} NgSpan;
+
+typedef struct {
+  NgToken *toks;
+  size_t n_toks;
+  NgSpan *sents;
+  size_t n_sents;
+  NgSpan *paras;
+  size_t n_paras;
+} NgSegments;
+
+/** Segment text[0..len).  On success *out is owned by the caller (free
+ *  with ng_segments_free). */
+NgStatus ng_segment(const char *text, size_t len, NgSegments **out);
+
+/** Free `seg`.  NULL is a no-op. */
+void ng_segments_free(NgSegments *seg);
+
+/** Non-zero when token `t` of `text` equals `s` exactly. */
+int ng_tok_is(const char *text, const NgToken *t, const char *s);
+
+/** Non-zero when token `t` equals `s`, ignoring ASCII case. */
+int ng_tok_ieq(const char *text, const NgToken *t, const char *s);
+
+#endif /* NG_SEGMENT_H */

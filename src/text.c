@@ -1,0 +1,132 @@
+#include "text.h"
+
+#include "utf8.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static NgStatus slurp(FILE *f, char **buf, size_t *len) {
+  size_t cap = 65536, n = 0;
+  char *b = malloc(cap);
+  if (!b) return NG_ERR_NOMEM;
+  for (;;) {
+    if (n == cap) {
+      if (cap > NG_TEXT_MAX_BYTES) { free(b); return NG_ERR_TOOBIG; }
+      char *nb = realloc(b, cap * 2);
+      if (!nb) { free(b); return NG_ERR_NOMEM; }
+      b = nb;
+      cap *= 2;
+    }
+    size_t got = fread(b + n, 1, cap - n, f);
+    n += got;
+    if (got == 0) break;
+  }
+  if (ferror(f)) { free(b); return NG_ERR_IO; }
+  if (n > NG_TEXT_MAX_BYTES) { free(b); return NG_ERR_TOOBIG; }
+  *buf = b;
+  *len = n;
+  return NG_SUCCESS;
+}
+
+NgStatus ng_text_read_file(const char *path, NgText **out, size_t *err_offset) {
+  *out = NULL;
+  FILE *f;
+  int is_stdin = strcmp(path, "-") == 0;
+  if (is_stdin) {
+    f = stdin;
+  } else {
+    struct stat st;
+    if (stat(path, &st) != 0) return errno == ENOENT ? NG_ERR_NOENT : NG_ERR_IO;
+    if (S_ISDIR(st.st_mode)) return NG_ERR_ISDIR;
+    f = fopen(path, "rb");
+    if (!f) return errno == ENOENT ? NG_ERR_NOENT : NG_ERR_IO;
+  }
+  char *buf = NULL;
+  size_t len = 0;
+  NgStatus st = slurp(f, &buf, &len);
+  if (!is_stdin) fclose(f);
+  if (st) return st;
+  st = ng_text_from_buffer(buf, len, out, err_offset);
+  free(buf);
+  return st;
+}
+
+NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out,
+                             size_t *err_offset) {
+  *out = NULL;
+  if (len > NG_TEXT_MAX_BYTES) return NG_ERR_TOOBIG;
+  const void *nul = memchr(buf, '\0', len);
+  if (nul) {
+    if (err_offset) *err_offset = (size_t)((const char *)nul - buf);
+    return NG_ERR_BINARY;
+  }
+  size_t valid = ng_utf8_valid_prefix(buf, len);
+  if (valid != len) {
+    if (err_offset) *err_offset = valid;
+    return NG_ERR_UTF8;
+  }
+  size_t start = 0;
+  if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) start = 3;
+
+  NgText *t = calloc(1, sizeof *t);
+  if (!t) return NG_ERR_NOMEM;
+  t->data = malloc(len - start + 1);
+  if (!t->data) { free(t); return NG_ERR_NOMEM; }
+  size_t n = 0;
+  for (size_t i = start; i < len; ++i) {
+    if (buf[i] == '\r') {
+      t->data[n++] = '\n';
+      if (i + 1 < len && buf[i + 1] == '\n') ++i;
+    } else {
+      t->data[n++] = buf[i];
+    }
+  }
+  t->data[n] = '\0';
+  t->len = n;
+
+  int has_text = 0;
+  for (size_t i = 0; i < n && !has_text;) {
+    size_t k;
+    uint32_t c = ng_utf8_decode(t->data + i, n - i, &k);
+    if (!ng_uc_is_space(c)) has_text = 1;
+    i += k;
+  }
+  if (!has_text) { ng_text_free(t); return NG_ERR_EMPTY; }
+
+  t->cp = malloc((n + 1) * sizeof *t->cp);
+  if (!t->cp) { ng_text_free(t); return NG_ERR_NOMEM; }
+  uint32_t c = 0;
+  for (size_t i = 0; i < n; ++i) {
+    t->cp[i] = c;
+    if (((unsigned char)t->data[i] & 0xC0) != 0x80) ++c; /* a lead byte */
+  }
+  t->cp[n] = c;
+  t->n_chars = c;
+  *out = t;
+  return NG_SUCCESS;
+}
+
+size_t ng_text_char_offset(const NgText *t, size_t byte) {
+  if (byte > t->len) byte = t->len;
+  return t->cp[byte];
+}
+
+void ng_text_line_col(const NgText *t, size_t byte, unsigned *line, unsigned *col) {
+  if (byte > t->len) byte = t->len;
+  unsigned l = 1;
+  size_t ls = 0;
+  for (size_t i = 0; i < byte; ++i)
+    if (t->data[i] == '\n') { ++l; ls = i + 1; }
+  *line = l;
+  *col = (unsigned)(t->cp[byte] - t->cp[ls]) + 1;
+}
+
+void ng_text_free(NgText *t) {
+  if (!t) return;
+  free(t->data);
+  free(t->cp);
+  free(t);
+}

@@ -1,0 +1,52 @@
+/* newsgraph -- read: an article's text, validated and normalized.
+ *
+ * In:  a file path ("-" for standard input) or a memory buffer.
+ * Out: an NgText holding the text as UTF-8 with LF line ends (CRLF and lone
+ *      CR become LF; a leading byte-order mark is dropped), plus a map from
+ *      byte offsets to Unicode code point offsets, which is what NIF offsets
+ *      count.
+ *
+ * Rejected: missing or unreadable files, directories, empty or
+ * whitespace-only input, input with NUL bytes, invalid UTF-8 (the offending
+ * byte offset of the original input is reported) and input larger than
+ * NG_TEXT_MAX_BYTES.
+ */
+#ifndef NG_TEXT_H
+#define NG_TEXT_H
+
+#include "status.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/** Largest accepted input: 256 MiB. */
+#define NG_TEXT_MAX_BYTES ((size_t)256 * 1024 * 1024)
+
+typedef struct {
+  char *data;     /**< Normalized text, NUL-terminated. Owned by the NgText. */
+  size_t len;     /**< Length of data in bytes (without the NUL). */
+  uint32_t *cp;   /**< cp[b]: code points before byte b, for b in [0, len]. */
+  size_t n_chars; /**< Number of code points (cp[len]). */
+} NgText;
+
+/** Read and validate the file at `path` ("-" reads standard input).
+ *  On success *out is a new NgText owned by the caller (free with
+ *  ng_text_free).  On NG_ERR_UTF8 or NG_ERR_BINARY, *err_offset (if not
+ *  NULL) is the byte offset of the first bad byte in the file. */
+NgStatus ng_text_read_file(const char *path, NgText **out, size_t *err_offset);
+
+/** Validate and normalize a copy of buf[0..len); same contract as above. */
+NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out,
+                             size_t *err_offset);
+
+/** Code point offset of byte offset `byte` (clamped to the text length). */
+size_t ng_text_char_offset(const NgText *text, size_t byte);
+
+/** 1-based line and column (in code points) of byte offset `byte`. */
+void ng_text_line_col(const NgText *text, size_t byte, unsigned *line,
+                      unsigned *col);
+
+/** Free `text` and everything it owns.  NULL is a no-op. */
+void ng_text_free(NgText *text);
+
+#endif /* NG_TEXT_H */

@@ -1,0 +1,265 @@
+#include "write.h"
+
+#include <csv.h>
+#include <raptor2.h>
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- RDF ------------------------------------------------------------------ */
+
+typedef struct {
+  int errors;
+} LogCtx;
+
+static void raptor_log(void *user, raptor_log_message *msg) {
+  LogCtx *c = user;
+  if (msg->level >= RAPTOR_LOG_LEVEL_ERROR) c->errors++;
+}
+
+static raptor_term *term_of(raptor_world *w, const char *v, int is_iri, const char *dt, const char *lang) {
+  if (is_iri) return raptor_new_term_from_uri_string(w, (const unsigned char *)v);
+  raptor_uri *u = dt ? raptor_new_uri(w, (const unsigned char *)dt) : NULL;
+  raptor_term *t = raptor_new_term_from_literal(w, (const unsigned char *)v, u, (const unsigned char *)lang);
+  if (u) raptor_free_uri(u);
+  return t;
+}
+
+NgStatus ng_write_rdf(const NgWriteInput *in, const char *syntax, FILE *f) {
+  LogCtx lc = {0};
+  raptor_world *w = raptor_new_world();
+  if (!w) return NG_ERR_RDF;
+  raptor_world_set_log_handler(w, &lc, raptor_log);
+  if (raptor_world_open(w)) { raptor_free_world(w); return NG_ERR_RDF; }
+  /* a new serializer for every file: raptor's Turtle writer keeps state */
+  raptor_serializer *ser = raptor_new_serializer(w, syntax);
+  NgStatus st = ser ? NG_SUCCESS : NG_ERR_RDF;
+  for (size_t i = 0; !st && strcmp(syntax, "turtle") == 0 && i < in->n_prefixes; ++i) {
+    raptor_uri *u = raptor_new_uri(w, (const unsigned char *)in->prefixes[i].ns);
+    if (!u || raptor_serializer_set_namespace(ser, u, (const unsigned char *)in->prefixes[i].prefix)) st = NG_ERR_RDF;
+    if (u) raptor_free_uri(u);
+  }
+  /* a NULL base URI: a base would make every IRI relative */
+  if (!st && raptor_serializer_start_to_file_handle(ser, NULL, f)) st = NG_ERR_RDF;
+  for (size_t i = 0; !st && i < in->n; ++i) {
+    const NgTriple *t = &in->triples[i];
+    raptor_term *s = term_of(w, t->s, 1, NULL, NULL);
+    raptor_term *p = term_of(w, t->p, 1, NULL, NULL);
+    raptor_term *o = term_of(w, t->o, t->o_iri, t->datatype, t->lang);
+    if (!s || !p || !o) {
+      if (s) raptor_free_term(s);
+      if (p) raptor_free_term(p);
+      if (o) raptor_free_term(o);
+      st = NG_ERR_RDF;
+      break;
+    }
+    raptor_statement *rs = raptor_new_statement_from_nodes(w, s, p, o, NULL);
+    if (!rs || raptor_serializer_serialize_statement(ser, rs)) st = NG_ERR_RDF;
+    if (rs) raptor_free_statement(rs);
+  }
+  if (ser) {
+    if (!st && raptor_serializer_serialize_end(ser)) st = NG_ERR_RDF;
+    raptor_free_serializer(ser);
+  }
+  raptor_free_world(w);
+  if (!st && lc.errors) st = NG_ERR_RDF;
+  if (!st && ferror(f)) st = NG_ERR_IO;
+  return st;
+}
+
+/* ---- CSV ------------------------------------------------------------------ */
+
+static int needs_quotes(const char *s) {
+  if (!*s) return 0;
+  if (s[0] == ' ' || s[strlen(s) - 1] == ' ') return 1;
+  return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+NgStatus ng_write_csv_row(FILE *f, const char *const *fields, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    const char *v = fields[i] ? fields[i] : "";
+    if (i && fputc(',', f) == EOF) return NG_ERR_IO;
+    if (needs_quotes(v)) {
+      if (csv_fwrite(f, v, strlen(v))) return NG_ERR_CSV;
+    } else if (fputs(v, f) == EOF && *v) {
+      return NG_ERR_IO;
+    }
+  }
+  if (fputs("\r\n", f) == EOF) return NG_ERR_IO;
+  return NG_SUCCESS;
+}
+
+NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f) {
+  static const char *const head[] = {"subject", "predicate", "object", "object_kind", "datatype", "language"};
+  NgStatus st = ng_write_csv_row(f, head, 6);
+  for (size_t i = 0; !st && i < in->n; ++i) {
+    const NgTriple *t = &in->triples[i];
+    const char *row[6] = {t->s, t->p, t->o, t->o_iri ? "iri" : "literal", t->datatype ? t->datatype : "", t->lang ? t->lang : ""};
+    st = ng_write_csv_row(f, row, 6);
+  }
+  return st;
+}
+
+#define NS_NG "https://w3id.org/newsgraph/ontology#"
+#define P_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#define P_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
+#define P_ALT "http://www.w3.org/2004/02/skos/core#altLabel"
+
+static const char *const NODE_CLASSES[] = {
+    "Person", "Organization", "University", "ThinkTank", "GovernmentBody", "NewsAgency",
+    "InternationalOrganization", "PoliticalParty", "ArmedGroup", "OrganizationalUnit", "Publication",
+    "Company", "Place", "Country", "City", "Region", "Facility", "Agreement", "Meeting", "Visit", NULL};
+
+/* Local name of an ng: class that makes `type_iri` a node, or NULL. */
+static const char *node_class(const char *type_iri) {
+  size_t n = strlen(NS_NG);
+  if (strncmp(type_iri, NS_NG, n) != 0) return NULL;
+  for (size_t i = 0; NODE_CLASSES[i]; ++i)
+    if (strcmp(type_iri + n, NODE_CLASSES[i]) == 0) return NODE_CLASSES[i];
+  return NULL;
+}
+
+/* Triples are sorted by subject: the range [lo, hi) of subject s. */
+static void subject_range(const NgWriteInput *in, size_t i, size_t *hi) {
+  size_t j = i;
+  while (j < in->n && strcmp(in->triples[j].s, in->triples[i].s) == 0) ++j;
+  *hi = j;
+}
+
+static const char *node_id(const NgWriteInput *in, const char *iri) {
+  size_t bl = in->base ? strlen(in->base) : 0;
+  return bl && strncmp(iri, in->base, bl) == 0 && iri[bl] ? iri + bl : iri;
+}
+
+static int is_node(const NgWriteInput *in, const char *iri) {
+  /* binary search over the sorted subjects for an rdf:type of a node class */
+  size_t lo = 0, hi = in->n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (strcmp(in->triples[mid].s, iri) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (size_t i = lo; i < in->n && strcmp(in->triples[i].s, iri) == 0; ++i)
+    if (strcmp(in->triples[i].p, P_TYPE) == 0 && node_class(in->triples[i].o)) return 1;
+  return 0;
+}
+
+NgStatus ng_write_nodes_csv(const NgWriteInput *in, FILE *f) {
+  static const char *const head[] = {"Id", "Label", "Type", "IRI", "Aliases", "Wikidata", "Confidence", "Rule"};
+  NgStatus st = ng_write_csv_row(f, head, 8);
+  for (size_t i = 0; !st && i < in->n;) {
+    size_t hi;
+    subject_range(in, i, &hi);
+    const char *cls = NULL, *label = "", *wd = "", *conf = "", *rule = "";
+    size_t alias_len = 0;
+    for (size_t k = i; k < hi; ++k) {
+      const NgTriple *t = &in->triples[k];
+      if (strcmp(t->p, P_TYPE) == 0 && !cls) cls = node_class(t->o);
+      else if (strcmp(t->p, P_LABEL) == 0) label = t->o;
+      else if (strcmp(t->p, P_ALT) == 0) alias_len += strlen(t->o) + 1;
+      else if (strcmp(t->p, NS_NG "wikidataId") == 0) wd = t->o;
+      else if (strcmp(t->p, NS_NG "confidence") == 0) conf = t->o;
+      else if (strcmp(t->p, NS_NG "rule") == 0) rule = t->o;
+    }
+    if (cls) {
+      char *aliases = malloc(alias_len + 1);
+      if (!aliases) return NG_ERR_NOMEM;
+      aliases[0] = '\0';
+      for (size_t k = i; k < hi; ++k)
+        if (strcmp(in->triples[k].p, P_ALT) == 0) {
+          if (aliases[0]) strcat(aliases, "|");
+          strcat(aliases, in->triples[k].o);
+        }
+      const char *row[8] = {node_id(in, in->triples[i].s), label, cls, in->triples[i].s, aliases, wd, conf, rule};
+      st = ng_write_csv_row(f, row, 8);
+      free(aliases);
+    }
+    i = hi;
+  }
+  return st;
+}
+
+NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f) {
+  static const char *const head[] = {"Source", "Target", "Type", "Id", "Label", "Weight", "Predicate"};
+  NgStatus st = ng_write_csv_row(f, head, 7);
+  size_t id = 0;
+  size_t nn = strlen(NS_NG);
+  for (size_t i = 0; !st && i < in->n;) {
+    size_t hi;
+    subject_range(in, i, &hi);
+    if (is_node(in, in->triples[i].s)) {
+      for (size_t k = i; k < hi && !st; ++k) {
+        const NgTriple *t = &in->triples[k];
+        if (!t->o_iri || strncmp(t->p, NS_NG, nn) != 0 || !is_node(in, t->o)) continue;
+        char ids[32];
+        snprintf(ids, sizeof ids, "e%zu", ++id);
+        const char *local = t->p + nn;
+        const char *row[7] = {node_id(in, t->s), node_id(in, t->o), strcmp(local, "metWith") == 0 ? "Undirected" : "Directed",
+                              ids, local, "1", t->p};
+        st = ng_write_csv_row(f, row, 7);
+      }
+    }
+    i = hi;
+  }
+  return st;
+}
+
+/* ---- atomic files ----------------------------------------------------------- */
+
+NgStatus ng_write_prepare(const char *path, NgStatus (*fn)(const NgWriteInput *, FILE *), const NgWriteInput *in,
+                          char **tmp_out) {
+  *tmp_out = NULL;
+  size_t n = strlen(path);
+  char *tmp = malloc(n + 16);
+  if (!tmp) return NG_ERR_NOMEM;
+  /* a hidden temporary next to the target: same filesystem, so rename is atomic */
+  const char *slash = strrchr(path, '/');
+  size_t dir = slash ? (size_t)(slash - path + 1) : 0;
+  memcpy(tmp, path, dir);
+  snprintf(tmp + dir, n + 16 - dir, ".%s.XXXXXX", path + dir);
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    free(tmp);
+    return NG_ERR_IO;
+  }
+  FILE *f = fdopen(fd, "wb");
+  if (!f) {
+    close(fd);
+    unlink(tmp);
+    free(tmp);
+    return NG_ERR_IO;
+  }
+  NgStatus st = fn(in, f);
+  if (fflush(f) && !st) st = NG_ERR_IO;
+  if (fclose(f) && !st) st = NG_ERR_IO;
+  if (!st) {
+    /* mkstemp creates 0600; give the file the usual permissions */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (chmod(tmp, 0666 & ~mask)) st = NG_ERR_IO;
+  }
+  if (st) {
+    unlink(tmp);
+    free(tmp);
+    return st;
+  }
+  *tmp_out = tmp;
+  return NG_SUCCESS;
+}
+
+NgStatus ng_write_commit(char *tmp, const char *path) {
+  NgStatus st = rename(tmp, path) ? NG_ERR_IO : NG_SUCCESS;
+  if (st) unlink(tmp);
+  free(tmp);
+  return st;
+}
+
+void ng_write_abort(char *tmp) {
+  if (!tmp) return;
+  unlink(tmp);
+  free(tmp);
+}

@@ -1,0 +1,75 @@
+/* newsgraph -- write: serializations of a graph's triples.
+ *
+ * In:  triples sorted by ng_graph_triples(), namespace prefixes, the base IRI.
+ * Out: Turtle and N-Triples through raptor2's serializers; CSV through
+ *      libcsv (RFC 4180: CRLF line ends, fields quoted when they hold a
+ *      comma, quote, CR or LF, UTF-8 without BOM):
+ *   - triples CSV: subject,predicate,object,object_kind,datatype,language;
+ *   - nodes CSV (Gephi "Id","Label" + attributes): one row per entity,
+ *     meeting and visit;
+ *   - edges CSV (Gephi "Source","Target","Type","Id","Label","Weight"):
+ *     one row per direct edge between two nodes.
+ * Files are written to a temporary file in the target directory and renamed
+ * into place, so a failed run never leaves a partial file behind.
+ */
+#ifndef NG_WRITE_H
+#define NG_WRITE_H
+
+#include "graph.h"
+#include "status.h"
+
+#include <stdio.h>
+
+typedef struct {
+  const char *prefix; /**< e.g. "ng" */
+  const char *ns;     /**< e.g. "https://w3id.org/newsgraph/ontology#" */
+} NgPrefix;
+
+/** Which outputs to write (bit flags). */
+typedef enum {
+  NG_OUT_TURTLE = 1 << 0,
+  NG_OUT_NTRIPLES = 1 << 1,
+  NG_OUT_TRIPLES_CSV = 1 << 2,
+  NG_OUT_NODES_CSV = 1 << 3,
+  NG_OUT_EDGES_CSV = 1 << 4,
+  NG_OUT_ALL = 0x1F
+} NgOutput;
+
+typedef struct {
+  const NgTriple *triples;
+  size_t n;
+  const NgPrefix *prefixes;
+  size_t n_prefixes;
+  const char *base; /**< Stripped from IRIs to make node ids. */
+} NgWriteInput;
+
+/** Serialize as Turtle (syntax "turtle") or N-Triples ("ntriples") to f. */
+NgStatus ng_write_rdf(const NgWriteInput *in, const char *syntax, FILE *f);
+
+/** Write one CSV row of `n` fields to f. */
+NgStatus ng_write_csv_row(FILE *f, const char *const *fields, size_t n);
+
+/** The triples CSV. */
+NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f);
+
+/** The nodes CSV for graph visualizers. */
+NgStatus ng_write_nodes_csv(const NgWriteInput *in, FILE *f);
+
+/** The edges CSV for graph visualizers. */
+NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f);
+
+/** First half of an atomic write: `fn(in, f)` writes into a new hidden
+ *  temporary file in the directory of `path`; *tmp receives its name
+ *  (owned by the caller: pass it to ng_write_commit or ng_write_abort).
+ *  On failure nothing is left on disk. */
+NgStatus ng_write_prepare(const char *path,
+                          NgStatus (*fn)(const NgWriteInput *, FILE *),
+                          const NgWriteInput *in, char **tmp);
+
+/** Rename `tmp` to `path` (atomic on one filesystem) and free `tmp`. */
+NgStatus ng_write_commit(char *tmp, const char *path);
+
+/** Remove `tmp` and free it.  NULL is a no-op. */
+void ng_write_abort(char *tmp);
+
+#endif /* NG_WRITE_H */
