@@ -1,5 +1,6 @@
 /* newsgraph -- command-line interface: parses options and wires the stages
  * read -> analyze (segment, recognize, resolve, relate) -> graph -> write. */
+#include "explain.h"
 #include "graph.h"
 #include "iri.h"
 #include "lexicon.h"
@@ -29,6 +30,7 @@ typedef struct {
   const char *data_dir;
   unsigned outputs;
   int quiet;
+  int explain;
   NgMeta meta; /* from options; overrides the sidecar */
 } Options;
 
@@ -56,6 +58,8 @@ static void usage(FILE *f) {
         "      --url URL         article URL\n"
         "      --language TAG    language of the text, BCP 47 (default: en)\n"
         "      --data-dir DIR    read gazetteers from DIR instead of the built-in data\n"
+        "  -e, --explain         print, for each entity and relation, its mentions\n"
+        "                        (line:column), rule ids and confidence; write no files\n"
         "  -q, --quiet           no progress messages\n"
         "  -h, --help            show this help and exit\n"
         "  -V, --version         show the version and exit\n"
@@ -204,6 +208,12 @@ static int process(const char *path, const Options *o, const NgLexicon *lex, siz
   size_t n_triples = 0;
   int rc = EXIT_INPUT;
   st = ng_analyze(text, lex, &meta, &an);
+  if (!st && o->explain) {
+    st = ng_explain(an, shown, stdout);
+    if (st) fprintf(stderr, "newsgraph: <stdout>: %s\n", ng_strerror(st));
+    else rc = EXIT_OK;
+    goto done;
+  }
   if (!st) st = ng_graph_new(&g);
   if (!st) {
     NgDocument d = {o->base, doc, text, &meta, lex, an->rec, an->ents, an->rels};
@@ -282,12 +292,13 @@ int main(int argc, char **argv) {
                                            {"language", required_argument, 0, OPT_LANGUAGE},
                                            {"data-dir", required_argument, 0, OPT_DATA},
                                            {"quiet", no_argument, 0, 'q'},
+                                           {"explain", no_argument, 0, 'e'},
                                            {"help", no_argument, 0, 'h'},
                                            {"version", no_argument, 0, 'V'},
                                            {0, 0, 0, 0}};
   int c;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":o:f:b:n:m:qhV", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":o:f:b:n:m:qehV", longopts, NULL)) != -1) {
     switch (c) {
     case 'o': o.outdir = optarg; break;
     case 'f':
@@ -306,6 +317,7 @@ int main(int argc, char **argv) {
     case OPT_LANGUAGE: o.meta.language = optarg; break;
     case OPT_DATA: o.data_dir = optarg; break;
     case 'q': o.quiet = 1; break;
+    case 'e': o.explain = 1; break;
     case 'h': usage(stdout); return EXIT_OK;
     case 'V': printf("newsgraph %s\n", NG_VERSION); return EXIT_OK;
     case ':':

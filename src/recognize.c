@@ -524,12 +524,13 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b, int in_title_ctx) {
     if (!n) { ++k; continue; }
     /* a person's name after a title beats a gazetteer hit ("President Jackson") */
     if (k == a && a > 0 && c->r->tok_title[a - 1] >= 0 && E(c, best_entry(c, &m))->cls == NG_CLS_CITY) { ++k; continue; }
-    classify_rest(c, run, k);
     uint32_t e = best_entry(c, &m);
     const NgLexEntry *le = E(c, e);
+    int compass = k > a && (c->wf[k - 1] & NG_W_COMPASS) && le->kind == NG_LEX_PLACE && run == k - 1;
+    if (!compass) classify_rest(c, run, k);
     if (le->kind != NG_LEX_DEMONYM) {
       /* compass prefix inside the chunk: "Eastern Ukraine" */
-      if (k > a && (c->wf[k - 1] & NG_W_COMPASS) && le->kind == NG_LEX_PLACE && c->r->tok_mention[k - 1] < 0) {
+      if (compass) {
         int32_t rg = add_mention(c, k - 1, k + n, NG_CLS_REGION, -1, "place.compass+place", 0.8f, 0);
         int32_t p = add_lex_mention(c, k, k + n, e, "gaz.place", 0.95f, NG_MF_NESTED);
         add_link(c, NG_LINK_LOCATED_IN, rg, p, "place.compass+place");

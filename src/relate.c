@@ -154,6 +154,14 @@ static void block_units(Ctx *c, const int32_t *orgs, size_t n, size_t a, size_t 
   }
 }
 
+/* Does a title phrase (with its prefixes) begin at token k? */
+static int title_begins(const Ctx *c, size_t k) {
+  if (k < c->nt && c->r->tok_title[k] >= 0) return 1;
+  for (size_t i = 0; i < c->r->n_titles; ++i)
+    if (c->r->titles[i].tok_begin == k) return 1;
+  return 0;
+}
+
 /* Parse the role list after "PERSON," from token k; returns the end. */
 static size_t apposition(Ctx *c, int32_t person, size_t k, size_t end, int heading) {
   int32_t orgs[16];
@@ -180,7 +188,7 @@ static size_t apposition(Ctx *c, int32_t person, size_t k, size_t end, int headi
     /* organizations of this segment: "at/of/for/with/in [the] ORG" */
     size_t seg_end = j;
     while (seg_end < end && !punct(c, seg_end, ",") && !punct(c, seg_end, ";") && !punct(c, seg_end, ".") &&
-           !(tok(c, seg_end, "and") && (c->r->tok_title[seg_end + 1] >= 0 || tok_i(c, seg_end + 1, "a") || tok_i(c, seg_end + 1, "former") ||
+           !(tok(c, seg_end, "and") && (title_begins(c, seg_end + 1) || tok_i(c, seg_end + 1, "a") || tok_i(c, seg_end + 1, "former") ||
                                         tok_i(c, seg_end + 1, "an"))))
       ++seg_end;
     int prep_ok = 1;
@@ -460,6 +468,19 @@ static int32_t place_in(const Ctx *c, size_t a, size_t b) {
   return -1;
 }
 
+/* Direct met-with edges: each subject with each object; with no subject
+   ("talks between A and B") every pair of objects. */
+static void met_with(Ctx *c, const int32_t *subj, size_t ns, const int32_t *obj, size_t no, size_t a, size_t b,
+                     const char *rule) {
+  if (ns) {
+    for (size_t i = 0; i < ns; ++i)
+      for (size_t j = 0; j < no; ++j) add_rel(c, NG_REL_MET_WITH, subj[i], obj[j], a, b, 0.8f, rule);
+  } else {
+    for (size_t i = 0; i < no; ++i)
+      for (size_t j = i + 1; j < no; ++j) add_rel(c, NG_REL_MET_WITH, obj[i], obj[j], a, b, 0.8f, rule);
+  }
+}
+
 static void events(Ctx *c) {
   int32_t subj[16], obj[16];
   for (size_t s = 0; s < c->seg->n_sents && !c->st; ++s) {
@@ -508,8 +529,9 @@ static void events(Ctx *c) {
         for (size_t q = 0; q < no; ++q) parts[n++] = obj[q];
         int32_t place = place_in(c, i, se);
         if (place < 0) place = place_in(c, sb, i);
-        add_event(c, NG_EVENT_MEETING, parts, n, place, has_date ? date : NULL, c->t[sb].start, c->t[se - 1].end, 0.8f,
-                  ns ? "meeting.with" : "meeting.between");
+        const char *rule = ns ? "meeting.with" : "meeting.between";
+        met_with(c, subj, ns, obj, no, c->t[sb].start, c->t[se - 1].end, rule);
+        add_event(c, NG_EVENT_MEETING, parts, n, place, has_date ? date : NULL, c->t[sb].start, c->t[se - 1].end, 0.8f, rule);
       } else if (ns) {
         /* visits: "A's visit to P", "A visited P" */
         int32_t place = -1;
@@ -537,18 +559,10 @@ static void events(Ctx *c) {
       size_t n = 0;
       for (size_t q = 0; q < ns; ++q) parts[n++] = subj[q];
       for (size_t q = 0; q < no; ++q) parts[n++] = obj[q];
+      met_with(c, subj, ns, obj, no, c->t[sb].start, c->t[se - 1].end, "meeting.welcomed-by");
       add_event(c, NG_EVENT_MEETING, parts, n, place_in(c, i, se), has_date ? date : NULL, c->t[sb].start, c->t[se - 1].end, 0.8f,
                 "meeting.welcomed-by");
     }
-  }
-  /* direct met-with edges from meetings */
-  size_t ne = c->out->n_events;
-  for (size_t i = 0; i < ne; ++i) {
-    const NgEvent *ev = &c->out->events[i];
-    if (ev->kind != NG_EVENT_MEETING) continue;
-    for (size_t a = 0; a < ev->n_participants; ++a)
-      for (size_t b = a + 1; b < ev->n_participants; ++b)
-        add_rel(c, NG_REL_MET_WITH, ev->participants[a], ev->participants[b], ev->ev_start, ev->ev_end, ev->confidence, ev->rule);
   }
 }
 
@@ -580,7 +594,8 @@ static void agreements(Ctx *c) {
     for (size_t q = m->tok_begin; q > sb && q + 8 > m->tok_begin; --q)
       if (W(c, q - 1) & NG_W_PARTY_VERB) { v = q - 1; found = 1; break; }
     if (found && !guarded(c, v, sb)) {
-      for (size_t q = v; q > sb; --q) {
+      for (size_t q = v; q > sb && q + 10 > v; --q) {
+        if (punct(c, q - 1, ",") || punct(c, q - 1, ":") || punct(c, q - 1, ";")) break;
         const NgMention *x = mention_at(c, q - 1);
         if (!x || x->entity < 0) continue;
         if (etype(c, x->entity) == NG_TYPE_PERSON) break;
@@ -592,12 +607,14 @@ static void agreements(Ctx *c) {
       }
     }
     /* named after a place: "Iran agreement" (a country is a party), "Minsk agreements" */
-    for (size_t q = 0; q < c->r->n_mentions; ++q) {
-      const NgMention *x = &c->r->mentions[q];
-      if (x->entity < 0 || x->tok_begin != m->tok_begin || x == m || etype(c, x->entity) != NG_TYPE_PLACE) continue;
-      add_rel(c, ecls(c, x->entity) == NG_CLS_COUNTRY ? NG_REL_PARTY_TO : NG_REL_NAMED_AFTER,
-              ecls(c, x->entity) == NG_CLS_COUNTRY ? x->entity : m->entity, ecls(c, x->entity) == NG_CLS_COUNTRY ? m->entity : x->entity,
-              m->start, m->end, 0.6f, "agreement.named-after-place");
+    NgLexMatch lm;
+    if (ng_lexicon_match(c->lex, c->s, c->t, m->tok_begin, m->tok_end, 1u << NG_LEX_PLACE, &lm)) {
+      int32_t x = -1;
+      for (size_t q = 0; q < lm.n && x < 0; ++q) x = ent_of_lex(c, (int32_t)lm.entries[q]);
+      if (x >= 0 && ecls(c, x) == NG_CLS_COUNTRY)
+        add_rel(c, NG_REL_PARTY_TO, x, m->entity, m->start, m->end, 0.6f, "party.named-after-country");
+      else if (x >= 0)
+        add_rel(c, NG_REL_NAMED_AFTER, m->entity, x, m->start, m->end, 0.6f, "agreement.named-after-place");
     }
   }
 }
