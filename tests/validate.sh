@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The export of the example loads in independent tools: rapper (strict mode)
+# and serdi parse the Turtle without errors or warnings; Turtle, N-Triples and
+# the triples CSV hold the same number of triples; Python's csv module reads
+# every CSV in strict mode with a constant column count and no BOM.
+# Usage: validate.sh NEWSGRAPH SOURCE_DIR
+set -u
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "ok: $*"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+"$bin" -q -o "$tmp" "$src/examples/kerry-sochi.txt" || { echo "newsgraph failed"; echo "0 passed, 1 failed"; exit 1; }
+ttl=$tmp/kerry-sochi.ttl nt=$tmp/kerry-sochi.nt
+
+out=$(rapper -c -i turtle "$ttl" 2>&1)
+if echo "$out" | grep -qiE 'error|warning'; then bad "rapper reports problems: $out"; else ok "rapper -c parses the Turtle"; fi
+n_rapper=$(echo "$out" | sed -n 's/.*returned \([0-9]*\) triples.*/\1/p')
+
+if serdi -i turtle -o ntriples "$ttl" > "$tmp/serdi.nt" 2> "$tmp/serdi.err" && [ ! -s "$tmp/serdi.err" ]; then
+  ok "serdi parses the Turtle"
+else
+  bad "serdi: $(head -3 "$tmp/serdi.err")"
+fi
+n_serdi=$(wc -l < "$tmp/serdi.nt")
+if serdi -i ntriples -o ntriples "$nt" > /dev/null 2> "$tmp/serdi2.err" && [ ! -s "$tmp/serdi2.err" ]; then
+  ok "serdi parses the N-Triples"
+else
+  bad "serdi (nt): $(head -3 "$tmp/serdi2.err")"
+fi
+n_nt=$(grep -c . "$nt")
+
+counts=$(python3 - "$tmp" <<'PY'
+import csv, sys, os
+d = sys.argv[1]
+for kind in ("triples", "nodes", "edges"):
+    path = os.path.join(d, "kerry-sochi.%s.csv" % kind)
+    raw = open(path, "rb").read()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        print("BOM", kind); continue
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f, strict=True))
+    widths = {len(r) for r in rows}
+    print(kind, len(rows) - 1, len(widths))
+PY
+)
+n_csv=$(echo "$counts" | awk '$1=="triples"{print $2}')
+for kind in triples nodes edges; do
+  line=$(echo "$counts" | awk -v k=$kind '$1==k')
+  if [ -n "$line" ] && [ "$(echo "$line" | awk '{print $3}')" = 1 ] && [ "$(echo "$line" | awk '{print $2}')" -gt 0 ]; then
+    ok "$kind CSV: strict parse, $(echo "$line" | awk '{print $2}') rows, constant width"
+  else
+    bad "$kind CSV: ${line:-unreadable} ($counts)"
+  fi
+done
+
+if [ -n "$n_rapper" ] && [ "$n_rapper" = "$n_serdi" ] && [ "$n_rapper" = "$n_nt" ] && [ "$n_rapper" = "$n_csv" ]; then
+  ok "same triple count everywhere: $n_rapper"
+else
+  bad "triple counts differ: rapper=$n_rapper serdi=$n_serdi nt=$n_nt csv=$n_csv"
+fi
+if grep -q '_:' "$nt"; then bad "blank nodes in the N-Triples"; else ok "no blank nodes"; fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
