@@ -222,11 +222,19 @@ static void build(B *b) {
   for (size_t i = 0; i < R->n_roles && !b->st; ++i) {
     const NgRole *r = &R->roles[i];
     const NgEntity *pe = &d->ents->ents[r->person];
-    char key[1024], slug[NG_SLUG_MAX + 1];
-    snprintf(key, sizeof key, "%s %s %s %s", pe->slug, r->title, r->org >= 0 ? d->ents->ents[r->org].slug : "",
-             r->former ? "former" : "");
-    ng_slugify(key, slug);
-    snprintf(s, sizeof s, "%srole/%s/%s", d->base, d->doc, slug);
+    /* role/<doc>/<person>--<title>[--former][-N]: readable and unique in the document */
+    char tslug[NG_SLUG_MAX + 1];
+    ng_slugify(r->title, tslug);
+    if (strlen(tslug) > 40) tslug[40] = '\0';
+    size_t dup_n = 1;
+    for (size_t k = 0; k < i; ++k) {
+      char other[NG_SLUG_MAX + 1];
+      ng_slugify(R->roles[k].title, other);
+      if (strlen(other) > 40) other[40] = '\0';
+      if (R->roles[k].person == r->person && R->roles[k].former == r->former && strcmp(other, tslug) == 0) ++dup_n;
+    }
+    int n = snprintf(s, sizeof s, "%srole/%s/%s--%s%s", d->base, d->doc, pe->slug, tslug, r->former ? "--former" : "");
+    if (dup_n > 1 && n > 0 && (size_t)n < sizeof s) snprintf(s + n, sizeof s - (size_t)n, "-%zu", dup_n);
     entity_iri(b, r->person, o, sizeof o);
     iri(b, s, RDF_NS "type", NG_NS "RoleAssignment");
     iri(b, s, NG_NS "holder", o);

@@ -40,7 +40,8 @@ size_t ng_slugify(const char *label, char *out) {
       if (tr && (tr[0] == '\'' || tr[0] == '"')) continue;
       if (tr && tr[0] == '-') tr = NULL;
     }
-    if (!tr || !*tr) {
+    if (tr && !*tr) continue; /* a letter that vanishes: ь, ъ */
+    if (!tr) {
       if (!dash) buf[n++] = '-';
       dash = 1;
       continue;

@@ -250,6 +250,15 @@ static int process(const char *path, const Options *o, const NgLexicon *lex, siz
         st = ng_write_prepare(paths[i], OUTPUTS[i].fn, &in, &tmps[i]);
         if (st) fprintf(stderr, "newsgraph: %s: cannot write: %s\n", paths[i], st == NG_ERR_IO ? strerror(errno) : ng_strerror(st));
       }
+      /* a target that cannot be replaced by a file (a directory) fails the
+         whole set before anything is renamed */
+      for (size_t i = 0; i < N_OUTPUTS && !st; ++i) {
+        struct stat ts;
+        if (tmps[i] && stat(paths[i], &ts) == 0 && S_ISDIR(ts.st_mode)) {
+          fprintf(stderr, "newsgraph: %s: cannot write: is a directory\n", paths[i]);
+          st = NG_ERR_IO;
+        }
+      }
       for (size_t i = 0; i < N_OUTPUTS; ++i) {
         if (!tmps[i]) continue;
         if (st) {

@@ -330,6 +330,8 @@ static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
       if (k > a && !tok(c, k - 1, "on") && !tok(c, k - 1, "of") && !tok(c, k - 1, "for") && !tok(c, k - 1, "in")) break;
     }
     if (!conn || !is_lower(c, k)) break;
+    /* a date never continues a name: "Mark Olsen on Monday" */
+    if (c->wf[nx] & (NG_W_MONTH | NG_W_WEEKDAY) && !has_head && !pub) break;
     /* connector followed by "the" then a capital, or directly a capital */
     if (tok(c, nx, "the") && is_cap(c, nx + 1) && free_tok(c, nx + 1)) { k = nx + 1; continue; }
     if (is_cap(c, nx) && free_tok(c, nx)) { k = nx; continue; }
@@ -505,7 +507,10 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b, int in_title_ctx) {
     }
   /* a given name first: a person, unless the rest is a known place */
   if ((c->wf[a] & NG_W_GIVEN) && b - a >= 2 && !lex_at(c, a, b, KIND(NG_LEX_PLACE) | KIND(NG_LEX_ORG), &m)) {
-    if (!(sent_start(c, a) && lex_at(c, a + 1, b, KIND(NG_LEX_PLACE) | KIND(NG_LEX_ORG), &m))) {
+    /* "Will Russia agree?": a sentence-initial word that is also a function
+       word or month is not a first name when a place follows */
+    if (!(sent_start(c, a) && (c->wf[a] & (NG_W_STOP | NG_W_HEDGE | NG_W_MONTH)) &&
+          lex_at(c, a + 1, b, KIND(NG_LEX_PLACE) | KIND(NG_LEX_ORG), &m))) {
       int ok = 1;
       for (size_t k = a; k < b; ++k) ok &= is_name_word(c, k) || (c->t[k].flags & NG_TF_JOINED) || tok(c, k, "de") || tok(c, k, "van") || tok(c, k, "von") || tok(c, k, "bin") || tok(c, k, "al");
       if (ok) {

@@ -117,16 +117,26 @@ static void add_role(Ctx *c, int32_t person, const NgTitle *T, int32_t org, size
   NgRelations *R = c->out;
   for (size_t i = 0; i < R->n_roles; ++i) {
     NgRole *x = &R->roles[i];
-    if (x->person == person && strcmp(x->title, title) == 0 && (x->org == org || org < 0) && (x->country == country || country < 0)) {
+    if (x->person == person && strcmp(x->title, title) == 0 && x->former == T->former &&
+        (x->org == org || org < 0 || x->org < 0) && (x->country == country || country < 0 || x->country < 0)) {
+      /* the same role named twice: keep one, with what each mention adds */
+      if (x->org < 0 && org >= 0) x->org = org;
+      if (x->country < 0 && country >= 0) {
+        x->country = country;
+        free(x->text);
+        x->text = text;
+        text = NULL;
+      }
       free(title);
       free(text);
-      return;
+      goto edges;
     }
   }
   NgRole *nr = grow(R->roles, &c->cap_o, R->n_roles, sizeof *nr, &c->st);
   if (!nr) { free(title); free(text); return; }
   R->roles = nr;
   R->roles[R->n_roles++] = (NgRole){person, org, country, title, text, T->former, tcls, a, b, conf, rule};
+edges:
   if (org >= 0 && etype(c, org) == NG_TYPE_ORG) add_rel(c, NG_REL_AFFILIATED, person, org, a, b, conf, rule);
   if (!T->former && title_governs(tcls) && country >= 0 && etype(c, country) == NG_TYPE_PLACE)
     add_rel(c, NG_REL_REPRESENTS, person, country, a, b, conf * 0.95f, "represents.title-country");

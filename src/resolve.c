@@ -166,6 +166,7 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
     NgMention *m = &r->mentions[i];
     NgEntityType type = ng_class_type((NgClass)m->cls);
     size_t kn;
+    if (type == NG_TYPE_PERSON && m->lex < 0 && name_tokens(&c, m) <= 1) continue; /* see step 3 */
     if (m->lex >= 0) {
       kn = (size_t)snprintf(key, sizeof key, "L%d", (int)m->lex);
     } else {
@@ -183,6 +184,8 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
   /* 2. explicit links: acronyms, short forms */
   for (size_t i = 0; i < n; ++i) {
     NgMention *m = &r->mentions[i];
+    /* a person's surname alone is resolved by step 3 (nearest full name) */
+    if (m->cls == NG_CLS_PERSON && name_tokens(&c, m) <= 1) continue;
     if (m->link >= 0 && ng_class_type((NgClass)m->cls) == ng_class_type((NgClass)r->mentions[m->link].cls))
       unite(p, m->link, (int32_t)i);
   }
@@ -210,8 +213,16 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
     if (best >= 0) {
       /* ambiguous surnames ("Clinton" with two Clintons): only the nearest */
       unite(p, best, (int32_t)i);
+    } else if (mw <= 1 && !st) {
+      /* a surname with no full name anywhere: one entity per surname */
+      key[0] = 'S';
+      size_t kn = 1 + make_key(&c, m->tok_begin, m->tok_end, 0, key + 1, sizeof key - 1);
+      uint32_t v;
+      if (ng_strmap_get(keys, key, kn, &v)) unite(p, (int32_t)v, (int32_t)i);
+      else st = ng_strmap_put(keys, key, kn, (uint32_t)i);
     }
   }
+  if (st) goto done;
 
   /* 4. organizations: "X" joins "X in Y" */
   for (size_t i = 0; i < n; ++i) {

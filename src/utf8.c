@@ -119,6 +119,18 @@ const char *ng_uc_ascii(uint32_t c) {
   if (c >= 0x100 && c <= 0x17F) return exta[c - 0x100];
   if (c >= 0x410 && c <= 0x44F) return cyr[c - 0x410];
   switch (c) {
+  case 0x401: return "Yo";
+  case 0x451: return "yo";
+  case 0x404: return "Ye";
+  case 0x454: return "ye";
+  case 0x406: return "I";
+  case 0x456: return "i";
+  case 0x407: return "Yi";
+  case 0x457: return "yi";
+  case 0x490: return "G";
+  case 0x491: return "g";
+  case 0x40E: return "U";
+  case 0x45E: return "u";
   case 0x2018: case 0x2019: case 0x02BC: return "'";
   case 0x201C: case 0x201D: return "\"";
   case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: return "-";

@@ -32,7 +32,8 @@ int ng_uc_is_apostrophe(uint32_t cp);
 int ng_uc_is_hyphen(uint32_t cp);
 
 /** ASCII transliteration of a code point for slugs ("é" -> "e", "ß" -> "ss");
- *  returns NULL when there is none. Static storage. */
+ *  "" for letters that vanish (Cyrillic soft and hard signs); NULL when
+ *  there is none. Static storage. */
 const char *ng_uc_ascii(uint32_t cp);
 
 #endif /* NG_UTF8_H */

@@ -1,0 +1,260 @@
+/* Tests of ng_write_csv_row (write.h): exact RFC 4180 bytes, and libcsv in
+ * strict mode reads the same fields back. */
+#include "check.h"
+#include "write.h"
+
+#include <csv.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- a libcsv reader collecting rows of fields ---- */
+
+#define MAX_ROWS 32
+#define MAX_COLS 16
+
+typedef struct {
+  char *f[MAX_ROWS][MAX_COLS];
+  size_t ncols[MAX_ROWS];
+  size_t nrows;
+  size_t cur; /* fields in the current row */
+  int overflow;
+} Rows;
+
+static void on_field(void *s, size_t len, void *data) {
+  Rows *r = data;
+  if (r->nrows >= MAX_ROWS || r->cur >= MAX_COLS) {
+    r->overflow = 1;
+    return;
+  }
+  char *v = malloc(len + 1);
+  if (!v) {
+    r->overflow = 1;
+    return;
+  }
+  if (len) memcpy(v, s, len);
+  v[len] = '\0';
+  r->f[r->nrows][r->cur++] = v;
+}
+
+static void on_row(int c, void *data) {
+  (void)c;
+  Rows *r = data;
+  if (r->nrows >= MAX_ROWS) {
+    r->overflow = 1;
+    return;
+  }
+  r->ncols[r->nrows++] = r->cur;
+  r->cur = 0;
+}
+
+static void rows_free(Rows *r) {
+  for (size_t i = 0; i < MAX_ROWS; ++i)
+    for (size_t j = 0; j < MAX_COLS; ++j) free(r->f[i][j]);
+}
+
+/* Parse buf strictly; returns 0 on success. */
+static int parse_strict(const char *buf, size_t len, Rows *r) {
+  struct csv_parser p;
+  memset(r, 0, sizeof *r);
+  if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI)) return -1;
+  int rc = 0;
+  if (csv_parse(&p, buf, len, on_field, on_row, r) != len) {
+    fprintf(stderr, "  libcsv: %s\n", csv_strerror(csv_error(&p)));
+    rc = -1;
+  }
+  if (!rc && csv_fini(&p, on_field, on_row, r)) {
+    fprintf(stderr, "  libcsv fini: %s\n", csv_strerror(csv_error(&p)));
+    rc = -1;
+  }
+  csv_free(&p);
+  return rc || r->overflow;
+}
+
+/* Write rows with ng_write_csv_row into a tmpfile and return its bytes. */
+static char *write_rows(const char *const *const *rows, const size_t *ncols, size_t nrows, size_t *len) {
+  FILE *f = tmpfile();
+  if (!CHECK(f != NULL)) return NULL;
+  for (size_t i = 0; i < nrows; ++i) CHECK_INT_EQ(ng_write_csv_row(f, rows[i], ncols[i]), NG_SUCCESS);
+  long end = ftell(f);
+  CHECK(end >= 0);
+  rewind(f);
+  char *buf = calloc((size_t)(end > 0 ? end : 0) + 1, 1);
+  if (buf) *len = fread(buf, 1, (size_t)(end > 0 ? end : 0), f);
+  CHECK(buf && *len == (size_t)end);
+  fclose(f);
+  return buf;
+}
+
+static void test_exact_bytes(void) {
+  const char *const r0[] = {"plain", "a,b", "say \"hi\"", "cr\rx", "lf\nx", " lead", "", NULL, "trail "};
+  const char *const r1[] = {"\"", ",", "Kerry\xE2\x80\x99s", "x", "y", "z", "1", "2", "3"};
+  const char *const *rows[] = {r0, r1};
+  size_t ncols[] = {9, 9};
+  size_t len = 0;
+  char *buf = write_rows(rows, ncols, 2, &len);
+  if (!buf) return;
+  const char want[] = "plain,\"a,b\",\"say \"\"hi\"\"\",\"cr\rx\",\"lf\nx\",\" lead\",,,\"trail \"\r\n"
+                      "\"\"\"\",\",\",Kerry\xE2\x80\x99s,x,y,z,1,2,3\r\n";
+  CHECK_MEM_EQ(buf, len, want, sizeof want - 1);
+  CHECK(len < 3 || memcmp(buf, "\xEF\xBB\xBF", 3) != 0); /* no BOM */
+
+  Rows r;
+  if (CHECK(parse_strict(buf, len, &r) == 0)) {
+    CHECK_INT_EQ(r.nrows, 2);
+    for (size_t i = 0; i < r.nrows && i < 2; ++i) {
+      CHECK_INT_EQ(r.ncols[i], ncols[i]);
+      for (size_t j = 0; j < r.ncols[i] && j < ncols[i]; ++j) {
+        const char *expect = rows[i][j] ? rows[i][j] : "";
+        if (!CHECK_STR_EQ(r.f[i][j], expect)) fprintf(stderr, "  (row %zu, field %zu)\n", i, j);
+      }
+    }
+  }
+  rows_free(&r);
+  free(buf);
+}
+
+static void test_roundtrip_many(void) {
+  /* awkward values: each row has the same three columns */
+  static const char *const vals[] = {
+      "",  " ",   "  ",  "\"\"", "a\"b", "\r\n", "\n",   "\r",       ",,,",  "x, y",
+      "=1+1", "-3", "@a", "tab\there", "'", "\xC3\xA9t\xC3\xA9", "end\"", "\"start", "a\r\nb\"c,d", "plain"};
+  size_t n = sizeof vals / sizeof vals[0];
+  FILE *f = tmpfile();
+  if (!CHECK(f != NULL)) return;
+  for (size_t i = 0; i < n; ++i) {
+    const char *row[3] = {"k", vals[i], vals[(i + 7) % n]};
+    CHECK_INT_EQ(ng_write_csv_row(f, row, 3), NG_SUCCESS);
+  }
+  long end = ftell(f);
+  rewind(f);
+  char *buf = calloc((size_t)end + 1, 1);
+  size_t len = buf ? fread(buf, 1, (size_t)end, f) : 0;
+  fclose(f);
+  if (!CHECK(buf && len == (size_t)end)) {
+    free(buf);
+    return;
+  }
+  /* every record ends with CRLF; no bare LF outside quotes */
+  CHECK(len >= 2 && buf[len - 2] == '\r' && buf[len - 1] == '\n');
+  int inq = 0, bare = 0;
+  for (size_t i = 0; i < len; ++i) {
+    if (buf[i] == '"') inq = !inq;
+    else if (!inq && buf[i] == '\n' && (i == 0 || buf[i - 1] != '\r')) bare = 1;
+    else if (!inq && buf[i] == '\r' && (i + 1 >= len || buf[i + 1] != '\n')) bare = 1;
+  }
+  CHECK(!bare);
+  CHECK(!inq);
+
+  Rows r;
+  if (CHECK(parse_strict(buf, len, &r) == 0)) {
+    CHECK_INT_EQ(r.nrows, n);
+    for (size_t i = 0; i < r.nrows && i < n; ++i) {
+      CHECK_INT_EQ(r.ncols[i], 3);
+      if (r.ncols[i] != 3) continue;
+      CHECK_STR_EQ(r.f[i][0], "k");
+      if (!CHECK_STR_EQ(r.f[i][1], vals[i])) fprintf(stderr, "  (row %zu)\n", i);
+      CHECK_STR_EQ(r.f[i][2], vals[(i + 7) % n]);
+    }
+  }
+  rows_free(&r);
+  free(buf);
+}
+
+static void test_single_field(void) {
+  /* one field */
+  const char *const one[] = {"only"};
+  const char *const *rows[] = {one};
+  size_t nc[] = {1};
+  size_t len = 0;
+  char *buf = write_rows(rows, nc, 1, &len);
+  if (buf) CHECK_MEM_EQ(buf, len, "only\r\n", 6);
+  free(buf);
+}
+
+/* ---- atomic writes: ng_write_prepare / commit / abort ---- */
+
+static NgStatus write_hello(const NgWriteInput *in, FILE *f) {
+  (void)in;
+  const char *const row[] = {"hello", "world"};
+  return ng_write_csv_row(f, row, 2);
+}
+
+static NgStatus write_fail(const NgWriteInput *in, FILE *f) {
+  (void)in;
+  fputs("partial", f);
+  return NG_ERR_CSV;
+}
+
+static size_t entries(const char *dir) {
+  DIR *d = opendir(dir);
+  size_t n = 0;
+  if (!d) return 0;
+  struct dirent *e;
+  while ((e = readdir(d)))
+    if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) ++n;
+  closedir(d);
+  return n;
+}
+
+static void test_atomic(void) {
+  char dir[] = "/tmp/ng-test-csv-XXXXXX";
+  if (!CHECK(mkdtemp(dir) != NULL)) return;
+  char path[512];
+  snprintf(path, sizeof path, "%s/out.csv", dir);
+  NgWriteInput in = {NULL, 0, NULL, 0, NULL};
+
+  /* prepare writes a hidden temporary next to the target */
+  char *tmp = NULL;
+  CHECK_INT_EQ(ng_write_prepare(path, write_hello, &in, &tmp), NG_SUCCESS);
+  if (CHECK(tmp != NULL)) {
+    const char *base = strrchr(tmp, '/');
+    CHECK(base && base[1] == '.');
+    CHECK(strncmp(tmp, dir, strlen(dir)) == 0);
+    CHECK(access(tmp, F_OK) == 0);
+    CHECK(access(path, F_OK) != 0);
+  }
+  CHECK_INT_EQ(entries(dir), 1);
+  /* commit renames it into place */
+  CHECK_INT_EQ(ng_write_commit(tmp, path), NG_SUCCESS);
+  CHECK_INT_EQ(entries(dir), 1);
+  FILE *f = fopen(path, "rb");
+  if (CHECK(f != NULL)) {
+    char buf[64] = "";
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    CHECK_MEM_EQ(buf, n, "hello,world\r\n", 13);
+    fclose(f);
+  }
+  /* abort removes the temporary and leaves the old file alone */
+  tmp = NULL;
+  CHECK_INT_EQ(ng_write_prepare(path, write_hello, &in, &tmp), NG_SUCCESS);
+  CHECK_INT_EQ(entries(dir), 2);
+  ng_write_abort(tmp);
+  CHECK_INT_EQ(entries(dir), 1);
+  ng_write_abort(NULL); /* no-op */
+  /* a failing writer leaves nothing behind */
+  tmp = (char *)1;
+  CHECK_INT_EQ(ng_write_prepare(path, write_fail, &in, &tmp), NG_ERR_CSV);
+  CHECK(tmp == NULL);
+  CHECK_INT_EQ(entries(dir), 1);
+  /* an impossible directory fails cleanly */
+  char bad[600];
+  snprintf(bad, sizeof bad, "%s/out.csv/sub/x.csv", dir);
+  tmp = (char *)1;
+  CHECK(ng_write_prepare(bad, write_hello, &in, &tmp) != NG_SUCCESS);
+  CHECK(tmp == NULL);
+  CHECK_INT_EQ(entries(dir), 1);
+  CHECK(unlink(path) == 0);
+  CHECK(rmdir(dir) == 0);
+}
+
+int main(void) {
+  test_exact_bytes();
+  test_roundtrip_many();
+  test_single_field();
+  test_atomic();
+  return check_report();
+}

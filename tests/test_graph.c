@@ -1,0 +1,332 @@
+/* Tests of graph.h: the RDF model of an invented article, checked with
+ * SPARQL through librdf: no blank nodes, valid IRIs, NIF offsets that give
+ * back each mention's anchor (in code points, over multibyte text). */
+#include "check.h"
+#include "graph.h"
+#include "iri.h"
+#include "lexicon.h"
+#include "meta.h"
+#include "pipeline.h"
+#include "text.h"
+#include "write.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define PREFIXES                                                                                                       \
+  "PREFIX ng: <https://w3id.org/newsgraph/ontology#>\n"                                                                \
+  "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"                                                        \
+  "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"                                                             \
+  "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"                                                              \
+  "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>\n"                                    \
+  "PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>\n"                                                              \
+  "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
+
+/* Invented text with curly quotes and apostrophes, é, ö and ć before and
+ * between the names, so byte and code point offsets differ. */
+static const char ARTICLE[] =
+    "Foreign Minister Anna Petrova met Marie Lef\xC3\xA8vre in Oslo on May 12.\n"
+    "\n"
+    "\xE2\x80\x9CWe agreed on the next steps,\xE2\x80\x9D Petrova said after the caf\xC3\xA9 meeting with "
+    "the Nordic Policy Institute (NPI).\n"
+    "Lef\xC3\xA8vre\xE2\x80\x99s office said the NPI\xE2\x80\x99s report on J\xC3\xB6rg Kova\xC4\x8Di\xC4\x87\xE2\x80\x99s "
+    "plan was due in June. Petrova\xE2\x80\x99s team left for Stockholm.\n";
+
+static NgLexicon *lex;
+
+/* ---- SPARQL helpers ---- */
+
+static size_t count_rows_cb_n;
+static int count_rows_cb(void *ctx, size_t n, const char *const *names, const char *const *values) {
+  (void)ctx, (void)n, (void)names, (void)values;
+  ++count_rows_cb_n;
+  return 0;
+}
+
+static int ask(NgGraph *g, const char *q) {
+  int yes = -1;
+  char err[512] = "";
+  if (!CHECK_INT_EQ(ng_graph_query(g, q, &yes, NULL, NULL, err, sizeof err), NG_SUCCESS))
+    fprintf(stderr, "  query error: %s\n%s\n", err, q);
+  return yes;
+}
+
+static size_t select_count(NgGraph *g, const char *q) {
+  char err[512] = "";
+  count_rows_cb_n = 0;
+  if (!CHECK_INT_EQ(ng_graph_query(g, q, NULL, count_rows_cb, NULL, err, sizeof err), NG_SUCCESS))
+    fprintf(stderr, "  query error: %s\n%s\n", err, q);
+  return count_rows_cb_n;
+}
+
+#define ASK_TRUE(g, q)                                                                                                 \
+  do {                                                                                                                 \
+    if (!CHECK(ask((g), PREFIXES q) == 1)) fprintf(stderr, "  expected true: %s\n", q);                             \
+  } while (0)
+#define ASK_FALSE(g, q)                                                                                                \
+  do {                                                                                                                 \
+    if (!CHECK(ask((g), PREFIXES q) == 0)) fprintf(stderr, "  expected false: %s\n", q);                            \
+  } while (0)
+
+/* Byte offset of code point `cp` in UTF-8 s (or strlen(s) when beyond). */
+static size_t cp_to_byte(const char *s, size_t cp) {
+  size_t b = 0, c = 0;
+  while (s[b] && c < cp) {
+    ++b;
+    while (((unsigned char)s[b] & 0xC0) == 0x80) ++b;
+    ++c;
+  }
+  return b;
+}
+
+typedef struct {
+  size_t rows, bad, multibyte_before;
+  const char *text; /* expected context string */
+} MentionCheck;
+
+static int mention_cb(void *ctx, size_t n, const char *const *names, const char *const *values) {
+  MentionCheck *mc = ctx;
+  const char *m = NULL, *a = NULL, *bs = NULL, *es = NULL, *s = NULL;
+  for (size_t i = 0; i < n; ++i) {
+    if (strcmp(names[i], "m") == 0) m = values[i];
+    else if (strcmp(names[i], "a") == 0) a = values[i];
+    else if (strcmp(names[i], "b") == 0) bs = values[i];
+    else if (strcmp(names[i], "e") == 0) es = values[i];
+    else if (strcmp(names[i], "s") == 0) s = values[i];
+  }
+  ++mc->rows;
+  if (!m || !a || !bs || !es || !s) {
+    ++mc->bad;
+    return 0;
+  }
+  size_t b = strtoul(bs, NULL, 10), e = strtoul(es, NULL, 10);
+  size_t bb = cp_to_byte(s, b), eb = cp_to_byte(s, e);
+  int ok = e > b && strlen(a) == eb - bb && memcmp(s + bb, a, eb - bb) == 0;
+  /* the mention IRI ends with #char=b,e */
+  char frag[64];
+  snprintf(frag, sizeof frag, "#char=%zu,%zu", b, e);
+  ok &= strlen(m) > strlen(frag) && strcmp(m + strlen(m) - strlen(frag), frag) == 0;
+  ok &= mc->text == NULL || strcmp(s, mc->text) == 0;
+  if (bb != b) ++mc->multibyte_before;
+  if (!ok) {
+    ++mc->bad;
+    fprintf(stderr, "  mention %s: anchor \"%s\" vs text \"%.*s\"\n", m, a, (int)(eb - bb), s + bb);
+  }
+  return 0;
+}
+
+static const char MENTION_QUERY[] = PREFIXES
+    "SELECT ?m ?a ?b ?e ?s WHERE {\n"
+    "  ?m a ng:Mention ; nif:anchorOf ?a ; nif:beginIndex ?b ; nif:endIndex ?e ;\n"
+    "     nif:referenceContext ?c .\n"
+    "  ?c nif:isString ?s .\n"
+    "}";
+
+/* Check every mention's anchor against its context, in C and in SPARQL.
+ * Returns the number of mentions. */
+static size_t check_mentions(NgGraph *g, const char *text) {
+  MentionCheck mc = {0, 0, 0, text};
+  char err[512] = "";
+  if (!CHECK_INT_EQ(ng_graph_query(g, MENTION_QUERY, NULL, mention_cb, &mc, err, sizeof err), NG_SUCCESS))
+    fprintf(stderr, "  %s\n", err);
+  CHECK_INT_EQ(mc.bad, 0);
+  CHECK(mc.multibyte_before > 0); /* the test text exercises code points */
+  /* the same check as a SPARQL filter: no row may differ */
+  size_t mismatches = select_count(g, PREFIXES
+                                   "SELECT ?m WHERE {\n"
+                                   "  ?m a ng:Mention ; nif:anchorOf ?a ; nif:beginIndex ?b ; nif:endIndex ?e ;\n"
+                                   "     nif:referenceContext ?c .\n"
+                                   "  ?c nif:isString ?s .\n"
+                                   "  FILTER(SUBSTR(?s, ?b + 1, ?e - ?b) != ?a)\n"
+                                   "}");
+  CHECK_INT_EQ(mismatches, 0);
+  /* ...and the filter does select when the anchor is compared with the
+     wrong span, so a zero above is not vacuous */
+  size_t shifted = select_count(g, PREFIXES
+                                "SELECT ?m WHERE {\n"
+                                "  ?m a ng:Mention ; nif:anchorOf ?a ; nif:beginIndex ?b ; nif:endIndex ?e ;\n"
+                                "     nif:referenceContext ?c .\n"
+                                "  ?c nif:isString ?s .\n"
+                                "  FILTER(SUBSTR(?s, ?b + 2, ?e - ?b) != ?a)\n"
+                                "}");
+  CHECK_INT_EQ(shifted, mc.rows);
+  return mc.rows;
+}
+
+static void check_triples(NgGraph *g) {
+  NgTriple *t = NULL;
+  size_t n = 0;
+  if (!CHECK_INT_EQ(ng_graph_triples(g, &t, &n), NG_SUCCESS)) return;
+  CHECK_INT_EQ(n, ng_graph_size(g));
+  size_t bad = 0;
+  for (size_t i = 0; i < n; ++i) {
+    int ok = strncmp(t[i].s, "_:", 2) != 0 && ng_iri_is_valid(t[i].s) && ng_iri_is_valid(t[i].p);
+    if (t[i].o_iri) ok &= ng_iri_is_valid(t[i].o);
+    if (t[i].datatype) ok &= ng_iri_is_valid(t[i].datatype) && !t[i].lang && !t[i].o_iri;
+    if (t[i].lang) ok &= t[i].lang[0] != '\0' && !t[i].o_iri;
+    if (!ok && bad++ < 5) fprintf(stderr, "  bad triple: <%s> <%s> %s\n", t[i].s, t[i].p, t[i].o);
+    if (i) {
+      int c = strcmp(t[i - 1].s, t[i].s);
+      if (!c) c = strcmp(t[i - 1].p, t[i].p);
+      CHECK(c <= 0); /* sorted by subject, predicate */
+    }
+  }
+  CHECK_INT_EQ(bad, 0);
+  ng_triples_free(t, n);
+}
+
+static NgStatus add_doc(NgGraph *g, const NgText *text, const NgAnalysis *an, const NgMeta *meta, const char *doc) {
+  NgDocument d = {NG_DEFAULT_BASE, doc, text, meta, lex, an->rec, an->ents, an->rels};
+  return ng_graph_add_document(g, &d);
+}
+
+static void test_graph(void) {
+  NgText *text = NULL;
+  NgAnalysis *an = NULL;
+  NgGraph *g = NULL;
+  NgMeta meta;
+  memset(&meta, 0, sizeof meta);
+  char err[256] = "";
+  CHECK_INT_EQ(ng_meta_set(&meta, "date", "2024-05-13", err, sizeof err), NG_SUCCESS);
+  CHECK_INT_EQ(ng_meta_set(&meta, "publisher", "Example Daily", err, sizeof err), NG_SUCCESS);
+  if (!CHECK_INT_EQ(ng_text_from_buffer(ARTICLE, sizeof ARTICLE - 1, &text, NULL), NG_SUCCESS)) goto done;
+  CHECK(text->n_chars < text->len);
+  if (!CHECK_INT_EQ(ng_analyze(text, lex, &meta, &an), NG_SUCCESS)) goto done;
+  if (!CHECK_INT_EQ(ng_graph_new(&g), NG_SUCCESS)) goto done;
+  CHECK_INT_EQ(ng_graph_size(g), 0);
+  if (!CHECK_INT_EQ(add_doc(g, text, an, &meta, "test-doc"), NG_SUCCESS)) goto done;
+  size_t size = ng_graph_size(g);
+  CHECK(size > 50);
+
+  check_triples(g);
+  ASK_FALSE(g, "ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }");
+
+  /* the article, its context and the people */
+  ASK_TRUE(g, "ASK { <https://w3id.org/newsgraph/id/article/test-doc> a ng:NewsArticle ; ng:hasContext ?c .\n"
+              "      ?c a nif:Context ; nif:isString ?s }");
+  {
+    char q[1024];
+    snprintf(q, sizeof q,
+             PREFIXES "ASK { <https://w3id.org/newsgraph/id/article/test-doc#char=0,%zu> nif:endIndex ?e .\n"
+                      "      FILTER(?e = %zu) }",
+             text->n_chars, text->n_chars);
+    CHECK(ask(g, q) == 1);
+  }
+  ASK_TRUE(g, "ASK { ?p a ng:Person ; rdfs:label \"Anna Petrova\"@en ; skos:altLabel \"Petrova\"@en }");
+  ASK_TRUE(g, "ASK { ?p a ng:Person ; rdfs:label \"Marie Lef\xC3\xA8vre\"@en ; skos:altLabel \"Lef\xC3\xA8vre\"@en }");
+  ASK_TRUE(g, "ASK { ?m a ng:Meeting ; ng:participant ?a, ?b ; ng:eventPlace ?o ;\n"
+              "         ng:eventDate \"2024-05-12\"^^xsd:date .\n"
+              "      ?a rdfs:label \"Anna Petrova\"@en . ?b rdfs:label \"Marie Lef\xC3\xA8vre\"@en .\n"
+              "      ?o rdfs:label \"Oslo\"@en }");
+  ASK_TRUE(g, "ASK { ?s a ng:Statement ; ng:speaker ?p ; ng:quotedText ?q .\n"
+              "      ?p rdfs:label \"Anna Petrova\"@en .\n"
+              "      FILTER(CONTAINS(STR(?q), \"We agreed on the next steps\")) }");
+  ASK_FALSE(g, "ASK { ?p a ng:Person ; rdfs:label ?l FILTER(STRSTARTS(STR(?l), \"Foreign\") || "
+               "STRSTARTS(STR(?l), \"Minister\")) }");
+  ASK_TRUE(g, "ASK { ?o rdfs:label \"Nordic Policy Institute\"@en ; skos:altLabel \"NPI\"@en }");
+  /* one node per label */
+  CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?p WHERE { ?p rdfs:label \"Anna Petrova\"@en }"), 1);
+  /* every mention points at a typed, labelled entity */
+  ASK_FALSE(g, "ASK { ?m a ng:Mention ; itsrdf:taIdentRef ?x .\n"
+               "      OPTIONAL { ?x a ?t ; rdfs:label ?l } FILTER(!BOUND(?l)) }");
+  ASK_FALSE(g, "ASK { ?m a ng:Mention . OPTIONAL { ?m itsrdf:taIdentRef ?x } FILTER(!BOUND(?x)) }");
+
+  size_t n_mentions = check_mentions(g, text->data);
+  CHECK(n_mentions >= 10);
+
+  /* a second copy of the same article adds nothing: a graph is a set */
+  CHECK_INT_EQ(add_doc(g, text, an, &meta, "test-doc"), NG_SUCCESS);
+  CHECK_INT_EQ(ng_graph_size(g), size);
+
+  /* a bad query is a syntax error with a message */
+  err[0] = '\0';
+  int yes = 7;
+  CHECK_INT_EQ(ng_graph_query(g, "ASK { this is not sparql", &yes, NULL, NULL, err, sizeof err), NG_ERR_SYNTAX);
+  CHECK(err[0] != '\0');
+
+  /* Turtle and N-Triples written by write.h read back to the same graph */
+  {
+    NgTriple *t = NULL;
+    size_t n = 0;
+    if (CHECK_INT_EQ(ng_graph_triples(g, &t, &n), NG_SUCCESS)) {
+      static const NgPrefix px[] = {{"ng", NG_NS}, {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"}};
+      NgWriteInput in = {t, n, px, 2, NG_DEFAULT_BASE};
+      static const char *const syntaxes[] = {"turtle", "ntriples"};
+      for (size_t k = 0; k < 2; ++k) {
+        char path[] = "/tmp/ng-test-graph-XXXXXX";
+        int fd = mkstemp(path);
+        if (!CHECK(fd >= 0)) continue;
+        FILE *f = fdopen(fd, "wb");
+        CHECK_INT_EQ(ng_write_rdf(&in, syntaxes[k], f), NG_SUCCESS);
+        CHECK(fclose(f) == 0);
+        NgGraph *g2 = NULL;
+        if (CHECK_INT_EQ(ng_graph_new(&g2), NG_SUCCESS)) {
+          CHECK_INT_EQ(ng_graph_load_file(g2, path, syntaxes[k]), NG_SUCCESS);
+          CHECK_INT_EQ(ng_graph_size(g2), n);
+          CHECK_INT_EQ(check_mentions(g2, text->data), n_mentions);
+          ASK_FALSE(g2, "ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }");
+        }
+        ng_graph_free(g2);
+        unlink(path);
+      }
+    }
+    ng_triples_free(t, n);
+  }
+
+  /* a second article merges by entity IRI */
+  {
+    static const char other[] = "Anna Petrova flew to Oslo on Tuesday.\n";
+    NgText *t2 = NULL;
+    NgAnalysis *a2 = NULL;
+    if (CHECK_INT_EQ(ng_text_from_buffer(other, sizeof other - 1, &t2, NULL), NG_SUCCESS) &&
+        CHECK_INT_EQ(ng_analyze(t2, lex, NULL, &a2), NG_SUCCESS)) {
+      CHECK_INT_EQ(add_doc(g, t2, a2, NULL, "second-doc"), NG_SUCCESS);
+      CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?p WHERE { ?p a ng:Person ; rdfs:label \"Anna Petrova\"@en }"),
+                   1);
+      CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?a WHERE { ?a ng:mentions ?p .\n"
+                                            "  ?p rdfs:label \"Anna Petrova\"@en }"),
+                   2);
+      check_triples(g);
+    }
+    ng_analysis_free(a2);
+    ng_text_free(t2);
+  }
+
+done:
+  ng_graph_free(g);
+  ng_analysis_free(an);
+  ng_text_free(text);
+  ng_meta_clear(&meta);
+}
+
+static void test_load_errors(void) {
+  NgGraph *g = NULL;
+  if (!CHECK_INT_EQ(ng_graph_new(&g), NG_SUCCESS)) return;
+  char path[] = "/tmp/ng-test-graph-bad-XXXXXX";
+  int fd = mkstemp(path);
+  if (CHECK(fd >= 0)) {
+    FILE *f = fdopen(fd, "wb");
+    fputs("<http://a/s> <http://a/p> <http://a/o> .\n<http://a/s> <http://a/p> \"unterminated .\n", f);
+    fclose(f);
+    /* raptor returns 0 after a syntax error; the graph module must not */
+    CHECK(ng_graph_load_file(g, path, "ntriples") != NG_SUCCESS);
+    unlink(path);
+  }
+  ng_graph_free(g);
+}
+
+int main(void) {
+  ng_graph_free(NULL);
+  ng_triples_free(NULL, 0);
+  char err[512] = "";
+  if (!CHECK_INT_EQ(ng_lexicon_load_builtin(&lex, err, sizeof err), NG_SUCCESS)) {
+    fprintf(stderr, "  %s\n", err);
+    return check_report();
+  }
+  test_graph();
+  test_load_errors();
+  ng_lexicon_free(lex);
+  return check_report();
+}
