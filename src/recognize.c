@@ -243,7 +243,7 @@ static void find_titles(Ctx *c) {
       }
       if (tok_i(c, p - 1, "former") || tok_i(c, p - 1, "then")) { T.former = tok_i(c, p - 1, "former"); --p; continue; }
       if (p >= 2 && is_punct(c, p - 1, "-") && tok_i(c, p - 2, "ex")) { T.former = 1; p -= 2; continue; }
-      /* unknown capitalized modifier: "Brookings Senior Fellow" (org),
+      /* unknown capitalized modifier: "Halvorsen Senior Fellow" (org),
          "EU Brexit negotiator" (part of the title) */
       if (is_cap(c, p - 1) && !sent_start(c, p - 1) && !(c->wf[p - 1] & (NG_W_STOP | NG_W_GIVEN | NG_W_MONTH | NG_W_WEEKDAY | NG_W_TITLE_MOD)) &&
           org_lex < 0 && country < 0 && org_b == 0) {
@@ -597,7 +597,7 @@ static void scan_sentence(Ctx *c, size_t sb, size_t se) {
         }
       }
     }
-    /* publications: "the journal Russia in Global Affairs" */
+    /* publications: "the journal Eastern Policy Review" */
     if ((c->wf[i] & NG_W_PUB_CUE) && is_lower(c, i) && is_cap(c, i + 1) && free_tok(c, i + 1)) {
       size_t b = build_chunk(c, i + 1, se, 1);
       if (b > i + 1) {
@@ -686,7 +686,7 @@ static void second_pass(Ctx *c) {
       if (b - a >= 2 && !(c->t[b - 1].flags & NG_TF_INITIAL)) c->st = put_form(c, forms, b - 1, b, (uint32_t)i);
     } else if (ng_class_type((NgClass)m->cls) == NG_TYPE_ORG) {
       c->st = put_form(c, forms, a, b, (uint32_t)i);
-      /* "Brookings" for "Brookings Institution" */
+      /* "Halvorsen" for "Halvorsen Institution" */
       if (m->lex < 0 && b - a == 2 && (c->wf[b - 1] & NG_W_ORG_HEAD) && !(c->wf[a] & (NG_W_ORG_HEAD | NG_W_STOP | NG_W_GIVEN | NG_W_COMPASS))) {
         NgLexMatch lm;
         if (!lex_at(c, a, a + 1, KIND(NG_LEX_PLACE) | KIND(NG_LEX_DEMONYM) | KIND(NG_LEX_ORG), &lm))

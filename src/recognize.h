@@ -10,8 +10,8 @@
  *   - titles: role phrases such as "former U.S. Ambassador to Russia"
  *     (with the country or organization named in front of the title and a
  *     "former" flag), used by the relation stage;
- *   - links between mentions read off the structure of names ("Harriman
- *     Institute of Columbia University": part of; "Embassy in Moscow":
+ *   - links between mentions read off the structure of names ("Lowell
+ *     Institute of Northfield University": part of; "Embassy in Moscow":
  *     based in; "Eastern Ukraine": located in).
  * Nothing here decides which mentions denote the same entity: see resolve.h.
  */

@@ -255,7 +255,7 @@ static int is_heading(const Ctx *c, const NgSpan *p) {
 }
 
 static void roles(Ctx *c) {
-  /* pre-nominal titles: "Russian Foreign Minister Sergey Lavrov" */
+  /* pre-nominal titles: "Norwegian Foreign Minister Anna Dahl" */
   for (size_t i = 0; i < c->r->n_mentions; ++i) {
     const NgMention *m = &c->r->mentions[i];
     if (m->entity < 0 || m->cls != NG_CLS_PERSON || m->title < 0) continue;
@@ -506,7 +506,7 @@ static void events(Ctx *c) {
       if (i >= 2 && (c->t[i - 1].flags & NG_TF_POSS) && ent_at(c, i - 2) >= 0 && etype(c, ent_at(c, i - 2)) == NG_TYPE_PERSON) {
         subj[ns++] = ent_at(c, i - 2);
       } else if (i >= 3 && (c->t[i - 2].flags & NG_TF_POSS) && ent_at(c, i - 3) >= 0 && etype(c, ent_at(c, i - 3)) == NG_TYPE_PERSON) {
-        subj[ns++] = ent_at(c, i - 3); /* "Kerry's first visit" */
+        subj[ns++] = ent_at(c, i - 3); /* "Dahl's first visit" */
       } else {
         for (size_t k = sb; k < i; ++k) {
           const NgMention *m = mention_at(c, k);

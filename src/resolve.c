@@ -144,7 +144,7 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
   c.parent = p;
   for (size_t i = 0; i < n; ++i) p[i] = (int32_t)i;
 
-  /* 0. org prefixes that are really surnames ("Putin adviser") */
+  /* 0. org prefixes that are really surnames ("Dahl adviser") */
   for (size_t i = 0; i < n; ++i) {
     NgMention *m = &r->mentions[i];
     if (m->lex >= 0 || !m->rule || strcmp(m->rule, "title.org-prefix") != 0) continue;
@@ -295,7 +295,7 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
           best_len = len;
           memcpy(best, buf, len + 1);
         }
-        /* title + name forms for people: "Secretary Kerry" */
+        /* title + name forms for people: "Minister Olsen" */
         if (e->type == NG_TYPE_PERSON && m->title >= 0) {
           const NgTitle *t = &r->titles[m->title];
           size_t tl = surface(c.s, c.t[t->core_begin].start, m->end, buf, sizeof buf);

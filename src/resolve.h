@@ -19,7 +19,7 @@
  *     are kept only when their entity is also named on its own.
  * The canonical label is the gazetteer name, else the fullest name used;
  * other names become altLabels (for people, also title + name forms such as
- * "Secretary Kerry").
+ * "Minister Olsen").
  */
 #ifndef NG_RESOLVE_H
 #define NG_RESOLVE_H

@@ -261,7 +261,7 @@ static void test_never_across_types(void) {
      * a sentence-initial "Lena Jordan" whose last word is a known place is
      * not taken as a person, so the second "Lena Jordan" becomes a mention
      * of the country Jordan although the same full name was recognized as
-     * a person a line before.  The next three checks fail until fixed. */
+     * a person a line before.  */
     CHECK(entity_at(&d, "Lena Jordan", "\n") == person);
     if (person) CHECK_INT_EQ(person->n_mentions, 2);
     if (place) CHECK_INT_EQ(place->n_mentions, 2);
