@@ -346,7 +346,15 @@ static int run_into(const char *bin, const char *example, const char *dir) {
 }
 
 static void path_of(char *out, size_t size, const char *dir, size_t i) {
-  snprintf(out, size, "%s/%s%s", dir, DOC, OUT_EXT[i]);
+  size_t need = strlen(dir) + strlen(DOC) + strlen(OUT_EXT[i]) + 2;
+  if (need > size) {
+    fprintf(stderr, "path too long: %s\n", dir);
+    exit(1);
+  }
+  strcpy(out, dir);
+  strcat(out, "/");
+  strcat(out, DOC);
+  strcat(out, OUT_EXT[i]);
 }
 
 static void check_outputs(const char *dir) {
