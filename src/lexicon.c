@@ -255,7 +255,8 @@ static NgStatus line_title(NgLexicon *lx, char **c, size_t n, char *err, size_t 
     snprintf(err, es, "unknown title class '%s'", c[1]);
     return NG_ERR_SYNTAX;
   }
-  NgLexEntry e = {c[0], EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, -1, NG_LEX_TITLE, (uint8_t)cls, 0};
+  /* third column: the singular of a plural title ("Presidents" -> "President") */
+  NgLexEntry e = {c[2][0] ? c[2] : c[0], EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, -1, NG_LEX_TITLE, (uint8_t)cls, 0};
   int32_t idx = add_entry(lx, &e);
   if (idx < 0) return NG_ERR_NOMEM;
   return add_alias(lx, c[0], (uint32_t)idx);
@@ -315,7 +316,7 @@ static const struct {
              {"cities.tsv", line_city, 9, 1},
              {"regions.tsv", line_region, 5, 1},
              {"organizations.tsv", line_org, 5, 1},
-             {"titles.tsv", line_title, 2, 1},
+             {"titles.tsv", line_title, 3, 1},
              {"words.tsv", line_head, 3, 1},
              {"stopwords.txt", line_stop, 1, 1},
              {"given-names.txt", line_given, 1, 1}};

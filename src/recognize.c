@@ -178,7 +178,7 @@ static void find_titles(Ctx *c) {
       i = ce;
       continue;
     }
-    NgTitle T = {0, 0, 0, 0, (int32_t)m.entries[0], -1, -1, 0};
+    NgTitle T = {0, 0, 0, 0, i, i + m.ntok, (int32_t)m.entries[0], -1, -1, 0};
     while (cb > sb && (c->wf[cb - 1] & NG_W_TITLE_MOD) && free_tok(c, cb - 1) && r->tok_title[cb - 1] < 0) --cb;
     while (ce < se && (tok_i(c, ce, "Emeritus") || tok_i(c, ce, "Emerita") || tok_i(c, ce, "Designate") ||
                        (is_punct(c, ce, "-") && (tok_i(c, ce + 1, "elect") || tok_i(c, ce + 1, "designate")))))
@@ -243,6 +243,20 @@ static void find_titles(Ctx *c) {
       }
       if (tok_i(c, p - 1, "former") || tok_i(c, p - 1, "then")) { T.former = tok_i(c, p - 1, "former"); --p; continue; }
       if (p >= 2 && is_punct(c, p - 1, "-") && tok_i(c, p - 2, "ex")) { T.former = 1; p -= 2; continue; }
+      /* an institution named in front: "Northfield University Chancellor" */
+      if (is_cap(c, p - 1) && (c->wf[p - 1] & NG_W_ORG_HEAD) && org_lex < 0 && country < 0 && org_b == 0) {
+        size_t q = p - 1;
+        while (q > sb && r->tok_mention[q - 1] < 0 &&
+               (is_cap(c, q - 1) || ((c->t[q - 1].flags & NG_TF_POSS) && q >= 2 && is_cap(c, q - 2))) &&
+               !(c->wf[q - 1] & (NG_W_STOP | NG_W_TITLE_MOD)))
+          --q;
+        if (q < p - 1) {
+          org_a = q;
+          org_b = p;
+          p = q;
+          continue;
+        }
+      }
       /* unknown capitalized modifier: "Halvorsen Senior Fellow" (org),
          "EU Brexit negotiator" (part of the title) */
       if (is_cap(c, p - 1) && !sent_start(c, p - 1) && !(c->wf[p - 1] & (NG_W_STOP | NG_W_GIVEN | NG_W_MONTH | NG_W_WEEKDAY | NG_W_TITLE_MOD)) &&
@@ -280,6 +294,8 @@ static void find_titles(Ctx *c) {
     if (org_b > org_a) {
       if (org_lex >= 0)
         T.org = add_lex_mention(c, org_a, org_b, (uint32_t)org_lex, "title.org-prefix", 0.9f, 0);
+      else if (c->wf[org_b - 1] & NG_W_ORG_HEAD)
+        T.org = add_mention(c, org_a, org_b, ng_lexicon_head_class(c->lex, c->s, &c->t[org_b - 1]), -1, "title.org-prefix", 0.8f, 0);
       else
         T.org = add_mention(c, org_a, org_b, NG_CLS_ORGANIZATION, -1, "title.org-prefix", 0.6f, 0);
     }
@@ -488,6 +504,8 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b, int in_title_ctx) {
     const char *rule = E(c, e)->kind == NG_LEX_ORG ? "gaz.org" : E(c, e)->cls == NG_CLS_COUNTRY ? "gaz.country" : E(c, e)->cls == NG_CLS_CITY ? "gaz.city" : "gaz.region";
     return add_lex_mention(c, a, b, e, rule, 0.97f, 0);
   }
+  /* "Northern Ireland Assembly Members": a title after the head ends the name */
+  while (b - a >= 3 && (c->wf[b - 2] & NG_W_ORG_HEAD) && lex_at(c, b - 1, b, KIND(NG_LEX_TITLE), &m) == 1) --b;
   /* institutions */
   int has_org_head = 0;
   for (size_t k = a; k < b; ++k)

@@ -52,6 +52,7 @@ typedef struct {
 typedef struct {
   size_t tok_begin, tok_end;   /**< The whole phrase, prefixes included. */
   size_t core_begin, core_end; /**< The title itself ("Ambassador to Russia"). */
+  size_t lex_begin, lex_end;   /**< The tokens the lexicon title matched. */
   int32_t lex;                 /**< Lexicon title entry of the head word(s). */
   int32_t country;             /**< Country (lexicon entry) named in front, or -1. */
   int32_t org;                 /**< Organization mention named in front, or -1. */

@@ -112,6 +112,24 @@ static void add_role(Ctx *c, int32_t person, const NgTitle *T, int32_t org, size
   int32_t country = ent_of_lex(c, T->country);
   if (org < 0 && T->org >= 0) org = c->r->mentions[T->org].entity;
   char *title = dup_span(c->s, c->t[T->core_begin].start, c->t[T->core_end - 1].end);
+  if (title && le && T->lex_end > T->lex_begin) {
+    /* a plural title ("Prime Ministers X and Y") names each holder's title in the singular */
+    char *matched = dup_span(c->s, c->t[T->lex_begin].start, c->t[T->lex_end - 1].end);
+    if (matched && strcmp(matched, le->name) != 0 && strcasecmp(matched, le->name) != 0) {
+      char *pre = dup_span(c->s, c->t[T->core_begin].start, c->t[T->lex_begin].start);
+      char *post = T->core_end > T->lex_end ? dup_span(c->s, c->t[T->lex_end].start, c->t[T->core_end - 1].end) : NULL;
+      size_t n = strlen(le->name) + (pre ? strlen(pre) : 0) + (post ? strlen(post) : 0) + 3;
+      char *nt = malloc(n);
+      if (nt) {
+        snprintf(nt, n, "%s%s%s%s%s", pre && *pre ? pre : "", pre && *pre ? " " : "", le->name, post ? " " : "", post ? post : "");
+        free(title);
+        title = nt;
+      }
+      free(pre);
+      free(post);
+    }
+    free(matched);
+  }
   char *text = dup_span(c->s, c->t[T->tok_begin].start, c->t[T->tok_end - 1].end);
   if (!title || !text) { free(title); free(text); c->st = NG_ERR_NOMEM; return; }
   NgRelations *R = c->out;
@@ -255,12 +273,42 @@ static int is_heading(const Ctx *c, const NgSpan *p) {
 }
 
 static void roles(Ctx *c) {
-  /* pre-nominal titles: "Norwegian Foreign Minister Anna Dahl" */
+  /* pre-nominal titles: "Norwegian Foreign Minister Anna Dahl", also after a
+     comma ("British Prime Minister, Anna Dahl"), through an honorific
+     ("Speaker Lord Dahl"), over "X and Y" titles, and shared by "A and B"
+     after a plural title ("former Presidents A and B") */
   for (size_t i = 0; i < c->r->n_mentions; ++i) {
     const NgMention *m = &c->r->mentions[i];
-    if (m->entity < 0 || m->cls != NG_CLS_PERSON || m->title < 0) continue;
-    const NgTitle *T = &c->r->titles[m->title];
-    add_role(c, m->entity, T, -1, c->t[T->tok_begin].start, m->end, 0.9f, "role.title-before-name");
+    if (m->entity < 0 || m->cls != NG_CLS_PERSON || (m->flags & NG_MF_NESTED)) continue;
+    int32_t ti = m->title;
+    const char *rule = "role.title-before-name";
+    size_t b = m->tok_begin;
+    if (ti < 0 && b >= 2 && punct(c, b - 1, ",") && c->r->tok_title[b - 2] >= 0 &&
+        c->r->titles[c->r->tok_title[b - 2]].core_end == b - 1) {
+      ti = c->r->tok_title[b - 2];
+      rule = "role.title-comma-name";
+    }
+    if (ti < 0 && b >= 1 && c->r->tok_title[b - 1] >= 0 && c->r->titles[c->r->tok_title[b - 1]].core_end == b)
+      ti = c->r->tok_title[b - 1];
+    if (ti < 0) continue;
+    for (int hop = 0; hop < 3 && ti >= 0; ++hop) {
+      const NgTitle *T = &c->r->titles[ti];
+      add_role(c, m->entity, T, -1, c->t[T->tok_begin].start, m->end, 0.9f, rule);
+      /* a plural title: the person after "and" holds it too */
+      const NgLexEntry *le = ng_lexicon_entry(c->lex, (uint32_t)T->lex);
+      if (le && T->lex_end > T->lex_begin && strcasecmp(le->name, c->s + c->t[T->lex_begin].start) != 0 && tok(c, m->tok_end, "and")) {
+        const NgMention *n2 = mention_at(c, m->tok_end + 1);
+        if (n2 && n2->entity >= 0 && etype(c, n2->entity) == NG_TYPE_PERSON)
+          add_role(c, n2->entity, T, -1, c->t[T->tok_begin].start, n2->end, 0.85f, "role.plural-title");
+      }
+      /* the title before this one: "Speaker Lord X", "Tanaiste and former Taoiseach, X" */
+      size_t tb = T->tok_begin;
+      int32_t prev = -1;
+      if (tb >= 1 && c->r->tok_title[tb - 1] >= 0 && c->r->titles[c->r->tok_title[tb - 1]].core_end == tb) prev = c->r->tok_title[tb - 1];
+      else if (tb >= 2 && tok(c, tb - 1, "and") && c->r->tok_title[tb - 2] >= 0) prev = c->r->tok_title[tb - 2];
+      ti = prev;
+      rule = "role.title-chain";
+    }
   }
   /* headings ("Name, Title, Institution") and appositions */
   for (size_t p = 0; p < c->seg->n_paras; ++p) {
