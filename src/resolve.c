@@ -100,6 +100,10 @@ static size_t surface(const char *s, size_t a, size_t b, char *out, size_t size)
     unsigned char ch = (unsigned char)s[i];
     if (ch == ' ' || ch == '\n' || ch == '\t') { sp = 1; continue; }
     if (ch == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0xA0) { sp = 1; ++i; continue; }
+    /* double quotes are never part of a name: '"phase one" deal' */
+    if (ch == '"') continue;
+    if (ch == 0xE2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)) { i += 2; continue; }
     if (sp && n) out[n++] = ' ';
     sp = 0;
     out[n++] = (char)ch;
