@@ -315,6 +315,7 @@ static const struct {
 } FILES[] = {{"countries.tsv", line_country, 6, 1},
              {"cities.tsv", line_city, 9, 1},
              {"regions.tsv", line_region, 5, 1},
+             {"subdivisions.tsv", line_region, 5, 0},
              {"organizations.tsv", line_org, 5, 1},
              {"titles.tsv", line_title, 3, 1},
              {"words.tsv", line_head, 3, 1},
