@@ -30,6 +30,7 @@ struct NgLexiconImpl {
   Alias *aliases;
   size_t n_alias, cap_alias;
   NgStrMap *names; /* key -> first alias */
+  NgStrMap *prefixes; /* every proper token prefix of a key (value unused) */
   Word *words;
   size_t n_words, cap_words;
   NgStrMap *wordmap; /* lowercase word -> index in words */
@@ -94,7 +95,11 @@ static NgStatus add_alias(NgLexicon *lx, const char *surface, uint32_t idx) {
   for (size_t i = 0; i < seg->n_toks; ++i) {
     const NgToken *t = &seg->toks[i];
     if (t->end - t->start > 200) { ng_segments_free(seg); return NG_SUCCESS; }
-    if (i) key[kn++] = ' ';
+    if (i) {
+      NgStatus pst = ng_strmap_put(lx->prefixes, key, kn, 0);
+      if (pst) { ng_segments_free(seg); return pst; }
+      key[kn++] = ' ';
+    }
     kn += ng_lexicon_token_key(surface, t, key + kn);
     if (t->flags & NG_TF_ALLCAPS) a.allcaps |= (uint16_t)(1u << i);
     else if (t->flags & NG_TF_CAP) a.caps |= (uint16_t)(1u << i);
@@ -358,9 +363,10 @@ static NgLexicon *lex_new(void) {
   NgLexicon *lx = calloc(1, sizeof *lx);
   if (!lx) return NULL;
   lx->names = ng_strmap_new();
+  lx->prefixes = ng_strmap_new();
   lx->wordmap = ng_strmap_new();
   lx->iso = ng_strmap_new();
-  if (!lx->names || !lx->wordmap || !lx->iso) {
+  if (!lx->names || !lx->prefixes || !lx->wordmap || !lx->iso) {
     ng_lexicon_free(lx);
     return NULL;
   }
@@ -456,6 +462,7 @@ void ng_lexicon_free(NgLexicon *lx) {
   free(lx->aliases);
   free(lx->words);
   ng_strmap_free(lx->names);
+  ng_strmap_free(lx->prefixes);
   ng_strmap_free(lx->wordmap);
   ng_strmap_free(lx->iso);
   free(lx);
@@ -493,6 +500,12 @@ size_t ng_lexicon_match(const NgLexicon *lx, const char *text, const NgToken *to
     }
     kn += ng_lexicon_token_key(text, t, key + kn);
     lens[k + 1] = kn;
+    /* stop as soon as no name starts with these tokens */
+    uint32_t dummy;
+    if (!ng_strmap_get(lx->prefixes, key, kn, &dummy)) {
+      ++k;
+      break;
+    }
   }
   for (size_t len = k; len >= 1; --len) {
     uint32_t a;

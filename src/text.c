@@ -105,6 +105,14 @@ NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out,
   }
   t->cp[n] = c;
   t->n_chars = c;
+  size_t nl = 1;
+  for (size_t i = 0; i < n; ++i) nl += t->data[i] == '\n';
+  t->lines = malloc(nl * sizeof *t->lines);
+  if (!t->lines) { ng_text_free(t); return NG_ERR_NOMEM; }
+  t->lines[0] = 0;
+  t->n_lines = 1;
+  for (size_t i = 0; i < n; ++i)
+    if (t->data[i] == '\n') t->lines[t->n_lines++] = i + 1;
   *out = t;
   return NG_SUCCESS;
 }
@@ -116,17 +124,20 @@ size_t ng_text_char_offset(const NgText *t, size_t byte) {
 
 void ng_text_line_col(const NgText *t, size_t byte, unsigned *line, unsigned *col) {
   if (byte > t->len) byte = t->len;
-  unsigned l = 1;
-  size_t ls = 0;
-  for (size_t i = 0; i < byte; ++i)
-    if (t->data[i] == '\n') { ++l; ls = i + 1; }
-  *line = l;
-  *col = (unsigned)(t->cp[byte] - t->cp[ls]) + 1;
+  size_t lo = 0, hi = t->n_lines; /* last line start <= byte */
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    if (t->lines[mid] <= byte) lo = mid;
+    else hi = mid;
+  }
+  *line = (unsigned)lo + 1;
+  *col = (unsigned)(t->cp[byte] - t->cp[t->lines[lo]]) + 1;
 }
 
 void ng_text_free(NgText *t) {
   if (!t) return;
   free(t->data);
   free(t->cp);
+  free(t->lines);
   free(t);
 }

@@ -27,6 +27,8 @@ typedef struct {
   size_t len;     /**< Length of data in bytes (without the NUL). */
   uint32_t *cp;   /**< cp[b]: code points before byte b, for b in [0, len]. */
   size_t n_chars; /**< Number of code points (cp[len]). */
+  size_t *lines;  /**< Byte offset where each line starts. */
+  size_t n_lines; /**< Number of lines (>= 1). */
 } NgText;
 
 /** Read and validate the file at `path` ("-" reads standard input).
