@@ -9,7 +9,8 @@ PACKAGES=(
   raptor2-utils serdi                  # rapper and serdi: independent RDF parsers (tests)
   python3 python3-rdflib               # CSV strict-mode check and the reference scorer (tests)
   valgrind                             # leak check (tests)
-  iso-codes                            # ISO 3166 names (data conversion)
+  iso-codes                            # ISO 3166 names (subdivisions, converted at build time)
+  time                                 # peak memory in bench/speed.sh
 )
 
 missing=()
