@@ -210,13 +210,26 @@ static void build(B *b) {
     iri(b, sp, ITS_NS "taIdentRef", o);
     conf(b, sp, mm->confidence, mm->rule);
   }
-  /* direct edges */
+  /* direct edges, each also reified (rdf:Statement) with its confidence,
+     rule and evidence */
   const NgRelations *R = d->rels;
   for (size_t i = 0; i < R->n_rels && !b->st; ++i) {
     const NgRelation *r = &R->rels[i];
     entity_iri(b, r->subj, s, sizeof s);
     entity_iri(b, r->obj, o, sizeof o);
     iri(b, s, REL_PROPS[r->kind], o);
+    char a[2048];
+    snprintf(a, sizeof a, "%sassertion/%s/%zu", d->base, d->doc, i + 1);
+    iri(b, a, RDF_NS "type", RDF_NS "Statement");
+    iri(b, a, RDF_NS "subject", s);
+    iri(b, a, RDF_NS "predicate", REL_PROPS[r->kind]);
+    iri(b, a, RDF_NS "object", o);
+    iri(b, a, PROV_NS "wasDerivedFrom", b->article);
+    if (r->ev_end > r->ev_start) {
+      span(b, r->ev_start, r->ev_end, sp, sizeof sp, 0);
+      iri(b, a, NG_NS "evidence", sp);
+    }
+    conf(b, a, r->confidence, r->rule);
   }
   /* roles */
   for (size_t i = 0; i < R->n_roles && !b->st; ++i) {

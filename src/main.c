@@ -167,14 +167,15 @@ static void prefixes_for(const char *base, const char *doc, char ns[][2048], NgP
       {"wd", "http://www.wikidata.org/entity/"}};
   static const char *const minted[][2] = {{"person", "person/"}, {"org", "org/"}, {"place", "place/"},
                                           {"agreement", "agreement/"}, {"article", "article/"}};
-  static const char *const per_doc[][2] = {{"role", "role/"}, {"event", "event/"}, {"statement", "statement/"}};
+  static const char *const per_doc[][2] = {{"role", "role/"}, {"event", "event/"}, {"statement", "statement/"},
+                                           {"assertion", "assertion/"}};
   size_t k = 0;
   for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; ++i) p[k++] = (NgPrefix){fixed[i][0], fixed[i][1]};
   for (size_t i = 0; i < 5; ++i) {
     snprintf(ns[i], 2048, "%s%s", base, minted[i][1]);
     p[k++] = (NgPrefix){minted[i][0], ns[i]};
   }
-  for (size_t i = 0; i < 3; ++i) {
+  for (size_t i = 0; i < 4; ++i) {
     snprintf(ns[5 + i], 2048, "%s%s%s/", base, per_doc[i][1], doc);
     p[k++] = (NgPrefix){per_doc[i][0], ns[5 + i]};
   }
@@ -225,7 +226,7 @@ static int process(const char *path, const Options *o, const NgLexicon *lex, siz
     goto done;
   }
   {
-    char ns[8][2048];
+    char ns[9][2048];
     NgPrefix prefixes[24];
     size_t np;
     prefixes_for(o->base, doc, ns, prefixes, &np);
