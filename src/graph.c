@@ -219,7 +219,7 @@ static void build(B *b) {
     entity_iri(b, r->obj, o, sizeof o);
     iri(b, s, REL_PROPS[r->kind], o);
     char a[2048];
-    snprintf(a, sizeof a, "%sassertion/%s/%zu", d->base, d->doc, i + 1);
+    snprintf(a, sizeof a, "%sassertion/%s/rel-%zu", d->base, d->doc, i + 1);
     iri(b, a, RDF_NS "type", RDF_NS "Statement");
     iri(b, a, RDF_NS "subject", s);
     iri(b, a, RDF_NS "predicate", REL_PROPS[r->kind]);
@@ -303,7 +303,7 @@ static void build(B *b) {
   /* statements */
   for (size_t i = 0; i < R->n_stmts && !b->st; ++i) {
     const NgStatement *st = &R->stmts[i];
-    snprintf(s, sizeof s, "%sstatement/%s/%zu", d->base, d->doc, i + 1);
+    snprintf(s, sizeof s, "%sstatement/%s/said-%zu", d->base, d->doc, i + 1);
     iri(b, s, RDF_NS "type", NG_NS "Statement");
     entity_iri(b, st->speaker, o, sizeof o);
     iri(b, s, NG_NS "speaker", o);

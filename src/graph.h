@@ -9,7 +9,8 @@
  * article), the article <base>article/<doc>, its text as a NIF context
  * <base>article/<doc>#char=0,N, mentions <base>article/<doc>#char=B,E
  * (offsets in Unicode code points), roles, events and statements under
- * <base>role/<doc>/, <base>event/<doc>/, <base>statement/<doc>/.  No blank
+ * <base>role/<doc>/, <base>event/<doc>/, <base>statement/<doc>/ and
+ * <base>assertion/<doc>/ (direct edges reified with confidence and rule).  No blank
  * nodes are ever produced.
  */
 #ifndef NG_GRAPH_H
