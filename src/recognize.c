@@ -358,7 +358,7 @@ static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
   return k;
 }
 
-static int32_t classify_chunk(Ctx *c, size_t a, size_t b, int in_title_ctx);
+static int32_t classify_chunk(Ctx *c, size_t a, size_t b);
 
 /* Person / unknown classification of a run with no head and no gazetteer hit. */
 static void classify_rest(Ctx *c, size_t a, size_t b) {
@@ -427,16 +427,13 @@ static int32_t org_chunk(Ctx *c, size_t a, size_t b, NgClass forced) {
   }
   /* class from the last head word */
   NgClass cls = NG_CLS_ORGANIZATION;
-  int unit = 0;
   size_t head = b;
   for (size_t k = a; k < b; ++k)
     if ((c->wf[k] & NG_W_ORG_HEAD) && is_cap(c, k)) {
       cls = ng_lexicon_head_class(c->lex, c->s, &c->t[k]);
-      unit = (c->wf[k] & NG_W_UNIT) != 0;
       head = k;
       if (k > a) break; /* "X University of Y": first head after a name wins */
     }
-  (void)unit;
   if (forced != NG_CLS_COUNT) cls = forced;
   /* a known organization spelled out in full */
   NgLexMatch m;
@@ -464,8 +461,7 @@ static size_t agreement_end(const Ctx *c, size_t b, size_t se) {
   return 0;
 }
 
-static int32_t classify_chunk(Ctx *c, size_t a, size_t b, int in_title_ctx) {
-  (void)in_title_ctx;
+static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
   size_t se = sent_end(c, a);
   NgLexMatch m;
   /* drop sentence-initial function words: "The", "But", "In" */
@@ -583,10 +579,6 @@ static void acronym_after(Ctx *c, int32_t mi) {
   if (!(is_punct(c, k, "(") && is_word(c, k + 1) && (c->t[k + 1].flags & NG_TF_ALLCAPS) && is_punct(c, k + 2, ")")))
     return;
   if (c->r->tok_mention[k + 1] >= 0) return;
-  /* first letters must agree */
-  if (c->s[c->t[k + 1].start] != c->s[m->start] && m->cls != NG_CLS_PERSON) {
-    /* allow "the"-less mismatch only for orgs whose words' initials spell it */
-  }
   NgClass cls = (NgClass)m->cls;
   int32_t lex = m->lex;
   int32_t ai = add_mention(c, k + 1, k + 2, cls, lex, "acronym.parenthesized", 0.9f, NG_MF_ACRONYM);
@@ -646,7 +638,7 @@ static void scan_sentence(Ctx *c, size_t sb, size_t se) {
     if (!is_cap(c, i)) { ++i; continue; }
     size_t b = build_chunk(c, i, se, 0);
     if (b <= i) { ++i; continue; }
-    int32_t mi = classify_chunk(c, i, b, 0);
+    int32_t mi = classify_chunk(c, i, b);
     acronym_after(c, mi);
     i = b;
   }
