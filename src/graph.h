@@ -63,7 +63,7 @@ void ng_graph_free(NgGraph *g);
 /** Add the triples of `doc`. */
 NgStatus ng_graph_add_document(NgGraph *g, const NgDocument *doc);
 
-/** Parse an RDF file (syntax "turtle", "ntriples" or "nquads") into the
+/** Parse an RDF file (a librdf parser name: "turtle", "ntriples") into the
  *  graph.  For re-reading newsgraph's own output (tests, queries). */
 NgStatus ng_graph_load_file(NgGraph *g, const char *path, const char *syntax);
 

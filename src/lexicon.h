@@ -9,7 +9,8 @@
  *
  * Matching compares tokens case-insensitively, except that a lexicon token
  * written in capitals ("US", "AP") needs the same capitals in the text and
- * a capitalized lexicon token needs a capitalized text token.  Curly
+ * a capitalized lexicon token needs a capitalized text token (titles excepted:
+ * "ambassador" matches "Ambassador").  Curly
  * apostrophes match straight ones.  The data formats are documented in
  * data/README.md.
  */

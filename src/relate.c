@@ -17,6 +17,7 @@ typedef struct {
   NgRelations *out;
   size_t cap_r, cap_o, cap_e, cap_s;
   NgStatus st;
+  uint8_t *phrase; /* per token: bit 1 inside a title phrase, bit 2 its first token */
 } Ctx;
 
 static const char *const REL_NAMES[NG_REL_COUNT] = {
@@ -83,19 +84,8 @@ static void add_rel(Ctx *c, NgRelKind kind, int32_t s, int32_t o, size_t a, size
 }
 
 static char *dup_span(const char *s, size_t a, size_t b) {
-  char *o = malloc(b - a + 1);
-  if (!o) return NULL;
-  size_t n = 0;
-  int sp = 0;
-  for (size_t i = a; i < b; ++i) {
-    unsigned char ch = (unsigned char)s[i];
-    if (ch == ' ' || ch == '\n' || ch == '\t') { sp = 1; continue; }
-    if (ch == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0xA0) { sp = 1; ++i; continue; }
-    if (sp && n) o[n++] = ' ';
-    sp = 0;
-    o[n++] = (char)ch;
-  }
-  o[n] = '\0';
+  char *o = malloc(b - a + 6);
+  if (o) ng_text_clean(s, a, b, o, b - a + 6);
   return o;
 }
 
@@ -184,10 +174,7 @@ static void block_units(Ctx *c, const int32_t *orgs, size_t n, size_t a, size_t 
 
 /* Does a title phrase (with its prefixes) begin at token k? */
 static int title_begins(const Ctx *c, size_t k) {
-  if (k < c->nt && c->r->tok_title[k] >= 0) return 1;
-  for (size_t i = 0; i < c->r->n_titles; ++i)
-    if (c->r->titles[i].tok_begin == k) return 1;
-  return 0;
+  return k < c->nt && (c->r->tok_title[k] >= 0 || (c->phrase[k] & 2));
 }
 
 /* Parse the role list after "PERSON," from token k; returns the end. */
@@ -488,11 +475,7 @@ static void add_event(Ctx *c, NgEventKind kind, int32_t *parts, size_t n, int32_
   R->events[R->n_events++] = ev;
 }
 
-static int in_title_phrase(const Ctx *c, size_t k) {
-  for (size_t i = 0; i < c->r->n_titles; ++i)
-    if (k >= c->r->titles[i].tok_begin && k < c->r->titles[i].tok_end) return 1;
-  return 0;
-}
+static int in_title_phrase(const Ctx *c, size_t k) { return k < c->nt && (c->phrase[k] & 1); }
 
 /* People coordinated from token k onward: "A and B", "A, B and C",
    "A as well as [B]"; titles and brackets in between are skipped. */
@@ -752,12 +735,23 @@ NgStatus ng_relate(const NgText *text, const NgSegments *seg, const NgLexicon *l
   *out = NULL;
   NgRelations *R = calloc(1, sizeof *R);
   if (!R) return NG_ERR_NOMEM;
-  Ctx c = {text->data, seg, seg->toks, seg->n_toks, lex, rec, ents, year, month, day, R, 0, 0, 0, 0, NG_SUCCESS};
+  Ctx c = {text->data, seg, seg->toks, seg->n_toks, lex, rec, ents, year, month, day, R, 0, 0, 0, 0, NG_SUCCESS, NULL};
+  c.phrase = calloc(seg->n_toks + 1, 1);
+  if (!c.phrase) {
+    free(R);
+    return NG_ERR_NOMEM;
+  }
+  for (size_t i = 0; i < rec->n_titles; ++i) {
+    const NgTitle *T = &rec->titles[i];
+    for (size_t k = T->tok_begin; k < T->tok_end; ++k) c.phrase[k] |= 1;
+    c.phrase[T->tok_begin] |= 2;
+  }
   roles(&c);
   if (!c.st) structure(&c);
   if (!c.st) events(&c);
   if (!c.st) agreements(&c);
   if (!c.st) statements(&c);
+  free(c.phrase);
   if (c.st) {
     ng_relations_free(R);
     return c.st;

@@ -92,26 +92,6 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Surface text of a mention with whitespace runs collapsed to one space. */
-static size_t surface(const char *s, size_t a, size_t b, char *out, size_t size) {
-  size_t n = 0;
-  int sp = 0;
-  for (size_t i = a; i < b && n + 4 < size; ++i) {
-    unsigned char ch = (unsigned char)s[i];
-    if (ch == ' ' || ch == '\n' || ch == '\t') { sp = 1; continue; }
-    if (ch == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0xA0) { sp = 1; ++i; continue; }
-    /* double quotes are never part of a name: '"phase one" deal' */
-    if (ch == '"') continue;
-    if (ch == 0xE2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80 &&
-        ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)) { i += 2; continue; }
-    if (sp && n) out[n++] = ' ';
-    sp = 0;
-    out[n++] = (char)ch;
-  }
-  out[n] = '\0';
-  return n;
-}
-
 static size_t name_tokens(const Ctx *c, const NgMention *m) {
   size_t n = 0;
   for (size_t k = m->tok_begin; k < m->tok_end; ++k)
@@ -291,7 +271,7 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
         size_t a = m->start;
         if (e->type != NG_TYPE_PERSON && ng_tok_ieq(c.s, &c.t[m->tok_begin], "the") && m->tok_end - m->tok_begin > 1)
           a = c.t[m->tok_begin + 1].start;
-        size_t len = surface(c.s, a, m->end, buf, sizeof buf);
+        size_t len = ng_text_clean(c.s, a, m->end, buf, sizeof buf);
         if (set_add(&names, buf, len)) st = NG_ERR_NOMEM;
         size_t words = name_tokens(&c, m);
         if (!(m->flags & (NG_MF_ACRONYM | NG_MF_NESTED)) && (words > best_words || (words == best_words && len > best_len))) {
@@ -302,9 +282,9 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
         /* title + name forms for people: "Minister Olsen" */
         if (e->type == NG_TYPE_PERSON && m->title >= 0) {
           const NgTitle *t = &r->titles[m->title];
-          size_t tl = surface(c.s, c.t[t->core_begin].start, m->end, buf, sizeof buf);
+          size_t tl = ng_text_clean(c.s, c.t[t->core_begin].start, m->end, buf, sizeof buf);
           if (set_add(&names, buf, tl)) st = NG_ERR_NOMEM;
-          tl = surface(c.s, c.t[t->tok_begin].start, m->end, buf, sizeof buf);
+          tl = ng_text_clean(c.s, c.t[t->tok_begin].start, m->end, buf, sizeof buf);
           if (t->tok_end - t->tok_begin <= 8 && set_add(&names, buf, tl)) st = NG_ERR_NOMEM;
         }
       }

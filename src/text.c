@@ -134,6 +134,25 @@ void ng_text_line_col(const NgText *t, size_t byte, unsigned *line, unsigned *co
   *col = (unsigned)(t->cp[byte] - t->cp[t->lines[lo]]) + 1;
 }
 
+size_t ng_text_clean(const char *s, size_t a, size_t b, char *out, size_t size) {
+  size_t n = 0;
+  int sp = 0;
+  if (!size) return 0;
+  for (size_t i = a; i < b && n + 5 < size; ++i) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch == ' ' || ch == '\n' || ch == '\t') { sp = 1; continue; }
+    if (ch == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0xA0) { sp = 1; ++i; continue; }
+    if (ch == '"') continue;
+    if (ch == 0xE2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)) { i += 2; continue; }
+    if (sp && n) out[n++] = ' ';
+    sp = 0;
+    out[n++] = (char)ch;
+  }
+  out[n] = '\0';
+  return n;
+}
+
 void ng_text_free(NgText *t) {
   if (!t) return;
   free(t->data);

@@ -48,6 +48,12 @@ size_t ng_text_char_offset(const NgText *text, size_t byte);
 void ng_text_line_col(const NgText *text, size_t byte, unsigned *line,
                       unsigned *col);
 
+/** Copy text[a..b) into out (at most size - 1 bytes, NUL-terminated) as a
+ *  name or phrase: runs of whitespace (NBSP and line breaks included) become
+ *  one space, and double quotes (straight or curly) are dropped.  Returns
+ *  the length written. */
+size_t ng_text_clean(const char *text, size_t a, size_t b, char *out, size_t size);
+
 /** Free `text` and everything it owns.  NULL is a no-op. */
 void ng_text_free(NgText *text);
 

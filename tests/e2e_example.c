@@ -4,6 +4,7 @@
  * Usage: e2e_example NEWSGRAPH EXAMPLE.txt */
 #include "check.h"
 #include "graph.h"
+#include "sparql_check.h"
 
 #include <csv.h>
 
@@ -218,28 +219,6 @@ static int read_csv(const char *path, Csv *c) {
 
 /* ---- SPARQL ---- */
 
-static size_t rows_n;
-static int count_cb(void *ctx, size_t n, const char *const *names, const char *const *values) {
-  (void)ctx, (void)n, (void)names, (void)values;
-  ++rows_n;
-  return 0;
-}
-
-static int ask(NgGraph *g, const char *q) {
-  int yes = -1;
-  char err[512] = "";
-  if (!CHECK_INT_EQ(ng_graph_query(g, q, &yes, NULL, NULL, err, sizeof err), NG_SUCCESS))
-    fprintf(stderr, "  query error: %s\n%s\n", err, q);
-  return yes;
-}
-
-static size_t select_count(NgGraph *g, const char *q) {
-  char err[512] = "";
-  rows_n = 0;
-  if (!CHECK_INT_EQ(ng_graph_query(g, q, NULL, count_cb, NULL, err, sizeof err), NG_SUCCESS))
-    fprintf(stderr, "  query error: %s\n%s\n", err, q);
-  return rows_n;
-}
 
 #define ASK_TRUE(g, what, q)                                                                                           \
   do {                                                                                                                 \

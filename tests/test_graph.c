@@ -3,6 +3,7 @@
  * back each mention's anchor (in code points, over multibyte text). */
 #include "check.h"
 #include "graph.h"
+#include "sparql_check.h"
 #include "iri.h"
 #include "lexicon.h"
 #include "meta.h"
@@ -38,28 +39,6 @@ static NgLexicon *lex;
 
 /* ---- SPARQL helpers ---- */
 
-static size_t count_rows_cb_n;
-static int count_rows_cb(void *ctx, size_t n, const char *const *names, const char *const *values) {
-  (void)ctx, (void)n, (void)names, (void)values;
-  ++count_rows_cb_n;
-  return 0;
-}
-
-static int ask(NgGraph *g, const char *q) {
-  int yes = -1;
-  char err[512] = "";
-  if (!CHECK_INT_EQ(ng_graph_query(g, q, &yes, NULL, NULL, err, sizeof err), NG_SUCCESS))
-    fprintf(stderr, "  query error: %s\n%s\n", err, q);
-  return yes;
-}
-
-static size_t select_count(NgGraph *g, const char *q) {
-  char err[512] = "";
-  count_rows_cb_n = 0;
-  if (!CHECK_INT_EQ(ng_graph_query(g, q, NULL, count_rows_cb, NULL, err, sizeof err), NG_SUCCESS))
-    fprintf(stderr, "  query error: %s\n%s\n", err, q);
-  return count_rows_cb_n;
-}
 
 #define ASK_TRUE(g, q)                                                                                                 \
   do {                                                                                                                 \
