@@ -20,8 +20,8 @@ static const char *ename(const NgAnalysis *a, int32_t e) {
 
 NgStatus ng_explain(const NgAnalysis *a, const char *name, FILE *f) {
   const NgText *t = a->text;
-  fprintf(f, "# %s: %zu entities, %zu mentions, %zu relations, %zu roles, %zu events, %zu statements\n", name, a->ents->n,
-          a->rec->n_mentions, a->rels->n_rels, a->rels->n_roles, a->rels->n_events, a->rels->n_stmts);
+  fprintf(f, "# %s: %zu entities, %zu mentions, %zu relations, %zu roles, %zu events, %zu statements\n", name,
+          a->ents->n, a->rec->n_mentions, a->rels->n_rels, a->rels->n_roles, a->rels->n_events, a->rels->n_stmts);
   for (size_t i = 0; i < a->ents->n; ++i) {
     const NgEntity *e = &a->ents->ents[i];
     fprintf(f, "\nentity %s/%s \"%s\" %s  rule=%s confidence=%.2f\n", ng_type_slug(e->type), e->slug, e->label,
@@ -34,14 +34,15 @@ NgStatus ng_explain(const NgAnalysis *a, const char *name, FILE *f) {
       at(t, mm->start, f);
       fputc(' ', f);
       quoted(t->data, mm->start, mm->end, f);
-      fprintf(f, "  rule=%s confidence=%.2f%s\n", mm->rule, (double)mm->confidence, mm->flags & NG_MF_NESTED ? " nested" : "");
+      fprintf(f, "  rule=%s confidence=%.2f%s\n", mm->rule, (double)mm->confidence,
+              mm->flags & NG_MF_NESTED ? " nested" : "");
     }
   }
   fputc('\n', f);
   for (size_t i = 0; i < a->rels->n_rels; ++i) {
     const NgRelation *r = &a->rels->rels[i];
-    fprintf(f, "relation \"%s\" %s \"%s\"  rule=%s confidence=%.2f at ", ename(a, r->subj), ng_rel_name((NgRelKind)r->kind),
-            ename(a, r->obj), r->rule, (double)r->confidence);
+    fprintf(f, "relation \"%s\" %s \"%s\"  rule=%s confidence=%.2f at ", ename(a, r->subj),
+            ng_rel_name((NgRelKind)r->kind), ename(a, r->obj), r->rule, (double)r->confidence);
     at(t, r->ev_start, f);
     fputc('\n', f);
   }
@@ -57,7 +58,8 @@ NgStatus ng_explain(const NgAnalysis *a, const char *name, FILE *f) {
   for (size_t i = 0; i < a->rels->n_events; ++i) {
     const NgEvent *ev = &a->rels->events[i];
     fprintf(f, "event %s:", ev->kind == NG_EVENT_MEETING ? "meeting" : "visit");
-    for (size_t k = 0; k < ev->n_participants; ++k) fprintf(f, "%s \"%s\"", k ? "," : "", ename(a, ev->participants[k]));
+    for (size_t k = 0; k < ev->n_participants; ++k)
+      fprintf(f, "%s \"%s\"", k ? "," : "", ename(a, ev->participants[k]));
     if (ev->place >= 0) fprintf(f, " in \"%s\"", ename(a, ev->place));
     if (ev->date[0]) fprintf(f, " on %s", ev->date);
     fprintf(f, "  rule=%s confidence=%.2f at ", ev->rule, (double)ev->confidence);
@@ -67,8 +69,8 @@ NgStatus ng_explain(const NgAnalysis *a, const char *name, FILE *f) {
   for (size_t i = 0; i < a->rels->n_stmts; ++i) {
     const NgStatement *s = &a->rels->stmts[i];
     fprintf(f, "statement by \"%s\" (%s, %zu chars)  rule=%s confidence=%.2f at ", ename(a, s->speaker),
-            s->direct ? "quote" : "commentary", ng_text_char_offset(t, s->end) - ng_text_char_offset(t, s->start), s->rule,
-            (double)s->confidence);
+            s->direct ? "quote" : "commentary", ng_text_char_offset(t, s->end) - ng_text_char_offset(t, s->start),
+            s->rule, (double)s->confidence);
     at(t, s->start, f);
     fputc('\n', f);
   }

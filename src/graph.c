@@ -29,8 +29,7 @@ struct NgGraphImpl {
 static int log_handler(void *user, librdf_log_message *msg) {
   NgGraph *g = user;
   const char *m = librdf_log_message_message(msg);
-  if (librdf_log_message_level(msg) >= LIBRDF_LOG_ERROR && m)
-    snprintf(g->last_error, sizeof g->last_error, "%s", m);
+  if (librdf_log_message_level(msg) >= LIBRDF_LOG_ERROR && m) snprintf(g->last_error, sizeof g->last_error, "%s", m);
   return 1; /* handled: print nothing */
 }
 
@@ -39,12 +38,18 @@ NgStatus ng_graph_new(NgGraph **out) {
   NgGraph *g = calloc(1, sizeof *g);
   if (!g) return NG_ERR_NOMEM;
   g->world = librdf_new_world();
-  if (!g->world) { free(g); return NG_ERR_RDF; }
+  if (!g->world) {
+    free(g);
+    return NG_ERR_RDF;
+  }
   librdf_world_set_logger(g->world, g, log_handler);
   librdf_world_open(g->world);
   g->storage = librdf_new_storage(g->world, "hashes", "ng", "hash-type='memory'");
   g->model = g->storage ? librdf_new_model(g->world, g->storage, NULL) : NULL;
-  if (!g->model) { ng_graph_free(g); return NG_ERR_RDF; }
+  if (!g->model) {
+    ng_graph_free(g);
+    return NG_ERR_RDF;
+  }
   *out = g;
   return NG_SUCCESS;
 }
@@ -96,7 +101,10 @@ static void add(B *b, const char *s, const char *p, const char *o, int o_iri, co
     return;
   }
   librdf_statement *st = librdf_new_statement_from_nodes(w, ns, np, no);
-  if (!st) { b->st = NG_ERR_RDF; return; }
+  if (!st) {
+    b->st = NG_ERR_RDF;
+    return;
+  }
   if (librdf_model_add_statement(b->g->model, st)) b->st = NG_ERR_RDF;
   librdf_free_statement(st);
 }
@@ -135,7 +143,10 @@ static void span(B *b, size_t a, size_t e, char *out, size_t n, int with_anchor)
   iri(b, out, NIF_NS "referenceContext", b->context);
   if (with_anchor) {
     char *anchor = malloc(e - a + 1);
-    if (!anchor) { b->st = NG_ERR_NOMEM; return; }
+    if (!anchor) {
+      b->st = NG_ERR_NOMEM;
+      return;
+    }
     memcpy(anchor, t->data + a, e - a);
     anchor[e - a] = '\0';
     plain(b, out, NIF_NS "anchorOf", anchor);
@@ -143,9 +154,9 @@ static void span(B *b, size_t a, size_t e, char *out, size_t n, int with_anchor)
   }
 }
 
-static const char *const REL_PROPS[NG_REL_COUNT] = {
-    NG_NS "affiliatedWith", NG_NS "represents", NG_NS "partOf", NG_NS "locatedIn",
-    NG_NS "basedIn",        NG_NS "partyTo",    NG_NS "namedAfter", NG_NS "metWith"};
+static const char *const REL_PROPS[NG_REL_COUNT] = {NG_NS "affiliatedWith", NG_NS "represents", NG_NS "partOf",
+                                                    NG_NS "locatedIn",      NG_NS "basedIn",    NG_NS "partyTo",
+                                                    NG_NS "namedAfter",     NG_NS "metWith"};
 
 static void build(B *b) {
   const NgDocument *d = b->d;
@@ -164,11 +175,16 @@ static void build(B *b) {
   if (m && m->title) text_lit(b, b->article, NG_NS "headline", m->title);
   if (m && m->date) {
     typed(b, b->article, NG_NS "datePublished", m->date,
-          strlen(m->date) == 10 ? XSD_NS "date" : strlen(m->date) == 7 ? XSD_NS "gYearMonth" : XSD_NS "gYear");
+          strlen(m->date) == 10  ? XSD_NS "date"
+          : strlen(m->date) == 7 ? XSD_NS "gYearMonth"
+                                 : XSD_NS "gYear");
   }
   if (m && m->url) {
     char *u = ng_iri_encode(m->url);
-    if (!u) { b->st = NG_ERR_NOMEM; return; }
+    if (!u) {
+      b->st = NG_ERR_NOMEM;
+      return;
+    }
     typed(b, b->article, NG_NS "url", u, XSD_NS "anyURI");
     free(u);
   }
@@ -274,7 +290,8 @@ static void build(B *b) {
   for (size_t i = 0; i < R->n_events && !b->st; ++i) {
     const NgEvent *ev = &R->events[i];
     int meet = ev->kind == NG_EVENT_MEETING;
-    snprintf(s, sizeof s, "%sevent/%s/%s-%zu", d->base, d->doc, meet ? "meeting" : "visit", meet ? ++n_meet : ++n_visit);
+    snprintf(s, sizeof s, "%sevent/%s/%s-%zu", d->base, d->doc, meet ? "meeting" : "visit",
+             meet ? ++n_meet : ++n_visit);
     iri(b, s, RDF_NS "type", meet ? NG_NS "Meeting" : NG_NS "Visit");
     /* a readable label: "Meeting: A, B (Place, date)" */
     char label[1024];
@@ -283,12 +300,14 @@ static void build(B *b) {
       entity_iri(b, ev->participants[k], o, sizeof o);
       iri(b, s, NG_NS "participant", o);
       if (ln < sizeof label - 1)
-        ln += (size_t)snprintf(label + ln, sizeof label - ln, "%s %s", k ? "," : "", d->ents->ents[ev->participants[k]].label);
+        ln += (size_t)snprintf(label + ln, sizeof label - ln, "%s %s", k ? "," : "",
+                               d->ents->ents[ev->participants[k]].label);
     }
     if (ev->place >= 0) {
       entity_iri(b, ev->place, o, sizeof o);
       iri(b, s, NG_NS "eventPlace", o);
-      if (ln < sizeof label - 1) ln += (size_t)snprintf(label + ln, sizeof label - ln, " in %s", d->ents->ents[ev->place].label);
+      if (ln < sizeof label - 1)
+        ln += (size_t)snprintf(label + ln, sizeof label - ln, " in %s", d->ents->ents[ev->place].label);
     }
     if (ev->date[0]) {
       typed(b, s, NG_NS "eventDate", ev->date, XSD_NS "date");
@@ -308,7 +327,10 @@ static void build(B *b) {
     entity_iri(b, st->speaker, o, sizeof o);
     iri(b, s, NG_NS "speaker", o);
     char *q = malloc(st->end - st->start + 1);
-    if (!q) { b->st = NG_ERR_NOMEM; return; }
+    if (!q) {
+      b->st = NG_ERR_NOMEM;
+      return;
+    }
     memcpy(q, t->data + st->start, st->end - st->start);
     q[st->end - st->start] = '\0';
     text_lit(b, s, NG_NS "quotedText", q);
@@ -345,7 +367,10 @@ NgStatus ng_graph_load_file(NgGraph *g, const char *path, const char *syntax) {
   librdf_parser *p = librdf_new_parser(g->world, syntax, NULL, NULL);
   if (!p) return NG_ERR_RDF;
   librdf_uri *u = librdf_new_uri_from_filename(g->world, path);
-  if (!u) { librdf_free_parser(p); return NG_ERR_RDF; }
+  if (!u) {
+    librdf_free_parser(p);
+    return NG_ERR_RDF;
+  }
   g->last_error[0] = '\0';
   int rc = librdf_parser_parse_into_model(p, u, u, g->model);
   librdf_free_uri(u);
@@ -417,13 +442,19 @@ NgStatus ng_graph_triples(const NgGraph *g, NgTriple **out, size_t *n_out) {
   NgTriple *v = calloc(cap, sizeof *v);
   if (!v) return NG_ERR_NOMEM;
   librdf_stream *str = librdf_model_as_stream(g->model);
-  if (!str) { free(v); return NG_ERR_RDF; }
+  if (!str) {
+    free(v);
+    return NG_ERR_RDF;
+  }
   NgStatus st = NG_SUCCESS;
   for (; !librdf_stream_end(str); librdf_stream_next(str)) {
     librdf_statement *x = librdf_stream_get_object(str);
     if (n == cap) {
       NgTriple *nv = realloc(v, cap * 2 * sizeof *nv);
-      if (!nv) { st = NG_ERR_NOMEM; break; }
+      if (!nv) {
+        st = NG_ERR_NOMEM;
+        break;
+      }
       memset(nv + cap, 0, cap * sizeof *nv);
       v = nv;
       cap *= 2;
@@ -433,10 +464,16 @@ NgStatus ng_graph_triples(const NgGraph *g, NgTriple **out, size_t *n_out) {
     t->s = node_string(librdf_statement_get_subject(x), &dummy, NULL, NULL);
     t->p = node_string(librdf_statement_get_predicate(x), &dummy, NULL, NULL);
     t->o = node_string(librdf_statement_get_object(x), &t->o_iri, &t->datatype, &t->lang);
-    if (!t->s || !t->p || !t->o) { st = NG_ERR_NOMEM; break; }
+    if (!t->s || !t->p || !t->o) {
+      st = NG_ERR_NOMEM;
+      break;
+    }
   }
   librdf_free_stream(str);
-  if (st) { ng_triples_free(v, n); return st; }
+  if (st) {
+    ng_triples_free(v, n);
+    return st;
+  }
   qsort(v, n, sizeof *v, cmp_triple);
   *out = v;
   *n_out = n;
@@ -474,7 +511,10 @@ NgStatus ng_graph_query(NgGraph *g, const char *sparql, int *boolean, NgRowFn ro
         if (nd) librdf_free_node(nd);
       }
       int stop = row ? row(ctx, n, names, (const char *const *)vals) : 0;
-      for (size_t i = 0; i < n; ++i) { free(vals[i]); vals[i] = NULL; }
+      for (size_t i = 0; i < n; ++i) {
+        free(vals[i]);
+        vals[i] = NULL;
+      }
       if (stop) break;
       librdf_query_results_next(res);
     }

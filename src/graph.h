@@ -33,8 +33,8 @@
 
 /** Everything known about one analysed article (all borrowed). */
 typedef struct {
-  const char *base;            /**< Base IRI, ends with '/' or '#'. */
-  const char *doc;             /**< Document slug (IRI-safe). */
+  const char *base; /**< Base IRI, ends with '/' or '#'. */
+  const char *doc;  /**< Document slug (IRI-safe). */
   const NgText *text;
   const NgMeta *meta;
   const NgLexicon *lex;
@@ -79,13 +79,12 @@ void ng_triples_free(NgTriple *t, size_t n);
 
 /** Result row callback: `values[i]` is the i-th variable's value as a
  *  string (IRI, or literal lexical form) or NULL when unbound. */
-typedef int (*NgRowFn)(void *ctx, size_t n, const char *const *names,
-                       const char *const *values);
+typedef int (*NgRowFn)(void *ctx, size_t n, const char *const *names, const char *const *values);
 
 /** Run a SPARQL query.  For ASK, *boolean receives the answer (if not
  *  NULL); for SELECT, `row` is called per result (stop by returning
  *  non-zero).  On NG_ERR_SYNTAX `err` receives the parser's message. */
-NgStatus ng_graph_query(NgGraph *g, const char *sparql, int *boolean,
-                        NgRowFn row, void *ctx, char *err, size_t err_size);
+NgStatus ng_graph_query(NgGraph *g, const char *sparql, int *boolean, NgRowFn row, void *ctx, char *err,
+                        size_t err_size);
 
 #endif /* NG_GRAPH_H */

@@ -31,9 +31,12 @@ size_t ng_slugify(const char *label, char *out) {
     const char *tr = NULL;
     char one[2] = {0, 0};
     if (c < 0x80) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) one[0] = (char)c;
-      else if (c >= 'A' && c <= 'Z') one[0] = (char)(c + 32);
-      else if (c == '\'' || c == '.') continue;
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        one[0] = (char)c;
+      else if (c >= 'A' && c <= 'Z')
+        one[0] = (char)(c + 32);
+      else if (c == '\'' || c == '.')
+        continue;
       tr = one[0] ? one : NULL;
     } else {
       tr = ng_uc_ascii(c);

@@ -29,7 +29,7 @@ struct NgLexiconImpl {
   size_t n, cap;
   Alias *aliases;
   size_t n_alias, cap_alias;
-  NgStrMap *names; /* key -> first alias */
+  NgStrMap *names;    /* key -> first alias */
   NgStrMap *prefixes; /* every proper token prefix of a key (value unused) */
   Word *words;
   size_t n_words, cap_words;
@@ -94,15 +94,23 @@ static NgStatus add_alias(NgLexicon *lx, const char *surface, uint32_t idx) {
   Alias a = {idx, UINT32_MAX, 0, 0};
   for (size_t i = 0; i < seg->n_toks; ++i) {
     const NgToken *t = &seg->toks[i];
-    if (t->end - t->start > 200) { ng_segments_free(seg); return NG_SUCCESS; }
+    if (t->end - t->start > 200) {
+      ng_segments_free(seg);
+      return NG_SUCCESS;
+    }
     if (i) {
       NgStatus pst = ng_strmap_put(lx->prefixes, key, kn, 0);
-      if (pst) { ng_segments_free(seg); return pst; }
+      if (pst) {
+        ng_segments_free(seg);
+        return pst;
+      }
       key[kn++] = ' ';
     }
     kn += ng_lexicon_token_key(surface, t, key + kn);
-    if (t->flags & NG_TF_ALLCAPS) a.allcaps |= (uint16_t)(1u << i);
-    else if (t->flags & NG_TF_CAP) a.caps |= (uint16_t)(1u << i);
+    if (t->flags & NG_TF_ALLCAPS)
+      a.allcaps |= (uint16_t)(1u << i);
+    else if (t->flags & NG_TF_CAP)
+      a.caps |= (uint16_t)(1u << i);
   }
   if (seg->n_toks > lx->max_ntok) lx->max_ntok = seg->n_toks;
   ng_segments_free(seg);
@@ -111,8 +119,7 @@ static NgStatus add_alias(NgLexicon *lx, const char *surface, uint32_t idx) {
   if (ng_strmap_get(lx->names, key, kn, &head)) {
     /* skip exact duplicates (same entry, same case pattern) */
     for (uint32_t j = head; j != UINT32_MAX; j = lx->aliases[j].next)
-      if (lx->aliases[j].entry == idx && lx->aliases[j].caps == a.caps &&
-          lx->aliases[j].allcaps == a.allcaps)
+      if (lx->aliases[j].entry == idx && lx->aliases[j].caps == a.caps && lx->aliases[j].allcaps == a.allcaps)
         return NG_SUCCESS;
     a.next = head;
   }
@@ -175,8 +182,7 @@ static size_t split_cols(char *line, char **cols, size_t max) {
   return got;
 }
 
-typedef NgStatus (*LineFn)(NgLexicon *lx, char **cols, size_t ncols, char *err,
-                           size_t err_size);
+typedef NgStatus (*LineFn)(NgLexicon *lx, char **cols, size_t ncols, char *err, size_t err_size);
 
 static NgStatus add_names(NgLexicon *lx, uint32_t idx, const char *name, char *aliases) {
   NgStatus st = add_alias(lx, name, idx);
@@ -190,7 +196,9 @@ static NgStatus add_names(NgLexicon *lx, uint32_t idx, const char *name, char *a
 }
 
 static NgStatus line_country(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
-  (void)n; (void)err; (void)es;
+  (void)n;
+  (void)err;
+  (void)es;
   NgLexEntry e = {c[1], c[4], EMPTY, c[0], EMPTY, EMPTY, -1, NG_LEX_PLACE, NG_CLS_COUNTRY, 0};
   int32_t idx = add_entry(lx, &e);
   if (idx < 0) return NG_ERR_NOMEM;
@@ -216,18 +224,21 @@ static int32_t iso_country(const NgLexicon *lx, const char *iso) {
 }
 
 static NgStatus line_city(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
-  (void)n; (void)err; (void)es;
-  NgLexEntry e = {c[0], c[3], c[4], c[2], c[5], c[6], iso_country(lx, c[2]),
-                  NG_LEX_PLACE, NG_CLS_CITY, (uint8_t)(c[8][0] == '1')};
+  (void)n;
+  (void)err;
+  (void)es;
+  NgLexEntry e = {
+      c[0], c[3], c[4], c[2], c[5], c[6], iso_country(lx, c[2]), NG_LEX_PLACE, NG_CLS_CITY, (uint8_t)(c[8][0] == '1')};
   int32_t idx = add_entry(lx, &e);
   if (idx < 0) return NG_ERR_NOMEM;
   return add_names(lx, (uint32_t)idx, c[0], c[1]);
 }
 
 static NgStatus line_region(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
-  (void)n; (void)err; (void)es;
-  NgLexEntry e = {c[0], c[4], EMPTY, c[3], EMPTY, EMPTY, iso_country(lx, c[3]),
-                  NG_LEX_PLACE, NG_CLS_REGION, 0};
+  (void)n;
+  (void)err;
+  (void)es;
+  NgLexEntry e = {c[0], c[4], EMPTY, c[3], EMPTY, EMPTY, iso_country(lx, c[3]), NG_LEX_PLACE, NG_CLS_REGION, 0};
   int32_t idx = add_entry(lx, &e);
   if (idx < 0) return NG_ERR_NOMEM;
   return add_names(lx, (uint32_t)idx, c[0], c[1]);
@@ -240,16 +251,15 @@ static NgStatus line_org(NgLexicon *lx, char **c, size_t n, char *err, size_t es
     snprintf(err, es, "unknown organization class '%s'", c[2]);
     return NG_ERR_SYNTAX;
   }
-  NgLexEntry e = {c[0], c[3], EMPTY, c[4], EMPTY, EMPTY, iso_country(lx, c[4]),
-                  NG_LEX_ORG, (uint8_t)cls, 0};
+  NgLexEntry e = {c[0], c[3], EMPTY, c[4], EMPTY, EMPTY, iso_country(lx, c[4]), NG_LEX_ORG, (uint8_t)cls, 0};
   int32_t idx = add_entry(lx, &e);
   if (idx < 0) return NG_ERR_NOMEM;
   return add_names(lx, (uint32_t)idx, c[0], c[1]);
 }
 
-static const char *const TITLE_CLASSES[NG_TITLE_COUNT] = {
-    "government", "diplomat", "legislator", "official", "military", "academic",
-    "media", "business", "religious", "royal", "honorific"};
+static const char *const TITLE_CLASSES[NG_TITLE_COUNT] = {"government", "diplomat", "legislator", "official",
+                                                          "military",   "academic", "media",      "business",
+                                                          "religious",  "royal",    "honorific"};
 
 static NgStatus line_title(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
   (void)n;
@@ -270,16 +280,26 @@ static NgStatus line_title(NgLexicon *lx, char **c, size_t n, char *err, size_t 
 static const struct {
   const char *name;
   uint32_t flag;
-} ROLES[] = {{"org", NG_W_ORG_HEAD},       {"org-in", NG_W_ORG_HEAD | NG_W_ORG_IN},
-             {"unit", NG_W_ORG_HEAD | NG_W_UNIT}, {"agreement", NG_W_AGR_HEAD},
-             {"agreement-mod", NG_W_AGR_MOD}, {"facility", NG_W_FACILITY},
-             {"event", NG_W_EVENT},        {"publication", NG_W_PUB_CUE},
-             {"title-mod", NG_W_TITLE_MOD}, {"compass", NG_W_COMPASS},
-             {"connector", NG_W_CONNECTOR}, {"month", NG_W_MONTH},
-             {"weekday", NG_W_WEEKDAY},    {"meet", NG_W_MEET},
-             {"visit", NG_W_VISIT},        {"say", NG_W_SAY},
-             {"negation", NG_W_NEGATION},  {"hedge", NG_W_HEDGE},
-             {"party-verb", NG_W_PARTY_VERB}, {"gov-body", NG_W_GOV_BODY},
+} ROLES[] = {{"org", NG_W_ORG_HEAD},
+             {"org-in", NG_W_ORG_HEAD | NG_W_ORG_IN},
+             {"unit", NG_W_ORG_HEAD | NG_W_UNIT},
+             {"agreement", NG_W_AGR_HEAD},
+             {"agreement-mod", NG_W_AGR_MOD},
+             {"facility", NG_W_FACILITY},
+             {"event", NG_W_EVENT},
+             {"publication", NG_W_PUB_CUE},
+             {"title-mod", NG_W_TITLE_MOD},
+             {"compass", NG_W_COMPASS},
+             {"connector", NG_W_CONNECTOR},
+             {"month", NG_W_MONTH},
+             {"weekday", NG_W_WEEKDAY},
+             {"meet", NG_W_MEET},
+             {"visit", NG_W_VISIT},
+             {"say", NG_W_SAY},
+             {"negation", NG_W_NEGATION},
+             {"hedge", NG_W_HEDGE},
+             {"party-verb", NG_W_PARTY_VERB},
+             {"gov-body", NG_W_GOV_BODY},
              {"stop", NG_W_STOP}};
 
 static NgStatus line_head(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
@@ -303,12 +323,16 @@ static NgStatus line_head(NgLexicon *lx, char **c, size_t n, char *err, size_t e
 }
 
 static NgStatus line_stop(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
-  (void)n; (void)err; (void)es;
+  (void)n;
+  (void)err;
+  (void)es;
   return add_word(lx, c[0], NG_W_STOP, NG_CLS_ORGANIZATION);
 }
 
 static NgStatus line_given(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
-  (void)n; (void)err; (void)es;
+  (void)n;
+  (void)err;
+  (void)es;
   return add_word(lx, c[0], NG_W_GIVEN, NG_CLS_ORGANIZATION);
 }
 
@@ -317,24 +341,23 @@ static const struct {
   LineFn fn;
   size_t cols;
   int required;
-} FILES[] = {{"countries.tsv", line_country, 6, 1},
-             {"cities.tsv", line_city, 9, 1},
-             {"regions.tsv", line_region, 5, 1},
-             {"subdivisions.tsv", line_region, 5, 0},
-             {"organizations.tsv", line_org, 5, 1},
-             {"titles.tsv", line_title, 3, 1},
-             {"words.tsv", line_head, 3, 1},
-             {"stopwords.txt", line_stop, 1, 1},
+} FILES[] = {{"countries.tsv", line_country, 6, 1}, {"cities.tsv", line_city, 9, 1},
+             {"regions.tsv", line_region, 5, 1},    {"subdivisions.tsv", line_region, 5, 0},
+             {"organizations.tsv", line_org, 5, 1}, {"titles.tsv", line_title, 3, 1},
+             {"words.tsv", line_head, 3, 1},        {"stopwords.txt", line_stop, 1, 1},
              {"given-names.txt", line_given, 1, 1}};
 
-static NgStatus load_buffer(NgLexicon *lx, const char *fname, LineFn fn, size_t ncols,
-                            const unsigned char *data, size_t len, char *err, size_t es) {
+static NgStatus load_buffer(NgLexicon *lx, const char *fname, LineFn fn, size_t ncols, const unsigned char *data,
+                            size_t len, char *err, size_t es) {
   char *buf = malloc(len + 1);
   if (!buf) return NG_ERR_NOMEM;
   memcpy(buf, data, len);
   buf[len] = '\0';
   char **nb = realloc(lx->bufs, (lx->n_bufs + 1) * sizeof *nb);
-  if (!nb) { free(buf); return NG_ERR_NOMEM; }
+  if (!nb) {
+    free(buf);
+    return NG_ERR_NOMEM;
+  }
   lx->bufs = nb;
   lx->bufs[lx->n_bufs++] = buf;
   size_t lineno = 0;
@@ -373,8 +396,7 @@ static NgLexicon *lex_new(void) {
   return lx;
 }
 
-typedef NgStatus (*Fetch)(const void *ctx, const char *file, unsigned char **data,
-                          size_t *len, int *owned);
+typedef NgStatus (*Fetch)(const void *ctx, const char *file, unsigned char **data, size_t *len, int *owned);
 
 static NgStatus load_all(Fetch fetch, const void *ctx, NgLexicon **out, char *err, size_t es) {
   *out = NULL;
@@ -403,8 +425,7 @@ static NgStatus load_all(Fetch fetch, const void *ctx, NgLexicon **out, char *er
   return NG_SUCCESS;
 }
 
-static NgStatus fetch_builtin(const void *ctx, const char *file, unsigned char **data,
-                              size_t *len, int *owned) {
+static NgStatus fetch_builtin(const void *ctx, const char *file, unsigned char **data, size_t *len, int *owned) {
   (void)ctx;
   for (size_t i = 0; i < ng_builtin_data_count; ++i) {
     if (strcmp(ng_builtin_data[i].name, file) == 0) {
@@ -417,8 +438,7 @@ static NgStatus fetch_builtin(const void *ctx, const char *file, unsigned char *
   return NG_ERR_NOENT;
 }
 
-static NgStatus fetch_dir(const void *ctx, const char *file, unsigned char **data,
-                          size_t *len, int *owned) {
+static NgStatus fetch_dir(const void *ctx, const char *file, unsigned char **data, size_t *len, int *owned) {
   char path[4096];
   snprintf(path, sizeof path, "%s/%s", (const char *)ctx, file);
   FILE *f = fopen(path, "rb");
@@ -428,7 +448,11 @@ static NgStatus fetch_dir(const void *ctx, const char *file, unsigned char **dat
   while (b) {
     if (n == cap) {
       unsigned char *nb = realloc(b, cap * 2);
-      if (!nb) { free(b); b = NULL; break; }
+      if (!nb) {
+        free(b);
+        b = NULL;
+        break;
+      }
       b = nb;
       cap *= 2;
     }
@@ -439,7 +463,10 @@ static NgStatus fetch_dir(const void *ctx, const char *file, unsigned char **dat
   int bad = ferror(f);
   fclose(f);
   if (!b) return NG_ERR_NOMEM;
-  if (bad) { free(b); return NG_ERR_IO; }
+  if (bad) {
+    free(b);
+    return NG_ERR_IO;
+  }
   *data = b;
   *len = n;
   *owned = 1;
@@ -468,20 +495,16 @@ void ng_lexicon_free(NgLexicon *lx) {
   free(lx);
 }
 
-const NgLexEntry *ng_lexicon_entry(const NgLexicon *lx, uint32_t i) {
-  return i < lx->n ? &lx->entries[i] : NULL;
-}
+const NgLexEntry *ng_lexicon_entry(const NgLexicon *lx, uint32_t i) { return i < lx->n ? &lx->entries[i] : NULL; }
 
 size_t ng_lexicon_size(const NgLexicon *lx) { return lx->n; }
 
-int32_t ng_lexicon_country(const NgLexicon *lx, const char *iso2) {
-  return iso_country(lx, iso2);
-}
+int32_t ng_lexicon_country(const NgLexicon *lx, const char *iso2) { return iso_country(lx, iso2); }
 
 /* ---- matching ---------------------------------------------------------- */
 
-size_t ng_lexicon_match(const NgLexicon *lx, const char *text, const NgToken *toks,
-                        size_t from, size_t to, unsigned kind_mask, NgLexMatch *m) {
+size_t ng_lexicon_match(const NgLexicon *lx, const char *text, const NgToken *toks, size_t from, size_t to,
+                        unsigned kind_mask, NgLexMatch *m) {
   m->ntok = 0;
   m->n = 0;
   char key[2048];
@@ -517,7 +540,8 @@ size_t ng_lexicon_match(const NgLexicon *lx, const char *text, const NgToken *to
       int ok = 1;
       for (size_t i = 0; i < len && ok; ++i) {
         const NgToken *t = &toks[from + i];
-        if ((al->allcaps >> i) & 1) ok = (t->flags & NG_TF_ALLCAPS) != 0;
+        if ((al->allcaps >> i) & 1)
+          ok = (t->flags & NG_TF_ALLCAPS) != 0;
         else if ((al->caps >> i) & 1 && e->kind != NG_LEX_TITLE)
           ok = (t->flags & NG_TF_CAP) != 0;
       }

@@ -78,13 +78,20 @@ static int parse_formats(const char *list, unsigned *out) {
   char buf[256];
   snprintf(buf, sizeof buf, "%s", list);
   for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
-    if (strcmp(tok, "ttl") == 0 || strcmp(tok, "turtle") == 0) v |= NG_OUT_TURTLE;
-    else if (strcmp(tok, "nt") == 0 || strcmp(tok, "ntriples") == 0) v |= NG_OUT_NTRIPLES;
-    else if (strcmp(tok, "csv") == 0 || strcmp(tok, "triples") == 0) v |= NG_OUT_TRIPLES_CSV;
-    else if (strcmp(tok, "nodes") == 0) v |= NG_OUT_NODES_CSV;
-    else if (strcmp(tok, "edges") == 0) v |= NG_OUT_EDGES_CSV;
-    else if (strcmp(tok, "all") == 0) v |= NG_OUT_ALL;
-    else return -1;
+    if (strcmp(tok, "ttl") == 0 || strcmp(tok, "turtle") == 0)
+      v |= NG_OUT_TURTLE;
+    else if (strcmp(tok, "nt") == 0 || strcmp(tok, "ntriples") == 0)
+      v |= NG_OUT_NTRIPLES;
+    else if (strcmp(tok, "csv") == 0 || strcmp(tok, "triples") == 0)
+      v |= NG_OUT_TRIPLES_CSV;
+    else if (strcmp(tok, "nodes") == 0)
+      v |= NG_OUT_NODES_CSV;
+    else if (strcmp(tok, "edges") == 0)
+      v |= NG_OUT_EDGES_CSV;
+    else if (strcmp(tok, "all") == 0)
+      v |= NG_OUT_ALL;
+    else
+      return -1;
   }
   if (!v) return -1;
   *out = v;
@@ -93,8 +100,14 @@ static int parse_formats(const char *list, unsigned *out) {
 
 /* Document name: the file name without directories and extension. */
 static void doc_name(const char *path, const char *given, char *out) {
-  if (given) { ng_slugify(given, out); return; }
-  if (strcmp(path, "-") == 0) { strcpy(out, "stdin"); return; }
+  if (given) {
+    ng_slugify(given, out);
+    return;
+  }
+  if (strcmp(path, "-") == 0) {
+    strcpy(out, "stdin");
+    return;
+  }
   const char *b = strrchr(path, '/');
   b = b ? b + 1 : path;
   char tmp[1024];
@@ -140,9 +153,14 @@ static int load_meta(const char *path, const Options *o, NgMeta *meta) {
       return -1;
     }
   }
-  const struct { const char *k; const char *v; } over[] = {{"title", o->meta.title}, {"publisher", o->meta.publisher},
-                                                            {"date", o->meta.date}, {"url", o->meta.url},
-                                                            {"language", o->meta.language}};
+  const struct {
+    const char *k;
+    const char *v;
+  } over[] = {{"title", o->meta.title},
+              {"publisher", o->meta.publisher},
+              {"date", o->meta.date},
+              {"url", o->meta.url},
+              {"language", o->meta.language}};
   for (size_t i = 0; i < 5; ++i)
     if (over[i].v && ng_meta_set(meta, over[i].k, over[i].v, err, sizeof err)) {
       fprintf(stderr, "newsgraph: %s\n", err);
@@ -154,21 +172,23 @@ static int load_meta(const char *path, const Options *o, NgMeta *meta) {
 
 static void prefixes_for(const char *base, const char *doc, char ns[][2048], NgPrefix *p, size_t *n) {
   /* rdf: is declared by raptor's Turtle serializer itself */
-  static const char *const fixed[][2] = {
-      {"ng", NG_NS},
-      {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
-      {"owl", "http://www.w3.org/2002/07/owl#"},
-      {"xsd", "http://www.w3.org/2001/XMLSchema#"},
-      {"skos", "http://www.w3.org/2004/02/skos/core#"},
-      {"prov", "http://www.w3.org/ns/prov#"},
-      {"nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"},
-      {"itsrdf", "http://www.w3.org/2005/11/its/rdf#"},
-      {"geo", "http://www.w3.org/2003/01/geo/wgs84_pos#"},
-      {"wd", "http://www.wikidata.org/entity/"}};
-  static const char *const minted[][2] = {{"person", "person/"}, {"org", "org/"}, {"place", "place/"},
-                                          {"agreement", "agreement/"}, {"article", "article/"}};
-  static const char *const per_doc[][2] = {{"role", "role/"}, {"event", "event/"}, {"statement", "statement/"},
-                                           {"assertion", "assertion/"}};
+  static const char *const fixed[][2] = {{"ng", NG_NS},
+                                         {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
+                                         {"owl", "http://www.w3.org/2002/07/owl#"},
+                                         {"xsd", "http://www.w3.org/2001/XMLSchema#"},
+                                         {"skos", "http://www.w3.org/2004/02/skos/core#"},
+                                         {"prov", "http://www.w3.org/ns/prov#"},
+                                         {"nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"},
+                                         {"itsrdf", "http://www.w3.org/2005/11/its/rdf#"},
+                                         {"geo", "http://www.w3.org/2003/01/geo/wgs84_pos#"},
+                                         {"wd", "http://www.wikidata.org/entity/"}};
+  static const char *const minted[][2] = {{"person", "person/"},
+                                          {"org", "org/"},
+                                          {"place", "place/"},
+                                          {"agreement", "agreement/"},
+                                          {"article", "article/"}};
+  static const char *const per_doc[][2] = {
+      {"role", "role/"}, {"event", "event/"}, {"statement", "statement/"}, {"assertion", "assertion/"}};
   size_t k = 0;
   for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; ++i) p[k++] = (NgPrefix){fixed[i][0], fixed[i][1]};
   for (size_t i = 0; i < 5; ++i) {
@@ -189,10 +209,14 @@ static int process(const char *path, const Options *o, const NgLexicon *lex, siz
   const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
   NgStatus st = ng_text_read_file(path, &text, &off);
   if (st) {
-    if (st == NG_ERR_UTF8) fprintf(stderr, "newsgraph: %s: invalid UTF-8 at byte offset %zu\n", shown, off);
-    else if (st == NG_ERR_BINARY) fprintf(stderr, "newsgraph: %s: binary data (NUL byte at offset %zu), not text\n", shown, off);
-    else if (st == NG_ERR_IO) fprintf(stderr, "newsgraph: %s: cannot read: %s\n", shown, strerror(errno));
-    else fprintf(stderr, "newsgraph: %s: %s\n", shown, ng_strerror(st));
+    if (st == NG_ERR_UTF8)
+      fprintf(stderr, "newsgraph: %s: invalid UTF-8 at byte offset %zu\n", shown, off);
+    else if (st == NG_ERR_BINARY)
+      fprintf(stderr, "newsgraph: %s: binary data (NUL byte at offset %zu), not text\n", shown, off);
+    else if (st == NG_ERR_IO)
+      fprintf(stderr, "newsgraph: %s: cannot read: %s\n", shown, strerror(errno));
+    else
+      fprintf(stderr, "newsgraph: %s: %s\n", shown, ng_strerror(st));
     return EXIT_INPUT;
   }
   NgMeta meta;
@@ -211,8 +235,10 @@ static int process(const char *path, const Options *o, const NgLexicon *lex, siz
   st = ng_analyze(text, lex, &meta, &an);
   if (!st && o->explain) {
     st = ng_explain(an, shown, stdout);
-    if (st) fprintf(stderr, "newsgraph: <stdout>: %s\n", ng_strerror(st));
-    else rc = EXIT_OK;
+    if (st)
+      fprintf(stderr, "newsgraph: <stdout>: %s\n", ng_strerror(st));
+    else
+      rc = EXIT_OK;
     goto done;
   }
   if (!st) st = ng_graph_new(&g);
@@ -249,7 +275,9 @@ static int process(const char *path, const Options *o, const NgLexicon *lex, siz
         if (!(o->outputs & OUTPUTS[i].flag)) continue;
         snprintf(paths[i], sizeof paths[i], "%s/%s%s", o->outdir, doc, OUTPUTS[i].ext);
         st = ng_write_prepare(paths[i], OUTPUTS[i].fn, &in, &tmps[i]);
-        if (st) fprintf(stderr, "newsgraph: %s: cannot write: %s\n", paths[i], st == NG_ERR_IO ? strerror(errno) : ng_strerror(st));
+        if (st)
+          fprintf(stderr, "newsgraph: %s: cannot write: %s\n", paths[i],
+                  st == NG_ERR_IO ? strerror(errno) : ng_strerror(st));
       }
       /* a target that cannot be replaced by a file (a directory) fails the
          whole set before anything is renamed */
@@ -272,7 +300,8 @@ static int process(const char *path, const Options *o, const NgLexicon *lex, siz
     }
   }
   if (!o->quiet && total > 1)
-    fprintf(stderr, "newsgraph: [%zu/%zu] %s: %zu entities, %zu triples\n", idx + 1, total, shown, an->ents->n, n_triples);
+    fprintf(stderr, "newsgraph: [%zu/%zu] %s: %zu entities, %zu triples\n", idx + 1, total, shown, an->ents->n,
+            n_triples);
   rc = EXIT_OK;
 done:
   ng_triples_free(triples, n_triples);
@@ -377,9 +406,11 @@ int main(int argc, char **argv) {
   }
   NgLexicon *lex = NULL;
   char err[512] = "";
-  NgStatus st = o.data_dir ? ng_lexicon_load_dir(o.data_dir, &lex, err, sizeof err) : ng_lexicon_load_builtin(&lex, err, sizeof err);
+  NgStatus st = o.data_dir ? ng_lexicon_load_dir(o.data_dir, &lex, err, sizeof err)
+                           : ng_lexicon_load_builtin(&lex, err, sizeof err);
   if (st) {
-    fprintf(stderr, "newsgraph: %s%s%s\n", o.data_dir ? o.data_dir : "built-in data", ": ", err[0] ? err : ng_strerror(st));
+    fprintf(stderr, "newsgraph: %s%s%s\n", o.data_dir ? o.data_dir : "built-in data", ": ",
+            err[0] ? err : ng_strerror(st));
     return EXIT_INPUT;
   }
   int rc = EXIT_OK;

@@ -24,11 +24,16 @@ static int valid_lang(const char *v) {
 
 NgStatus ng_meta_set(NgMeta *m, const char *key, const char *value, char *err, size_t es) {
   char **field = NULL;
-  if (strcmp(key, "title") == 0 || strcmp(key, "headline") == 0) field = &m->title;
-  else if (strcmp(key, "publisher") == 0) field = &m->publisher;
-  else if (strcmp(key, "date") == 0) field = &m->date;
-  else if (strcmp(key, "url") == 0) field = &m->url;
-  else if (strcmp(key, "language") == 0 || strcmp(key, "lang") == 0) field = &m->language;
+  if (strcmp(key, "title") == 0 || strcmp(key, "headline") == 0)
+    field = &m->title;
+  else if (strcmp(key, "publisher") == 0)
+    field = &m->publisher;
+  else if (strcmp(key, "date") == 0)
+    field = &m->date;
+  else if (strcmp(key, "url") == 0)
+    field = &m->url;
+  else if (strcmp(key, "language") == 0 || strcmp(key, "lang") == 0)
+    field = &m->language;
   if (!field) {
     if (err) snprintf(err, es, "unknown metadata key '%s'", key);
     return NG_ERR_SYNTAX;

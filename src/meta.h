@@ -30,13 +30,11 @@ typedef struct {
 /** Read `path` into *meta, replacing fields it sets (strings owned by meta,
  *  release with ng_meta_clear).  NG_ERR_NOENT when the file is missing; on
  *  NG_ERR_SYNTAX `err` receives "line N: problem". */
-NgStatus ng_meta_read_file(const char *path, NgMeta *meta, char *err,
-                           size_t err_size);
+NgStatus ng_meta_read_file(const char *path, NgMeta *meta, char *err, size_t err_size);
 
 /** Set field `key` (title, publisher, date, url, language) to a copy of
  *  `value`, validating dates and language tags. */
-NgStatus ng_meta_set(NgMeta *meta, const char *key, const char *value,
-                     char *err, size_t err_size);
+NgStatus ng_meta_set(NgMeta *meta, const char *key, const char *value, char *err, size_t err_size);
 
 /** Year, month and day of the publication date (0 where unknown). */
 void ng_meta_ymd(const NgMeta *meta, int *year, int *month, int *day);

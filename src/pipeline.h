@@ -17,17 +17,16 @@
 #include "text.h"
 
 typedef struct {
-  const NgText *text;  /**< Borrowed from the caller. */
-  NgSegments *seg;     /**< Owned. */
-  NgRecognition *rec;  /**< Owned. */
-  NgEntities *ents;    /**< Owned. */
-  NgRelations *rels;   /**< Owned. */
+  const NgText *text; /**< Borrowed from the caller. */
+  NgSegments *seg;    /**< Owned. */
+  NgRecognition *rec; /**< Owned. */
+  NgEntities *ents;   /**< Owned. */
+  NgRelations *rels;  /**< Owned. */
 } NgAnalysis;
 
 /** Analyse `text` (which must outlive the result) with `lex` and `meta`
  *  (may be NULL).  *out is owned by the caller (ng_analysis_free). */
-NgStatus ng_analyze(const NgText *text, const NgLexicon *lex,
-                    const NgMeta *meta, NgAnalysis **out);
+NgStatus ng_analyze(const NgText *text, const NgLexicon *lex, const NgMeta *meta, NgAnalysis **out);
 
 /** Free `a` and what it owns.  NULL is a no-op. */
 void ng_analysis_free(NgAnalysis *a);

@@ -28,9 +28,7 @@ static int is_cap(const Ctx *c, size_t i) {
 static int is_lower(const Ctx *c, size_t i) { return is_word(c, i) && (c->t[i].flags & NG_TF_LOWER); }
 static int tok(const Ctx *c, size_t i, const char *w) { return i < c->nt && ng_tok_is(c->s, &c->t[i], w); }
 static int tok_i(const Ctx *c, size_t i, const char *w) { return i < c->nt && ng_tok_ieq(c->s, &c->t[i], w); }
-static int free_tok(const Ctx *c, size_t i) {
-  return i < c->nt && c->r->tok_mention[i] < 0 && c->r->tok_title[i] < 0;
-}
+static int free_tok(const Ctx *c, size_t i) { return i < c->nt && c->r->tok_mention[i] < 0 && c->r->tok_title[i] < 0; }
 static size_t sent_end(const Ctx *c, size_t i) { return c->seg->sents[c->t[i].sent].tok_end; }
 static size_t sent_begin(const Ctx *c, size_t i) { return c->seg->sents[c->t[i].sent].tok_begin; }
 static int sent_start(const Ctx *c, size_t i) { return (c->t[i].flags & NG_TF_SENT_START) != 0; }
@@ -54,14 +52,17 @@ static int is_name_word(const Ctx *c, size_t i) {
   return 1;
 }
 
-static int32_t add_mention(Ctx *c, size_t a, size_t b, NgClass cls, int32_t lex, const char *rule,
-                           float conf, uint16_t flags) {
+static int32_t add_mention(Ctx *c, size_t a, size_t b, NgClass cls, int32_t lex, const char *rule, float conf,
+                           uint16_t flags) {
   NgRecognition *r = c->r;
   if (b <= a) return -1;
   if (r->n_mentions == c->cap_m) {
     size_t nc = c->cap_m ? c->cap_m * 2 : 128;
     NgMention *nm = realloc(r->mentions, nc * sizeof *nm);
-    if (!nm) { c->st = NG_ERR_NOMEM; return -1; }
+    if (!nm) {
+      c->st = NG_ERR_NOMEM;
+      return -1;
+    }
     r->mentions = nm;
     c->cap_m = nc;
   }
@@ -82,7 +83,10 @@ static void add_link(Ctx *c, NgLinkKind kind, int32_t a, int32_t b, const char *
   if (r->n_links == c->cap_l) {
     size_t nc = c->cap_l ? c->cap_l * 2 : 32;
     NgLink *nl = realloc(r->links, nc * sizeof *nl);
-    if (!nl) { c->st = NG_ERR_NOMEM; return; }
+    if (!nl) {
+      c->st = NG_ERR_NOMEM;
+      return;
+    }
     r->links = nl;
     c->cap_l = nc;
   }
@@ -93,7 +97,10 @@ static const NgLexEntry *E(const Ctx *c, uint32_t i) { return ng_lexicon_entry(c
 
 /* First hit of a lexicon match of the given kinds at i (any length up to to). */
 static size_t lex_at(const Ctx *c, size_t i, size_t to, unsigned kinds, NgLexMatch *m) {
-  if (!is_word(c, i)) { m->ntok = m->n = 0; return 0; }
+  if (!is_word(c, i)) {
+    m->ntok = m->n = 0;
+    return 0;
+  }
   return ng_lexicon_match(c->lex, c->s, c->t, i, to, kinds, m);
 }
 
@@ -115,14 +122,21 @@ static uint32_t best_entry(const Ctx *c, const NgLexMatch *m) {
   int bs = 99;
   for (size_t i = 0; i < m->n; ++i) {
     const NgLexEntry *e = E(c, m->entries[i]);
-    int s = e->kind == NG_LEX_ORG ? 1 : e->kind == NG_LEX_PLACE ? (e->cls == NG_CLS_COUNTRY ? 0 : e->cls == NG_CLS_CITY ? 2 : 3) : 5;
-    if (s < bs) { bs = s; best = m->entries[i]; }
+    int s = e->kind == NG_LEX_ORG     ? 1
+            : e->kind == NG_LEX_PLACE ? (e->cls == NG_CLS_COUNTRY ? 0
+                                         : e->cls == NG_CLS_CITY  ? 2
+                                                                  : 3)
+                                      : 5;
+    if (s < bs) {
+      bs = s;
+      best = m->entries[i];
+    }
   }
   return best;
 }
 
-static int32_t add_lex_mention(Ctx *c, size_t a, size_t b, uint32_t entry, const char *rule,
-                               float conf, uint16_t flags) {
+static int32_t add_lex_mention(Ctx *c, size_t a, size_t b, uint32_t entry, const char *rule, float conf,
+                               uint16_t flags) {
   const NgLexEntry *e = E(c, entry);
   if (e->kind == NG_LEX_DEMONYM || e->kind == NG_LEX_TITLE) return -1;
   return add_mention(c, a, b, (NgClass)e->cls, (int32_t)entry, rule, conf, flags);
@@ -156,8 +170,10 @@ static size_t cap_run(const Ctx *c, size_t j, size_t end) {
   size_t k = j;
   while (k < end && is_cap(c, k)) {
     ++k;
-    if (k + 1 < end && (tok(c, k, "and") || tok(c, k, "of") || tok(c, k, "&")) && is_cap(c, k + 1)) ++k;
-    else if (k + 1 < end && (c->t[k].flags & NG_TF_JOINED) && is_cap(c, k + 1)) ++k;
+    if (k + 1 < end && (tok(c, k, "and") || tok(c, k, "of") || tok(c, k, "&")) && is_cap(c, k + 1))
+      ++k;
+    else if (k + 1 < end && (c->t[k].flags & NG_TF_JOINED) && is_cap(c, k + 1))
+      ++k;
   }
   return k;
 }
@@ -167,8 +183,8 @@ static void find_titles(Ctx *c) {
   for (size_t i = 0; i < c->nt;) {
     NgLexMatch m;
     size_t se = sent_end(c, i), sb = sent_begin(c, i);
-    if (!is_word(c, i) || r->tok_title[i] >= 0 ||
-        !lex_at(c, i, se, KIND(NG_LEX_TITLE), &m) || title_left_blocked(c, i)) {
+    if (!is_word(c, i) || r->tok_title[i] >= 0 || !lex_at(c, i, se, KIND(NG_LEX_TITLE), &m) ||
+        title_left_blocked(c, i)) {
       ++i;
       continue;
     }
@@ -241,8 +257,16 @@ static void find_titles(Ctx *c) {
         p -= n;
         continue;
       }
-      if (tok_i(c, p - 1, "former") || tok_i(c, p - 1, "then")) { T.former = tok_i(c, p - 1, "former"); --p; continue; }
-      if (p >= 2 && is_punct(c, p - 1, "-") && tok_i(c, p - 2, "ex")) { T.former = 1; p -= 2; continue; }
+      if (tok_i(c, p - 1, "former") || tok_i(c, p - 1, "then")) {
+        T.former = tok_i(c, p - 1, "former");
+        --p;
+        continue;
+      }
+      if (p >= 2 && is_punct(c, p - 1, "-") && tok_i(c, p - 2, "ex")) {
+        T.former = 1;
+        p -= 2;
+        continue;
+      }
       /* an institution named in front: "Northfield University Chancellor" */
       if (is_cap(c, p - 1) && (c->wf[p - 1] & NG_W_ORG_HEAD) && org_lex < 0 && country < 0 && org_b == 0) {
         size_t q = p - 1;
@@ -259,8 +283,9 @@ static void find_titles(Ctx *c) {
       }
       /* unknown capitalized modifier: "Halvorsen Senior Fellow" (org),
          "EU Brexit negotiator" (part of the title) */
-      if (is_cap(c, p - 1) && !sent_start(c, p - 1) && !(c->wf[p - 1] & (NG_W_STOP | NG_W_GIVEN | NG_W_MONTH | NG_W_WEEKDAY | NG_W_TITLE_MOD)) &&
-          org_lex < 0 && country < 0 && org_b == 0) {
+      if (is_cap(c, p - 1) && !sent_start(c, p - 1) &&
+          !(c->wf[p - 1] & (NG_W_STOP | NG_W_GIVEN | NG_W_MONTH | NG_W_WEEKDAY | NG_W_TITLE_MOD)) && org_lex < 0 &&
+          country < 0 && org_b == 0) {
         size_t q = p - 1;
         if (q > sb && is_cap(c, q - 1) && !sent_start(c, q)) {
           /* something capitalized before it: treat it as part of the title */
@@ -284,7 +309,10 @@ static void find_titles(Ctx *c) {
     if (r->n_titles == c->cap_t) {
       size_t nc = c->cap_t ? c->cap_t * 2 : 64;
       NgTitle *ntl = realloc(r->titles, nc * sizeof *ntl);
-      if (!ntl) { c->st = NG_ERR_NOMEM; return; }
+      if (!ntl) {
+        c->st = NG_ERR_NOMEM;
+        return;
+      }
       r->titles = ntl;
       c->cap_t = nc;
     }
@@ -295,7 +323,8 @@ static void find_titles(Ctx *c) {
       if (org_lex >= 0)
         T.org = add_lex_mention(c, org_a, org_b, (uint32_t)org_lex, "title.org-prefix", 0.9f, 0);
       else if (c->wf[org_b - 1] & NG_W_ORG_HEAD)
-        T.org = add_mention(c, org_a, org_b, ng_lexicon_head_class(c->lex, c->s, &c->t[org_b - 1]), -1, "title.org-prefix", 0.8f, 0);
+        T.org = add_mention(c, org_a, org_b, ng_lexicon_head_class(c->lex, c->s, &c->t[org_b - 1]), -1,
+                            "title.org-prefix", 0.8f, 0);
       else
         T.org = add_mention(c, org_a, org_b, NG_CLS_ORGANIZATION, -1, "title.org-prefix", 0.6f, 0);
     }
@@ -305,7 +334,8 @@ static void find_titles(Ctx *c) {
       if (r->tok_mention[k] < 0) r->tok_title[k] = ti;
     if (T.former) /* keep "former" inside the phrase but free for nothing else */
       for (size_t k = p; k < cb; ++k)
-        if (r->tok_mention[k] < 0 && (tok_i(c, k, "former") || tok_i(c, k, "ex") || is_punct(c, k, "-"))) r->tok_title[k] = ti;
+        if (r->tok_mention[k] < 0 && (tok_i(c, k, "former") || tok_i(c, k, "ex") || is_punct(c, k, "-")))
+          r->tok_title[k] = ti;
     i = ce > i ? ce : i + 1;
   }
 }
@@ -334,7 +364,10 @@ static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
     if (k == a) break;
     /* joiners: need a free capitalized word after them */
     size_t nx = k + 1;
-    if ((c->t[k].flags & NG_TF_JOINED) && is_cap(c, nx) && free_tok(c, nx)) { k = nx; continue; }
+    if ((c->t[k].flags & NG_TF_JOINED) && is_cap(c, nx) && free_tok(c, nx)) {
+      k = nx;
+      continue;
+    }
     if (!is_word(c, k)) break;
     int conn = (c->wf[k] & NG_W_CONNECTOR) != 0;
     if (tok(c, k, "and") || tok(c, k, "&")) {
@@ -349,8 +382,14 @@ static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
     /* a date never continues a name: "Mark Olsen on Monday" */
     if (c->wf[nx] & (NG_W_MONTH | NG_W_WEEKDAY) && !has_head && !pub) break;
     /* connector followed by "the" then a capital, or directly a capital */
-    if (tok(c, nx, "the") && is_cap(c, nx + 1) && free_tok(c, nx + 1)) { k = nx + 1; continue; }
-    if (is_cap(c, nx) && free_tok(c, nx)) { k = nx; continue; }
+    if (tok(c, nx, "the") && is_cap(c, nx + 1) && free_tok(c, nx + 1)) {
+      k = nx + 1;
+      continue;
+    }
+    if (is_cap(c, nx) && free_tok(c, nx)) {
+      k = nx;
+      continue;
+    }
     break;
   }
   /* never end on a connector */
@@ -390,11 +429,12 @@ static void classify_rest(Ctx *c, size_t a, size_t b) {
     if (is_punct(c, k, ",")) {
       ++k;
       while (k < c->nt && (tok_i(c, k, "a") || tok_i(c, k, "an") || tok_i(c, k, "the") || tok_i(c, k, "former") ||
-                            (c->r->tok_mention[k] >= 0 && c->r->mentions[c->r->tok_mention[k]].cls != NG_CLS_PERSON)))
+                           (c->r->tok_mention[k] >= 0 && c->r->mentions[c->r->tok_mention[k]].cls != NG_CLS_PERSON)))
         ++k;
       appos = k < c->nt && c->r->tok_title[k] >= 0;
     }
-    int said = (b < c->nt && (c->wf[b] & NG_W_SAY) && is_lower(c, b)) || (a > 0 && (c->wf[a - 1] & NG_W_SAY) && is_lower(c, a - 1));
+    int said = (b < c->nt && (c->wf[b] & NG_W_SAY) && is_lower(c, b)) ||
+               (a > 0 && (c->wf[a - 1] & NG_W_SAY) && is_lower(c, a - 1));
     if (appos || said) {
       add_mention(c, a, b, NG_CLS_PERSON, -1, appos ? "person.apposition" : "person.speech-verb", 0.75f, 0);
       return;
@@ -437,7 +477,8 @@ static int32_t org_chunk(Ctx *c, size_t a, size_t b, NgClass forced) {
   if (forced != NG_CLS_COUNT) cls = forced;
   /* a known organization spelled out in full */
   NgLexMatch m;
-  if (lex_at(c, a, b, KIND(NG_LEX_ORG), &m) == b - a) return add_lex_mention(c, a, b, best_entry(c, &m), "gaz.org", 0.97f, 0);
+  if (lex_at(c, a, b, KIND(NG_LEX_ORG), &m) == b - a)
+    return add_lex_mention(c, a, b, best_entry(c, &m), "gaz.org", 0.97f, 0);
   int32_t mi = add_mention(c, a, b, cls, -1, "org.head-word", 0.85f, 0);
   /* "Embassy in Moscow": based in a place named inside */
   for (size_t k = head; k + 1 < b; ++k) {
@@ -456,7 +497,10 @@ static int32_t org_chunk(Ctx *c, size_t a, size_t b, NgClass forced) {
 static size_t agreement_end(const Ctx *c, size_t b, size_t se) {
   size_t k = b;
   int mods = 0;
-  while (k < se && is_lower(c, k) && (c->wf[k] & NG_W_AGR_MOD) && mods < 2) { ++k; ++mods; }
+  while (k < se && is_lower(c, k) && (c->wf[k] & NG_W_AGR_MOD) && mods < 2) {
+    ++k;
+    ++mods;
+  }
   if (k < se && (c->wf[k] & NG_W_AGR_HEAD) && is_word(c, k)) return k + 1;
   return 0;
 }
@@ -497,7 +541,10 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
       add_link(c, NG_LINK_LOCATED_IN, rg, p, "place.compass+place");
       return rg;
     }
-    const char *rule = E(c, e)->kind == NG_LEX_ORG ? "gaz.org" : E(c, e)->cls == NG_CLS_COUNTRY ? "gaz.country" : E(c, e)->cls == NG_CLS_CITY ? "gaz.city" : "gaz.region";
+    const char *rule = E(c, e)->kind == NG_LEX_ORG      ? "gaz.org"
+                       : E(c, e)->cls == NG_CLS_COUNTRY ? "gaz.country"
+                       : E(c, e)->cls == NG_CLS_CITY    ? "gaz.city"
+                                                        : "gaz.region";
     return add_lex_mention(c, a, b, e, rule, 0.97f, 0);
   }
   /* "Northern Ireland Assembly Members": a title after the head ends the name */
@@ -505,7 +552,9 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
   /* institutions */
   int has_org_head = 0;
   for (size_t k = a; k < b; ++k)
-    if ((c->wf[k] & NG_W_ORG_HEAD) && is_cap(c, k) && (k > a || (k + 1 < b && (tok(c, k + 1, "of") || tok(c, k + 1, "for") || tok(c, k + 1, "on") || tok(c, k + 1, "in")))))
+    if ((c->wf[k] & NG_W_ORG_HEAD) && is_cap(c, k) &&
+        (k > a ||
+         (k + 1 < b && (tok(c, k + 1, "of") || tok(c, k + 1, "for") || tok(c, k + 1, "on") || tok(c, k + 1, "in")))))
       has_org_head = 1;
   if (has_org_head && !(c->wf[a] & NG_W_GIVEN && b - a == 2 && !(c->wf[a + 1] & NG_W_ORG_HEAD)))
     return org_chunk(c, a, b, NG_CLS_COUNT);
@@ -526,10 +575,13 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
     if (!(sent_start(c, a) && (c->wf[a] & (NG_W_STOP | NG_W_HEDGE | NG_W_MONTH)) &&
           lex_at(c, a + 1, b, KIND(NG_LEX_PLACE) | KIND(NG_LEX_ORG), &m))) {
       int ok = 1;
-      for (size_t k = a; k < b; ++k) ok &= is_name_word(c, k) || (c->t[k].flags & NG_TF_JOINED) || tok(c, k, "de") || tok(c, k, "van") || tok(c, k, "von") || tok(c, k, "bin") || tok(c, k, "al");
+      for (size_t k = a; k < b; ++k)
+        ok &= is_name_word(c, k) || (c->t[k].flags & NG_TF_JOINED) || tok(c, k, "de") || tok(c, k, "van") ||
+              tok(c, k, "von") || tok(c, k, "bin") || tok(c, k, "al");
       if (ok) {
         int32_t title = a > 0 ? c->r->tok_title[a - 1] : -1;
-        int32_t mi = add_mention(c, a, b, NG_CLS_PERSON, -1, title >= 0 ? "person.after-title" : "person.given-name", 0.92f, 0);
+        int32_t mi =
+            add_mention(c, a, b, NG_CLS_PERSON, -1, title >= 0 ? "person.after-title" : "person.given-name", 0.92f, 0);
         if (mi >= 0 && title >= 0 && c->r->titles[title].core_end == a) c->r->mentions[mi].title = title;
         return mi;
       }
@@ -540,9 +592,15 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
   size_t run = a;
   for (size_t k = a; k < b;) {
     size_t n = is_cap(c, k) ? lex_at(c, k, b, KIND(NG_LEX_ORG) | KIND(NG_LEX_PLACE) | KIND(NG_LEX_DEMONYM), &m) : 0;
-    if (!n) { ++k; continue; }
+    if (!n) {
+      ++k;
+      continue;
+    }
     /* a person's name after a title beats a gazetteer hit ("President Jackson") */
-    if (k == a && a > 0 && c->r->tok_title[a - 1] >= 0 && E(c, best_entry(c, &m))->cls == NG_CLS_CITY) { ++k; continue; }
+    if (k == a && a > 0 && c->r->tok_title[a - 1] >= 0 && E(c, best_entry(c, &m))->cls == NG_CLS_CITY) {
+      ++k;
+      continue;
+    }
     uint32_t e = best_entry(c, &m);
     const NgLexEntry *le = E(c, e);
     int compass = k > a && (c->wf[k - 1] & NG_W_COMPASS) && le->kind == NG_LEX_PLACE && run == k - 1;
@@ -555,7 +613,10 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
         add_link(c, NG_LINK_LOCATED_IN, rg, p, "place.compass+place");
         last = rg;
       } else {
-        const char *rule = le->kind == NG_LEX_ORG ? "gaz.org" : le->cls == NG_CLS_COUNTRY ? "gaz.country" : le->cls == NG_CLS_CITY ? "gaz.city" : "gaz.region";
+        const char *rule = le->kind == NG_LEX_ORG      ? "gaz.org"
+                           : le->cls == NG_CLS_COUNTRY ? "gaz.country"
+                           : le->cls == NG_CLS_CITY    ? "gaz.city"
+                                                       : "gaz.region";
         last = add_lex_mention(c, k, k + n, e, rule, 0.95f, 0);
       }
     }
@@ -587,11 +648,17 @@ static void acronym_after(Ctx *c, int32_t mi) {
 
 static void scan_sentence(Ctx *c, size_t sb, size_t se) {
   for (size_t i = sb; i < se;) {
-    if (!free_tok(c, i)) { ++i; continue; }
+    if (!free_tok(c, i)) {
+      ++i;
+      continue;
+    }
     /* quoted agreement names: 'A "phase one" trade deal' */
     if (is_open_quote(c, i)) {
       size_t k = i + 1, words = 0;
-      while (k < se && is_word(c, k) && free_tok(c, k) && words < 4) { ++k; ++words; }
+      while (k < se && is_word(c, k) && free_tok(c, k) && words < 4) {
+        ++k;
+        ++words;
+      }
       if (words >= 2 && is_close_quote(c, k)) {
         size_t ae = agreement_end(c, k + 1, se);
         if (ae) {
@@ -623,7 +690,8 @@ static void scan_sentence(Ctx *c, size_t sb, size_t se) {
       }
     }
     /* photo credits: "Photo: AP" */
-    if ((tok(c, i, "Photo") || tok(c, i, "Photograph") || tok(c, i, "Credit")) && is_punct(c, i + 1, ":") && is_cap(c, i + 2)) {
+    if ((tok(c, i, "Photo") || tok(c, i, "Photograph") || tok(c, i, "Credit")) && is_punct(c, i + 1, ":") &&
+        is_cap(c, i + 2)) {
       size_t b = build_chunk(c, i + 2, se, 0);
       NgLexMatch m;
       if (b > i + 2) {
@@ -635,9 +703,15 @@ static void scan_sentence(Ctx *c, size_t sb, size_t se) {
         continue;
       }
     }
-    if (!is_cap(c, i)) { ++i; continue; }
+    if (!is_cap(c, i)) {
+      ++i;
+      continue;
+    }
     size_t b = build_chunk(c, i, se, 0);
-    if (b <= i) { ++i; continue; }
+    if (b <= i) {
+      ++i;
+      continue;
+    }
     int32_t mi = classify_chunk(c, i, b);
     acronym_after(c, mi);
     i = b;
@@ -685,7 +759,10 @@ static NgStatus put_form(Ctx *c, NgStrMap *map, size_t a, size_t b, uint32_t tar
 
 static void second_pass(Ctx *c) {
   NgStrMap *forms = ng_strmap_new();
-  if (!forms) { c->st = NG_ERR_NOMEM; return; }
+  if (!forms) {
+    c->st = NG_ERR_NOMEM;
+    return;
+  }
   size_t n0 = c->r->n_mentions;
   for (size_t i = 0; i < n0 && !c->st; ++i) {
     NgMention *m = &c->r->mentions[i];
@@ -697,7 +774,8 @@ static void second_pass(Ctx *c) {
     } else if (ng_class_type((NgClass)m->cls) == NG_TYPE_ORG) {
       c->st = put_form(c, forms, a, b, (uint32_t)i);
       /* "Halvorsen" for "Halvorsen Institution" */
-      if (m->lex < 0 && b - a == 2 && (c->wf[b - 1] & NG_W_ORG_HEAD) && !(c->wf[a] & (NG_W_ORG_HEAD | NG_W_STOP | NG_W_GIVEN | NG_W_COMPASS))) {
+      if (m->lex < 0 && b - a == 2 && (c->wf[b - 1] & NG_W_ORG_HEAD) &&
+          !(c->wf[a] & (NG_W_ORG_HEAD | NG_W_STOP | NG_W_GIVEN | NG_W_COMPASS))) {
         NgLexMatch lm;
         if (!lex_at(c, a, a + 1, KIND(NG_LEX_PLACE) | KIND(NG_LEX_DEMONYM) | KIND(NG_LEX_ORG), &lm))
           c->st = put_form(c, forms, a, a + 1, (uint32_t)i);
@@ -716,7 +794,10 @@ static void second_pass(Ctx *c) {
       if (kn) key[kn++] = ' ';
       kn += ng_lexicon_token_key(c->s, &c->t[k], key + kn);
       uint32_t v;
-      if (ng_strmap_get(forms, key, kn, &v) && v != UINT32_MAX && is_cap(c, k)) { best = k + 1; target = v; }
+      if (ng_strmap_get(forms, key, kn, &v) && v != UINT32_MAX && is_cap(c, k)) {
+        best = k + 1;
+        target = v;
+      }
     }
     if (!best) continue;
     /* a single sentence-initial word that is a stop word is not a name */
@@ -726,7 +807,8 @@ static void second_pass(Ctx *c) {
     if (mi >= 0) {
       c->r->mentions[mi].link = (int32_t)target;
       /* a person named right after a title */
-      if (t->cls == NG_CLS_PERSON && i > 0 && c->r->tok_title[i - 1] >= 0 && c->r->titles[c->r->tok_title[i - 1]].core_end == i)
+      if (t->cls == NG_CLS_PERSON && i > 0 && c->r->tok_title[i - 1] >= 0 &&
+          c->r->titles[c->r->tok_title[i - 1]].core_end == i)
         c->r->mentions[mi].title = c->r->tok_title[i - 1];
     }
     i = best - 1;
@@ -749,7 +831,12 @@ static NgStatus sort_mentions(NgRecognition *r, size_t nt) {
   const NgMention **ptr = malloc(n * sizeof *ptr);
   int32_t *remap = malloc(n * sizeof *remap);
   NgMention *out = malloc(n * sizeof *out);
-  if (!ptr || !remap || !out) { free(ptr); free(remap); free(out); return NG_ERR_NOMEM; }
+  if (!ptr || !remap || !out) {
+    free(ptr);
+    free(remap);
+    free(out);
+    return NG_ERR_NOMEM;
+  }
   for (size_t i = 0; i < n; ++i) ptr[i] = &r->mentions[i];
   qsort(ptr, n, sizeof *ptr, cmp_mention);
   for (size_t i = 0; i < n; ++i) remap[ptr[i] - r->mentions] = (int32_t)i;
@@ -772,8 +859,8 @@ static NgStatus sort_mentions(NgRecognition *r, size_t nt) {
   return NG_SUCCESS;
 }
 
-NgStatus ng_recognize(const NgText *text, const NgSegments *seg, const NgLexicon *lex,
-                      const char *const *extra, size_t n_extra, NgRecognition **out) {
+NgStatus ng_recognize(const NgText *text, const NgSegments *seg, const NgLexicon *lex, const char *const *extra,
+                      size_t n_extra, NgRecognition **out) {
   *out = NULL;
   NgRecognition *r = calloc(1, sizeof *r);
   if (!r) return NG_ERR_NOMEM;
@@ -789,7 +876,9 @@ NgStatus ng_recognize(const NgText *text, const NgSegments *seg, const NgLexicon
   }
   for (size_t i = 0; i < nt; ++i) {
     r->tok_mention[i] = r->tok_title[i] = -1;
-    c.wf[i] = seg->toks[i].kind == NG_TOK_PUNCT && !ng_tok_is(text->data, &seg->toks[i], "&") ? 0 : ng_lexicon_word(lex, text->data, &seg->toks[i]);
+    c.wf[i] = seg->toks[i].kind == NG_TOK_PUNCT && !ng_tok_is(text->data, &seg->toks[i], "&")
+                  ? 0
+                  : ng_lexicon_word(lex, text->data, &seg->toks[i]);
   }
   match_extra(&c, extra, n_extra);
   if (!c.st) find_titles(&c);

@@ -28,12 +28,12 @@
 #include <stdint.h>
 
 enum {
-  NG_MF_NESTED = 1u << 0,   /**< Inside another name; kept only if the entity
-                                 is also named on its own. */
-  NG_MF_POSS = 1u << 1,     /**< Followed by a possessive 's. */
-  NG_MF_ACRONYM = 1u << 2,  /**< An acronym given in parentheses. */
-  NG_MF_ALIAS = 1u << 3,    /**< A short form of a name seen elsewhere. */
-  NG_MF_GOVERNMENT = 1u << 4/**< A place standing for its government. */
+  NG_MF_NESTED = 1u << 0,    /**< Inside another name; kept only if the entity
+                                  is also named on its own. */
+  NG_MF_POSS = 1u << 1,      /**< Followed by a possessive 's. */
+  NG_MF_ACRONYM = 1u << 2,   /**< An acronym given in parentheses. */
+  NG_MF_ALIAS = 1u << 3,     /**< A short form of a name seen elsewhere. */
+  NG_MF_GOVERNMENT = 1u << 4 /**< A place standing for its government. */
 };
 
 typedef struct {
@@ -60,21 +60,21 @@ typedef struct {
 } NgTitle;
 
 typedef enum {
-  NG_LINK_PART_OF,    /**< a is part of b (organizations). */
-  NG_LINK_BASED_IN,   /**< organization a is based in place b. */
-  NG_LINK_LOCATED_IN  /**< place a lies in place b. */
+  NG_LINK_PART_OF,   /**< a is part of b (organizations). */
+  NG_LINK_BASED_IN,  /**< organization a is based in place b. */
+  NG_LINK_LOCATED_IN /**< place a lies in place b. */
 } NgLinkKind;
 
 typedef struct {
-  uint8_t kind;      /**< NgLinkKind. */
-  int32_t a, b;      /**< Mention indices. */
-  const char *rule;  /**< Static rule id. */
+  uint8_t kind;     /**< NgLinkKind. */
+  int32_t a, b;     /**< Mention indices. */
+  const char *rule; /**< Static rule id. */
 } NgLink;
 
 typedef struct {
-  NgMention *mentions;  /**< Sorted by start offset. */
+  NgMention *mentions; /**< Sorted by start offset. */
   size_t n_mentions;
-  NgTitle *titles;      /**< Sorted by start offset. */
+  NgTitle *titles; /**< Sorted by start offset. */
   size_t n_titles;
   NgLink *links;
   size_t n_links;
@@ -85,8 +85,7 @@ typedef struct {
 /** Recognize mentions in `text`.  `extra_orgs` (may be NULL) lists
  *  `n_extra` organization names known from metadata (the publisher).
  *  On success *out is owned by the caller (ng_recognition_free). */
-NgStatus ng_recognize(const NgText *text, const NgSegments *seg,
-                      const NgLexicon *lex, const char *const *extra_orgs,
+NgStatus ng_recognize(const NgText *text, const NgSegments *seg, const NgLexicon *lex, const char *const *extra_orgs,
                       size_t n_extra, NgRecognition **out);
 
 /** Free `rec`.  NULL is a no-op. */

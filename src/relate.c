@@ -20,8 +20,8 @@ typedef struct {
   uint8_t *phrase; /* per token: bit 1 inside a title phrase, bit 2 its first token */
 } Ctx;
 
-static const char *const REL_NAMES[NG_REL_COUNT] = {
-    "affiliatedWith", "represents", "partOf", "locatedIn", "basedIn", "partyTo", "namedAfter", "metWith"};
+static const char *const REL_NAMES[NG_REL_COUNT] = {"affiliatedWith", "represents", "partOf",     "locatedIn",
+                                                    "basedIn",        "partyTo",    "namedAfter", "metWith"};
 
 const char *ng_rel_name(NgRelKind k) { return k < NG_REL_COUNT ? REL_NAMES[k] : "related"; }
 
@@ -61,19 +61,31 @@ static void *grow(void *p, size_t *cap, size_t n, size_t size, NgStatus *st) {
   if (n < *cap) return p;
   size_t nc = *cap ? *cap * 2 : 32;
   void *np = realloc(p, nc * size);
-  if (!np) { *st = NG_ERR_NOMEM; return NULL; }
+  if (!np) {
+    *st = NG_ERR_NOMEM;
+    return NULL;
+  }
   *cap = nc;
   return np;
 }
 
 static void add_rel(Ctx *c, NgRelKind kind, int32_t s, int32_t o, size_t a, size_t b, float conf, const char *rule) {
   if (s < 0 || o < 0 || s == o || c->st) return;
-  if (kind == NG_REL_MET_WITH && s > o) { int32_t x = s; s = o; o = x; }
+  if (kind == NG_REL_MET_WITH && s > o) {
+    int32_t x = s;
+    s = o;
+    o = x;
+  }
   NgRelations *R = c->out;
   for (size_t i = 0; i < R->n_rels; ++i) {
     NgRelation *x = &R->rels[i];
     if (x->kind == kind && x->subj == s && x->obj == o) {
-      if (conf > x->confidence) { x->confidence = conf; x->rule = rule; x->ev_start = a; x->ev_end = b; }
+      if (conf > x->confidence) {
+        x->confidence = conf;
+        x->rule = rule;
+        x->ev_start = a;
+        x->ev_end = b;
+      }
       return;
     }
   }
@@ -94,7 +106,8 @@ static int title_governs(uint8_t cls) {
          cls == NG_TITLE_MILITARY;
 }
 
-static void add_role(Ctx *c, int32_t person, const NgTitle *T, int32_t org, size_t a, size_t b, float conf, const char *rule) {
+static void add_role(Ctx *c, int32_t person, const NgTitle *T, int32_t org, size_t a, size_t b, float conf,
+                     const char *rule) {
   if (person < 0 || c->st) return;
   const NgLexEntry *le = ng_lexicon_entry(c->lex, (uint32_t)T->lex);
   uint8_t tcls = le ? le->cls : NG_TITLE_BUSINESS;
@@ -111,7 +124,8 @@ static void add_role(Ctx *c, int32_t person, const NgTitle *T, int32_t org, size
       size_t n = strlen(le->name) + (pre ? strlen(pre) : 0) + (post ? strlen(post) : 0) + 3;
       char *nt = malloc(n);
       if (nt) {
-        snprintf(nt, n, "%s%s%s%s%s", pre && *pre ? pre : "", pre && *pre ? " " : "", le->name, post ? " " : "", post ? post : "");
+        snprintf(nt, n, "%s%s%s%s%s", pre && *pre ? pre : "", pre && *pre ? " " : "", le->name, post ? " " : "",
+                 post ? post : "");
         free(title);
         title = nt;
       }
@@ -121,7 +135,12 @@ static void add_role(Ctx *c, int32_t person, const NgTitle *T, int32_t org, size
     free(matched);
   }
   char *text = dup_span(c->s, c->t[T->tok_begin].start, c->t[T->tok_end - 1].end);
-  if (!title || !text) { free(title); free(text); c->st = NG_ERR_NOMEM; return; }
+  if (!title || !text) {
+    free(title);
+    free(text);
+    c->st = NG_ERR_NOMEM;
+    return;
+  }
   NgRelations *R = c->out;
   for (size_t i = 0; i < R->n_roles; ++i) {
     NgRole *x = &R->roles[i];
@@ -141,7 +160,11 @@ static void add_role(Ctx *c, int32_t person, const NgTitle *T, int32_t org, size
     }
   }
   NgRole *nr = grow(R->roles, &c->cap_o, R->n_roles, sizeof *nr, &c->st);
-  if (!nr) { free(title); free(text); return; }
+  if (!nr) {
+    free(title);
+    free(text);
+    return;
+  }
   R->roles = nr;
   R->roles[R->n_roles++] = (NgRole){person, org, country, title, text, T->former, tcls, a, b, conf, rule};
 edges:
@@ -163,7 +186,10 @@ static void block_units(Ctx *c, const int32_t *orgs, size_t n, size_t a, size_t 
   for (size_t i = 0; i < n; ++i) has_univ |= ecls(c, orgs[i]) == NG_CLS_UNIVERSITY;
   for (size_t i = 0; i < n; ++i) {
     int unit = is_unit(c, orgs[i]) || (has_univ && ecls(c, orgs[i]) == NG_CLS_THINKTANK);
-    if (!unit && orgs[i] != parent) { parent = orgs[i]; ++n_parent; }
+    if (!unit && orgs[i] != parent) {
+      parent = orgs[i];
+      ++n_parent;
+    }
   }
   if (n_parent != 1) return;
   for (size_t i = 0; i < n; ++i) {
@@ -173,9 +199,7 @@ static void block_units(Ctx *c, const int32_t *orgs, size_t n, size_t a, size_t 
 }
 
 /* Does a title phrase (with its prefixes) begin at token k? */
-static int title_begins(const Ctx *c, size_t k) {
-  return k < c->nt && (c->r->tok_title[k] >= 0 || (c->phrase[k] & 2));
-}
+static int title_begins(const Ctx *c, size_t k) { return k < c->nt && (c->r->tok_title[k] >= 0 || (c->phrase[k] & 2)); }
 
 /* Parse the role list after "PERSON," from token k; returns the end. */
 static size_t apposition(Ctx *c, int32_t person, size_t k, size_t end, int heading) {
@@ -203,8 +227,8 @@ static size_t apposition(Ctx *c, int32_t person, size_t k, size_t end, int headi
     /* organizations of this segment: "at/of/for/with/in [the] ORG" */
     size_t seg_end = j;
     while (seg_end < end && !punct(c, seg_end, ",") && !punct(c, seg_end, ";") && !punct(c, seg_end, ".") &&
-           !(tok(c, seg_end, "and") && (title_begins(c, seg_end + 1) || tok_i(c, seg_end + 1, "a") || tok_i(c, seg_end + 1, "former") ||
-                                        tok_i(c, seg_end + 1, "an"))))
+           !(tok(c, seg_end, "and") && (title_begins(c, seg_end + 1) || tok_i(c, seg_end + 1, "a") ||
+                                        tok_i(c, seg_end + 1, "former") || tok_i(c, seg_end + 1, "an"))))
       ++seg_end;
     int prep_ok = 1;
     for (size_t q = j; q < seg_end; ++q) {
@@ -213,21 +237,25 @@ static size_t apposition(Ctx *c, int32_t person, size_t k, size_t end, int headi
         if (seg_org < 0) seg_org = m->entity;
         if (n_orgs < 16) orgs[n_orgs++] = m->entity;
         q = m->tok_end - 1;
-      } else if (!m && c->t[q].kind == NG_TOK_WORD && !(W(c, q) & NG_W_CONNECTOR) && !tok(c, q, "at") && !tok(c, q, "with") &&
-                 !tok(c, q, "in") && !tok(c, q, "to") && !tok(c, q, "journal") && !(W(c, q) & NG_W_PUB_CUE) && q - j > 3) {
+      } else if (!m && c->t[q].kind == NG_TOK_WORD && !(W(c, q) & NG_W_CONNECTOR) && !tok(c, q, "at") &&
+                 !tok(c, q, "with") && !tok(c, q, "in") && !tok(c, q, "to") && !tok(c, q, "journal") &&
+                 !(W(c, q) & NG_W_PUB_CUE) && q - j > 3) {
         prep_ok = 0; /* a verb or other words: the role list is over */
         break;
       }
     }
     if (ti >= 0) {
       const NgTitle *T = &c->r->titles[ti];
-      if (T->org >= 0 && c->r->mentions[T->org].entity >= 0 && n_orgs < 16) orgs[n_orgs++] = c->r->mentions[T->org].entity;
-      add_role(c, person, T, prep_ok ? seg_org : -1, c->t[seg_start].start, c->t[(seg_end > seg_start ? seg_end : seg_start + 1) - 1].end,
-               heading ? 0.9f : 0.85f, heading ? "role.heading" : "role.apposition");
+      if (T->org >= 0 && c->r->mentions[T->org].entity >= 0 && n_orgs < 16)
+        orgs[n_orgs++] = c->r->mentions[T->org].entity;
+      add_role(c, person, T, prep_ok ? seg_org : -1, c->t[seg_start].start,
+               c->t[(seg_end > seg_start ? seg_end : seg_start + 1) - 1].end, heading ? 0.9f : 0.85f,
+               heading ? "role.heading" : "role.apposition");
       any = 1;
-    } else if (seg_org >= 0 && prep_ok && (heading || seg_end - seg_start <= 6) && k == seg_start &&
-               mention_at(c, k) && mention_at(c, k)->entity == seg_org) {
-      add_rel(c, NG_REL_AFFILIATED, person, seg_org, c->t[seg_start].start, c->t[seg_end - 1].end, 0.7f, "affiliation.apposition");
+    } else if (seg_org >= 0 && prep_ok && (heading || seg_end - seg_start <= 6) && k == seg_start && mention_at(c, k) &&
+               mention_at(c, k)->entity == seg_org) {
+      add_rel(c, NG_REL_AFFILIATED, person, seg_org, c->t[seg_start].start, c->t[seg_end - 1].end, 0.7f,
+              "affiliation.apposition");
       any = 1;
     } else {
       break;
@@ -235,7 +263,7 @@ static size_t apposition(Ctx *c, int32_t person, size_t k, size_t end, int headi
     if (!prep_ok) break;
     for (size_t q = 0; q < n_orgs; ++q)
       add_rel(c, NG_REL_AFFILIATED, person, orgs[q], c->t[seg_start].start, c->t[seg_end - 1].end,
-                                         heading ? 0.85f : 0.8f, heading ? "affiliation.heading" : "affiliation.apposition");
+              heading ? 0.85f : 0.8f, heading ? "affiliation.heading" : "affiliation.apposition");
     k = seg_end;
     if (k < end && (punct(c, k, ",") || tok(c, k, "and"))) {
       ++k;
@@ -283,7 +311,8 @@ static void roles(Ctx *c) {
       add_role(c, m->entity, T, -1, c->t[T->tok_begin].start, m->end, 0.9f, rule);
       /* a plural title: the person after "and" holds it too */
       const NgLexEntry *le = ng_lexicon_entry(c->lex, (uint32_t)T->lex);
-      if (le && T->lex_end > T->lex_begin && strcasecmp(le->name, c->s + c->t[T->lex_begin].start) != 0 && tok(c, m->tok_end, "and")) {
+      if (le && T->lex_end > T->lex_begin && strcasecmp(le->name, c->s + c->t[T->lex_begin].start) != 0 &&
+          tok(c, m->tok_end, "and")) {
         const NgMention *n2 = mention_at(c, m->tok_end + 1);
         if (n2 && n2->entity >= 0 && etype(c, n2->entity) == NG_TYPE_PERSON)
           add_role(c, n2->entity, T, -1, c->t[T->tok_begin].start, n2->end, 0.85f, "role.plural-title");
@@ -291,8 +320,10 @@ static void roles(Ctx *c) {
       /* the title before this one: "Speaker Lord X", "Tanaiste and former Taoiseach, X" */
       size_t tb = T->tok_begin;
       int32_t prev = -1;
-      if (tb >= 1 && c->r->tok_title[tb - 1] >= 0 && c->r->titles[c->r->tok_title[tb - 1]].core_end == tb) prev = c->r->tok_title[tb - 1];
-      else if (tb >= 2 && tok(c, tb - 1, "and") && c->r->tok_title[tb - 2] >= 0) prev = c->r->tok_title[tb - 2];
+      if (tb >= 1 && c->r->tok_title[tb - 1] >= 0 && c->r->titles[c->r->tok_title[tb - 1]].core_end == tb)
+        prev = c->r->tok_title[tb - 1];
+      else if (tb >= 2 && tok(c, tb - 1, "and") && c->r->tok_title[tb - 2] >= 0)
+        prev = c->r->tok_title[tb - 2];
       ti = prev;
       rule = "role.title-chain";
     }
@@ -308,7 +339,8 @@ static void roles(Ctx *c) {
       size_t after = m->tok_end;
       if (after < P->tok_end && (c->t[after].flags & NG_TF_POSS)) continue;
       if (!punct(c, after, ",")) continue;
-      apposition(c, m->entity, after + 1, heading ? P->tok_end : sent_end(c, after), heading && m->tok_begin == P->tok_begin);
+      apposition(c, m->entity, after + 1, heading ? P->tok_end : sent_end(c, after),
+                 heading && m->tok_begin == P->tok_begin);
     }
   }
 }
@@ -320,7 +352,9 @@ static void structure(Ctx *c) {
   for (size_t i = 0; i < r->n_links; ++i) {
     const NgLink *L = &r->links[i];
     int32_t a = r->mentions[L->a].entity, b = r->mentions[L->b].entity;
-    NgRelKind k = L->kind == NG_LINK_PART_OF ? NG_REL_PART_OF : L->kind == NG_LINK_BASED_IN ? NG_REL_BASED_IN : NG_REL_LOCATED_IN;
+    NgRelKind k = L->kind == NG_LINK_PART_OF    ? NG_REL_PART_OF
+                  : L->kind == NG_LINK_BASED_IN ? NG_REL_BASED_IN
+                                                : NG_REL_LOCATED_IN;
     add_rel(c, k, a, b, r->mentions[L->a].start, r->mentions[L->a].end, 0.85f, L->rule);
     /* "the Department of X and the Y Institute of Z": X is part of Z too */
     if (L->kind == NG_LINK_PART_OF) {
@@ -342,7 +376,8 @@ static void structure(Ctx *c) {
     int32_t left = m->entity;
     for (size_t j = 0; j < r->n_mentions; ++j) {
       const NgMention *n = &r->mentions[j];
-      if ((n->flags & NG_MF_NESTED) && n->tok_end == e && n->entity >= 0 && etype(c, n->entity) == NG_TYPE_PLACE) left = n->entity;
+      if ((n->flags & NG_MF_NESTED) && n->tok_end == e && n->entity >= 0 && etype(c, n->entity) == NG_TYPE_PLACE)
+        left = n->entity;
     }
     if (left < 0) continue;
     /* "Moscow, Russia" */
@@ -372,7 +407,8 @@ static void structure(Ctx *c) {
       size_t q = e + 2;
       while (q < c->nt && q < e + 6 && !mention_at(c, q) && c->t[q].kind == NG_TOK_WORD) ++q;
       int32_t org = ent_at(c, q);
-      if (org >= 0 && etype(c, org) == NG_TYPE_ORG) add_rel(c, NG_REL_BASED_IN, org, m->entity, m->start, c->t[q].end, 0.8f, "located.place-based");
+      if (org >= 0 && etype(c, org) == NG_TYPE_ORG)
+        add_rel(c, NG_REL_BASED_IN, org, m->entity, m->start, c->t[q].end, 0.8f, "located.place-based");
     }
   }
   /* gazetteer containment, when both places are named in the article */
@@ -381,7 +417,8 @@ static void structure(Ctx *c) {
     if (x->type != NG_TYPE_PLACE || x->lex < 0 || x->cls == NG_CLS_COUNTRY) continue;
     const NgLexEntry *le = ng_lexicon_entry(c->lex, (uint32_t)x->lex);
     int32_t country = ent_of_lex(c, le->country);
-    if (country >= 0 && country != (int32_t)i) add_rel(c, NG_REL_LOCATED_IN, (int32_t)i, country, x->first, x->first, 0.8f, "located.gazetteer");
+    if (country >= 0 && country != (int32_t)i)
+      add_rel(c, NG_REL_LOCATED_IN, (int32_t)i, country, x->first, x->first, 0.8f, "located.gazetteer");
   }
   /* facilities and regions inside a city: through the city's country */
   for (size_t i = 0; i < c->out->n_rels; ++i) {
@@ -390,7 +427,8 @@ static void structure(Ctx *c) {
     const NgEntity *city = &c->e->ents[x.obj];
     if (city->lex < 0) continue;
     int32_t country = ent_of_lex(c, ng_lexicon_entry(c->lex, (uint32_t)city->lex)->country);
-    if (country >= 0 && ecls(c, x.subj) != NG_CLS_CITY) add_rel(c, NG_REL_LOCATED_IN, x.subj, country, x.ev_start, x.ev_end, 0.7f, "located.via-city");
+    if (country >= 0 && ecls(c, x.subj) != NG_CLS_CITY)
+      add_rel(c, NG_REL_LOCATED_IN, x.subj, country, x.ev_start, x.ev_end, 0.7f, "located.via-city");
   }
 }
 
@@ -446,8 +484,8 @@ static int cmp_i32(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-static void add_event(Ctx *c, NgEventKind kind, int32_t *parts, size_t n, int32_t place, const char *date, size_t a, size_t b,
-                      float conf, const char *rule) {
+static void add_event(Ctx *c, NgEventKind kind, int32_t *parts, size_t n, int32_t place, const char *date, size_t a,
+                      size_t b, float conf, const char *rule) {
   if (c->st) return;
   /* distinct people */
   qsort(parts, n, sizeof *parts, cmp_i32);
@@ -468,7 +506,10 @@ static void add_event(Ctx *c, NgEventKind kind, int32_t *parts, size_t n, int32_
   if (!ne) return;
   R->events = ne;
   int32_t *p = malloc(m * sizeof *p);
-  if (!p) { c->st = NG_ERR_NOMEM; return; }
+  if (!p) {
+    c->st = NG_ERR_NOMEM;
+    return;
+  }
   memcpy(p, parts, m * sizeof *p);
   NgEvent ev = {(uint8_t)kind, p, m, place, "", a, b, conf, rule};
   if (date) snprintf(ev.date, sizeof ev.date, "%s", date);
@@ -494,7 +535,10 @@ static size_t people_after(const Ctx *c, size_t k, size_t end, int32_t *out, siz
       ++k;
       continue;
     }
-    if (m && etype(c, m->entity) == NG_TYPE_PLACE && k + 1 < end && mention_at(c, m->tok_end)) { k = m->tok_end; continue; }
+    if (m && etype(c, m->entity) == NG_TYPE_PLACE && k + 1 < end && mention_at(c, m->tok_end)) {
+      k = m->tok_end;
+      continue;
+    }
     break;
   }
   return k;
@@ -534,9 +578,11 @@ static void events(Ctx *c) {
       if (guarded(c, i, sb)) continue;
       size_t ns = 0, no = 0;
       /* subject: "A's meeting", or the people before the trigger */
-      if (i >= 2 && (c->t[i - 1].flags & NG_TF_POSS) && ent_at(c, i - 2) >= 0 && etype(c, ent_at(c, i - 2)) == NG_TYPE_PERSON) {
+      if (i >= 2 && (c->t[i - 1].flags & NG_TF_POSS) && ent_at(c, i - 2) >= 0 &&
+          etype(c, ent_at(c, i - 2)) == NG_TYPE_PERSON) {
         subj[ns++] = ent_at(c, i - 2);
-      } else if (i >= 3 && (c->t[i - 2].flags & NG_TF_POSS) && ent_at(c, i - 3) >= 0 && etype(c, ent_at(c, i - 3)) == NG_TYPE_PERSON) {
+      } else if (i >= 3 && (c->t[i - 2].flags & NG_TF_POSS) && ent_at(c, i - 3) >= 0 &&
+                 etype(c, ent_at(c, i - 3)) == NG_TYPE_PERSON) {
         subj[ns++] = ent_at(c, i - 3); /* "Dahl's first visit" */
       } else {
         for (size_t k = sb; k < i; ++k) {
@@ -559,7 +605,8 @@ static void events(Ctx *c) {
           if (tok(c, q, "between")) {
             ns = 0;
             people_after(c, q + 1, se, obj, 16, &no);
-          } else if ((tok(c, i, "met") || tok(c, i, "meets")) && ent_at(c, k) >= 0 && etype(c, ent_at(c, k)) == NG_TYPE_PERSON) {
+          } else if ((tok(c, i, "met") || tok(c, i, "meets")) && ent_at(c, k) >= 0 &&
+                     etype(c, ent_at(c, k)) == NG_TYPE_PERSON) {
             people_after(c, k, se, obj, 16, &no);
           }
         }
@@ -572,17 +619,22 @@ static void events(Ctx *c) {
         if (place < 0) place = place_in(c, sb, i);
         const char *rule = ns ? "meeting.with" : "meeting.between";
         met_with(c, subj, ns, obj, no, c->t[sb].start, c->t[se - 1].end, rule);
-        add_event(c, NG_EVENT_MEETING, parts, n, place, has_date ? date : NULL, c->t[sb].start, c->t[se - 1].end, 0.8f, rule);
+        add_event(c, NG_EVENT_MEETING, parts, n, place, has_date ? date : NULL, c->t[sb].start, c->t[se - 1].end, 0.8f,
+                  rule);
       } else if (ns) {
         /* visits: "A's visit to P", "A visited P" */
         int32_t place = -1;
         for (size_t q = k; q < se && q < k + 4; ++q) {
           const NgMention *m = mention_at(c, q);
-          if (m && m->entity >= 0 && etype(c, m->entity) == NG_TYPE_PLACE) { place = m->entity; break; }
+          if (m && m->entity >= 0 && etype(c, m->entity) == NG_TYPE_PLACE) {
+            place = m->entity;
+            break;
+          }
         }
         if (place < 0) continue;
         int32_t who = subj[ns - 1];
-        add_event(c, NG_EVENT_VISIT, &who, 1, place, has_date ? date : NULL, c->t[sb].start, c->t[se - 1].end, 0.75f, "visit.to-place");
+        add_event(c, NG_EVENT_VISIT, &who, 1, place, has_date ? date : NULL, c->t[sb].start, c->t[se - 1].end, 0.75f,
+                  "visit.to-place");
       }
     }
     /* "A is welcomed by B" / "hosted by" / "received by" */
@@ -592,7 +644,8 @@ static void events(Ctx *c) {
       size_t ns = 0, no = 0;
       for (size_t k = sb; k < i; ++k) {
         const NgMention *m = mention_at(c, k);
-        if (m && m->entity >= 0 && etype(c, m->entity) == NG_TYPE_PERSON && m->tok_begin == k && ns < 16) subj[ns++] = m->entity;
+        if (m && m->entity >= 0 && etype(c, m->entity) == NG_TYPE_PERSON && m->tok_begin == k && ns < 16)
+          subj[ns++] = m->entity;
       }
       people_after(c, i + 2, se, obj, 16, &no);
       if (!ns || !no) continue;
@@ -601,8 +654,8 @@ static void events(Ctx *c) {
       for (size_t q = 0; q < ns; ++q) parts[n++] = subj[q];
       for (size_t q = 0; q < no; ++q) parts[n++] = obj[q];
       met_with(c, subj, ns, obj, no, c->t[sb].start, c->t[se - 1].end, "meeting.welcomed-by");
-      add_event(c, NG_EVENT_MEETING, parts, n, place_in(c, i, se), has_date ? date : NULL, c->t[sb].start, c->t[se - 1].end, 0.8f,
-                "meeting.welcomed-by");
+      add_event(c, NG_EVENT_MEETING, parts, n, place_in(c, i, se), has_date ? date : NULL, c->t[sb].start,
+                c->t[se - 1].end, 0.8f, "meeting.welcomed-by");
     }
   }
 }
@@ -633,7 +686,11 @@ static void agreements(Ctx *c) {
     size_t v = m->tok_begin;
     int found = 0;
     for (size_t q = m->tok_begin; q > sb && q + 8 > m->tok_begin; --q)
-      if (W(c, q - 1) & NG_W_PARTY_VERB) { v = q - 1; found = 1; break; }
+      if (W(c, q - 1) & NG_W_PARTY_VERB) {
+        v = q - 1;
+        found = 1;
+        break;
+      }
     if (found && !guarded(c, v, sb)) {
       for (size_t q = v; q > sb && q + 10 > v; --q) {
         if (punct(c, q - 1, ",") || punct(c, q - 1, ":") || punct(c, q - 1, ";")) break;
@@ -662,7 +719,8 @@ static void agreements(Ctx *c) {
 
 /* ---- statements ------------------------------------------------------------------ */
 
-static void add_stmt(Ctx *c, int32_t who, size_t a, size_t b, int direct, size_t ca, size_t cb, float conf, const char *rule) {
+static void add_stmt(Ctx *c, int32_t who, size_t a, size_t b, int direct, size_t ca, size_t cb, float conf,
+                     const char *rule) {
   if (who < 0 || b <= a || c->st) return;
   NgStatement *ns = grow(c->out->stmts, &c->cap_s, c->out->n_stmts, sizeof *ns, &c->st);
   if (!ns) return;
@@ -693,8 +751,9 @@ static void statements(Ctx *c) {
     size_t q = p + 1, last = p;
     while (q < c->seg->n_paras && !is_heading(c, &c->seg->paras[q]) && !is_caption(c, &c->seg->paras[q])) last = q++;
     if (last > p)
-      add_stmt(c, who, c->seg->paras[p + 1].start, c->seg->paras[last].end, 0, P->start, c->t[ent_at(c, P->tok_begin) >= 0 ? mention_at(c, P->tok_begin)->tok_end - 1 : P->tok_begin].end,
-               0.85f, "statement.heading-block");
+      add_stmt(c, who, c->seg->paras[p + 1].start, c->seg->paras[last].end, 0, P->start,
+               c->t[ent_at(c, P->tok_begin) >= 0 ? mention_at(c, P->tok_begin)->tok_end - 1 : P->tok_begin].end, 0.85f,
+               "statement.heading-block");
   }
   /* direct quotes with a speech verb and a named speaker next to them */
   for (size_t p = 0; p < c->seg->n_paras; ++p) {
@@ -703,7 +762,10 @@ static void statements(Ctx *c) {
       if (!punct(c, k, "\xE2\x80\x9C") && !punct(c, k, "\"")) continue;
       size_t e = k + 1;
       while (e < P->tok_end && !punct(c, e, "\xE2\x80\x9D") && !punct(c, e, "\"")) ++e;
-      if (e >= P->tok_end || e - k < 3) { k = e; continue; }
+      if (e >= P->tok_end || e - k < 3) {
+        k = e;
+        continue;
+      }
       int32_t who = -1;
       size_t ca = 0, cb = 0;
       /* after: ", said NAME" / ", NAME said" */

@@ -28,20 +28,20 @@
 #include <stdint.h>
 
 typedef enum {
-  NG_REL_AFFILIATED, /**< person -> organization */
-  NG_REL_REPRESENTS, /**< person -> country or organization */
-  NG_REL_PART_OF,    /**< organization -> organization */
-  NG_REL_LOCATED_IN, /**< place -> place */
-  NG_REL_BASED_IN,   /**< organization -> place */
-  NG_REL_PARTY_TO,   /**< country or organization -> agreement */
-  NG_REL_NAMED_AFTER,/**< agreement -> place */
-  NG_REL_MET_WITH,   /**< person -> person (from meetings; subject < object) */
+  NG_REL_AFFILIATED,  /**< person -> organization */
+  NG_REL_REPRESENTS,  /**< person -> country or organization */
+  NG_REL_PART_OF,     /**< organization -> organization */
+  NG_REL_LOCATED_IN,  /**< place -> place */
+  NG_REL_BASED_IN,    /**< organization -> place */
+  NG_REL_PARTY_TO,    /**< country or organization -> agreement */
+  NG_REL_NAMED_AFTER, /**< agreement -> place */
+  NG_REL_MET_WITH,    /**< person -> person (from meetings; subject < object) */
   NG_REL_COUNT
 } NgRelKind;
 
 typedef struct {
-  uint8_t kind;      /**< NgRelKind. */
-  int32_t subj, obj; /**< Entity indices. */
+  uint8_t kind;            /**< NgRelKind. */
+  int32_t subj, obj;       /**< Entity indices. */
   size_t ev_start, ev_end; /**< Evidence span (bytes). */
   float confidence;
   const char *rule;
@@ -49,8 +49,8 @@ typedef struct {
 
 typedef struct {
   int32_t person, org, country; /**< Entities (org, country may be -1). */
-  char *title;     /**< Core title, e.g. "Ambassador to Russia". Owned. */
-  char *text;      /**< The phrase as written. Owned. */
+  char *title;                  /**< Core title, e.g. "Ambassador to Russia". Owned. */
+  char *text;                   /**< The phrase as written. Owned. */
   uint8_t former;
   uint8_t title_class; /**< NgTitleClass. */
   size_t ev_start, ev_end;
@@ -64,17 +64,17 @@ typedef struct {
   uint8_t kind;          /**< NgEventKind. */
   int32_t *participants; /**< Entity indices, sorted, owned. */
   size_t n_participants;
-  int32_t place;         /**< Entity or -1. */
-  char date[11];         /**< "YYYY-MM-DD" or "". */
+  int32_t place; /**< Entity or -1. */
+  char date[11]; /**< "YYYY-MM-DD" or "". */
   size_t ev_start, ev_end;
   float confidence;
   const char *rule;
 } NgEvent;
 
 typedef struct {
-  int32_t speaker;      /**< Person entity. */
-  size_t start, end;    /**< Byte span of what was said. */
-  uint8_t direct;       /**< 1: a direct quote; 0: commentary/paraphrase. */
+  int32_t speaker;           /**< Person entity. */
+  size_t start, end;         /**< Byte span of what was said. */
+  uint8_t direct;            /**< 1: a direct quote; 0: commentary/paraphrase. */
   size_t cue_start, cue_end; /**< Span naming the speaker. */
   float confidence;
   const char *rule;
@@ -93,10 +93,8 @@ typedef struct {
 
 /** Extract relations.  year/month/day: publication date (0 = unknown).
  *  On success *out is owned by the caller (ng_relations_free). */
-NgStatus ng_relate(const NgText *text, const NgSegments *seg,
-                   const NgLexicon *lex, const NgRecognition *rec,
-                   const NgEntities *ents, int year, int month, int day,
-                   NgRelations **out);
+NgStatus ng_relate(const NgText *text, const NgSegments *seg, const NgLexicon *lex, const NgRecognition *rec,
+                   const NgEntities *ents, int year, int month, int day, NgRelations **out);
 
 /** Free `rels`.  NULL is a no-op. */
 void ng_relations_free(NgRelations *rels);

@@ -27,8 +27,10 @@ static void unite(int32_t *p, int32_t a, int32_t b) {
   a = find(p, a);
   b = find(p, b);
   if (a == b) return;
-  if (a < b) p[b] = a;
-  else p[a] = b;
+  if (a < b)
+    p[b] = a;
+  else
+    p[a] = b;
 }
 
 /* Normalized key of tokens [a, b): lowercase, space separated; `caps_only`
@@ -48,19 +50,19 @@ static size_t make_key(const Ctx *c, size_t a, size_t b, int caps_only, char *ke
   return kn;
 }
 
-static int agr_head(const Ctx *c, size_t k) {
-  return (ng_lexicon_word(c->lex, c->s, &c->t[k]) & NG_W_AGR_HEAD) != 0;
-}
+static int agr_head(const Ctx *c, size_t k) { return (ng_lexicon_word(c->lex, c->s, &c->t[k]) & NG_W_AGR_HEAD) != 0; }
 
 /* Key words of an agreement: capitalized words other than the head. */
 static size_t agreement_key(const Ctx *c, const NgMention *m, char *key, size_t size) {
   size_t b = m->tok_end;
-  while (b > m->tok_begin + 1 && (agr_head(c, b - 1) || !(c->t[b - 1].flags & (NG_TF_CAP | NG_TF_ALLCAPS))))
-    --b;
+  while (b > m->tok_begin + 1 && (agr_head(c, b - 1) || !(c->t[b - 1].flags & (NG_TF_CAP | NG_TF_ALLCAPS)))) --b;
   int quoted = m->rule && strcmp(m->rule, "agreement.quoted-name") == 0;
   if (quoted) {
     b = m->tok_end;
-    while (b > m->tok_begin + 1 && (agr_head(c, b - 1) || (ng_lexicon_word(c->lex, c->s, &c->t[b - 1]) & NG_W_AGR_MOD) || c->t[b - 1].kind == NG_TOK_PUNCT)) --b;
+    while (b > m->tok_begin + 1 &&
+           (agr_head(c, b - 1) || (ng_lexicon_word(c->lex, c->s, &c->t[b - 1]) & NG_W_AGR_MOD) ||
+            c->t[b - 1].kind == NG_TOK_PUNCT))
+      --b;
   }
   return make_key(c, m->tok_begin, b, !quoted, key, size);
 }
@@ -88,9 +90,7 @@ static int set_add(StrSet *s, const char *str, size_t len) {
   return 0;
 }
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
+static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
 
 static size_t name_tokens(const Ctx *c, const NgMention *m) {
   size_t n = 0;
@@ -114,8 +114,8 @@ static int same_tok(const Ctx *c, size_t a, size_t b) {
   return x->end - x->start == y->end - y->start && memcmp(c->s + x->start, c->s + y->start, x->end - x->start) == 0;
 }
 
-NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *lex,
-                    NgRecognition *r, NgEntities **out) {
+NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *lex, NgRecognition *r,
+                    NgEntities **out) {
   *out = NULL;
   size_t n = r->n_mentions;
   Ctx c = {text->data, seg->toks, lex, r, NULL};
@@ -124,7 +124,10 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
   NgStrMap *keys = ng_strmap_new();
   NgEntities *ents = calloc(1, sizeof *ents);
   int32_t *root_ent = malloc((n + 1) * sizeof *root_ent);
-  if (!p || !keys || !ents || !root_ent) { st = NG_ERR_NOMEM; goto done; }
+  if (!p || !keys || !ents || !root_ent) {
+    st = NG_ERR_NOMEM;
+    goto done;
+  }
   c.parent = p;
   for (size_t i = 0; i < n; ++i) p[i] = (int32_t)i;
 
@@ -160,8 +163,10 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
                                           : make_key(&c, m->tok_begin, m->tok_end, 0, key + 2, sizeof key - 2));
     }
     uint32_t v;
-    if (ng_strmap_get(keys, key, kn, &v)) unite(p, (int32_t)v, (int32_t)i);
-    else st = ng_strmap_put(keys, key, kn, (uint32_t)i);
+    if (ng_strmap_get(keys, key, kn, &v))
+      unite(p, (int32_t)v, (int32_t)i);
+    else
+      st = ng_strmap_put(keys, key, kn, (uint32_t)i);
   }
   if (st) goto done;
 
@@ -187,12 +192,18 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
       size_t qw = name_tokens(&c, q);
       if (qw <= mw) continue;
       int ok = 0;
-      if (mw == 1) ok = same_tok(&c, last_word(&c, m), last_word(&c, q));
-      else ok = same_tok(&c, last_word(&c, m), last_word(&c, q)) && same_tok(&c, first_word(&c, m), first_word(&c, q));
+      if (mw == 1)
+        ok = same_tok(&c, last_word(&c, m), last_word(&c, q));
+      else
+        ok = same_tok(&c, last_word(&c, m), last_word(&c, q)) && same_tok(&c, first_word(&c, m), first_word(&c, q));
       if (!ok) continue;
       /* nearest earlier full name wins; later ones only when none earlier */
-      int score = q->start < m->start ? 1000000 - (int)((m->start - q->start) / 16) : (int)(1000 - (q->start - m->start) / 1024);
-      if (score > best_score) { best_score = score; best = (int32_t)j; }
+      int score = q->start < m->start ? 1000000 - (int)((m->start - q->start) / 16)
+                                      : (int)(1000 - (q->start - m->start) / 1024);
+      if (score > best_score) {
+        best_score = score;
+        best = (int32_t)j;
+      }
     }
     if (best >= 0) {
       /* ambiguous surnames ("Clinton" with two Clintons): only the nearest */
@@ -202,8 +213,10 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
       key[0] = 'S';
       size_t kn = 1 + make_key(&c, m->tok_begin, m->tok_end, 0, key + 1, sizeof key - 1);
       uint32_t v;
-      if (ng_strmap_get(keys, key, kn, &v)) unite(p, (int32_t)v, (int32_t)i);
-      else st = ng_strmap_put(keys, key, kn, (uint32_t)i);
+      if (ng_strmap_get(keys, key, kn, &v))
+        unite(p, (int32_t)v, (int32_t)i);
+      else
+        st = ng_strmap_put(keys, key, kn, (uint32_t)i);
     }
   }
   if (st) goto done;
@@ -218,7 +231,10 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
       if (j == i || ng_class_type((NgClass)q->cls) != NG_TYPE_ORG || q->tok_end - q->tok_begin <= len + 1) continue;
       size_t k = 0;
       while (k < len && same_tok(&c, m->tok_begin + k, q->tok_begin + k)) ++k;
-      if (k == len && ng_tok_is(c.s, &c.t[q->tok_begin + len], "in")) { unite(p, (int32_t)j, (int32_t)i); break; }
+      if (k == len && ng_tok_is(c.s, &c.t[q->tok_begin + len], "in")) {
+        unite(p, (int32_t)j, (int32_t)i);
+        break;
+      }
     }
   }
 
@@ -229,7 +245,10 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
     int32_t root = find(p, (int32_t)i);
     if (root_ent[root] >= 0) continue;
     NgEntity *ne = realloc(ents->ents, (ents->n + 1) * sizeof *ne);
-    if (!ne) { st = NG_ERR_NOMEM; goto done; }
+    if (!ne) {
+      st = NG_ERR_NOMEM;
+      goto done;
+    }
     ents->ents = ne;
     NgEntity *e = &ents->ents[ents->n];
     memset(e, 0, sizeof *e);
@@ -274,7 +293,8 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
         size_t len = ng_text_clean(c.s, a, m->end, buf, sizeof buf);
         if (set_add(&names, buf, len)) st = NG_ERR_NOMEM;
         size_t words = name_tokens(&c, m);
-        if (!(m->flags & (NG_MF_ACRONYM | NG_MF_NESTED)) && (words > best_words || (words == best_words && len > best_len))) {
+        if (!(m->flags & (NG_MF_ACRONYM | NG_MF_NESTED)) &&
+            (words > best_words || (words == best_words && len > best_len))) {
           best_words = words;
           best_len = len;
           memcpy(best, buf, len + 1);
@@ -291,20 +311,27 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
       if (!best[0] && names.n) memcpy(best, names.v[0], strlen(names.v[0]) + 1);
       const char *label = e->lex >= 0 ? ng_lexicon_entry(lex, (uint32_t)e->lex)->name : best;
       e->label = malloc(strlen(label) + 1);
-      if (!e->label) st = NG_ERR_NOMEM;
-      else strcpy(e->label, label);
+      if (!e->label)
+        st = NG_ERR_NOMEM;
+      else
+        strcpy(e->label, label);
       /* altLabels: everything but the label */
       qsort(names.v, names.n, sizeof *names.v, cmp_str);
       e->alt = names.v;
       for (size_t k = 0; k < names.n; ++k) {
-        if (e->label && strcmp(names.v[k], e->label) == 0) { free(names.v[k]); continue; }
+        if (e->label && strcmp(names.v[k], e->label) == 0) {
+          free(names.v[k]);
+          continue;
+        }
         e->alt[e->n_alt++] = names.v[k];
       }
       char slug[NG_SLUG_MAX + 1];
       ng_slugify(e->label ? e->label : "", slug);
       e->slug = malloc(strlen(slug) + 1);
-      if (!e->slug) st = NG_ERR_NOMEM;
-      else strcpy(e->slug, slug);
+      if (!e->slug)
+        st = NG_ERR_NOMEM;
+      else
+        strcpy(e->slug, slug);
     }
   }
   /* 7. two entities of one type with one slug: keep IRIs apart */
@@ -313,7 +340,10 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
       NgEntity *a = &ents->ents[i], *b = &ents->ents[j];
       if (a->type != b->type || strcmp(a->slug, b->slug) != 0) continue;
       char *ns = malloc(strlen(b->slug) + 16);
-      if (!ns) { st = NG_ERR_NOMEM; break; }
+      if (!ns) {
+        st = NG_ERR_NOMEM;
+        break;
+      }
       sprintf(ns, "%s-%zu", b->slug, j);
       free(b->slug);
       b->slug = ns;

@@ -35,17 +35,17 @@
 #include <stdint.h>
 
 typedef struct {
-  char *label;      /**< Canonical label (no titles). */
-  char **alt;       /**< Other names used for it, sorted, without `label`. */
+  char *label; /**< Canonical label (no titles). */
+  char **alt;  /**< Other names used for it, sorted, without `label`. */
   size_t n_alt;
-  char *slug;       /**< IRI slug of the label (see iri.h). */
+  char *slug; /**< IRI slug of the label (see iri.h). */
   NgEntityType type;
   NgClass cls;
   int32_t lex;      /**< Lexicon entry, or -1. */
   float confidence; /**< Highest mention confidence. */
   const char *rule; /**< Rule of the mention that decided the type. */
   uint32_t n_mentions;
-  size_t first;     /**< Byte offset of the first mention. */
+  size_t first; /**< Byte offset of the first mention. */
 } NgEntity;
 
 typedef struct {
@@ -55,8 +55,7 @@ typedef struct {
 
 /** Resolve the mentions of `rec` (updating their `entity` fields).
  *  On success *out is owned by the caller (ng_entities_free). */
-NgStatus ng_resolve(const NgText *text, const NgSegments *seg,
-                    const NgLexicon *lex, NgRecognition *rec,
+NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *lex, NgRecognition *rec,
                     NgEntities **out);
 
 /** Free `ents`.  NULL is a no-op. */

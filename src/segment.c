@@ -25,24 +25,21 @@ static int vec_push(Vec *v, const void *item) {
 }
 
 static const char *const ABBREVS[] = {
-    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Capt",
-    "Cmdr", "Adm", "Maj", "Sen", "Rep", "Gov", "Pres", "Prof", "Rev", "Hon", "Mt",
-    "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "No", "Nos", "Vol", "vs", "etc", "Inc", "Ltd", "Corp", "Co",
-    "Bros", "approx", "est", "Ave", "Blvd", "Rd", "Univ", "Dept", NULL};
+    "Mr",  "Mrs",  "Ms",  "Dr",   "St",     "Jr",   "Sr",  "Gen",  "Col", "Lt",   "Sgt",  "Capt", "Cmdr", "Adm",
+    "Maj", "Sen",  "Rep", "Gov",  "Pres",   "Prof", "Rev", "Hon",  "Mt",  "Ft",   "Jan",  "Feb",  "Mar",  "Apr",
+    "Jun", "Jul",  "Aug", "Sep",  "Sept",   "Oct",  "Nov", "Dec",  "No",  "Nos",  "Vol",  "vs",   "etc",  "Inc",
+    "Ltd", "Corp", "Co",  "Bros", "approx", "est",  "Ave", "Blvd", "Rd",  "Univ", "Dept", NULL};
 
 /* Abbreviations that stand before a name and never end a sentence. */
-static const char *const PREFIX_ABBREVS[] = {
-    "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Gen.", "Col.", "Lt.", "Sgt.", "Capt.",
-    "Cmdr.", "Adm.", "Maj.", "Sen.", "Rep.", "Gov.", "Pres.", "Prof.", "Rev.",
-    "Hon.", "Mt.", "Ft.", "No.", "vs.", NULL};
+static const char *const PREFIX_ABBREVS[] = {"Mr.",   "Mrs.",  "Ms.",  "Dr.",  "St.",  "Gen.", "Col.", "Lt.",   "Sgt.",
+                                             "Capt.", "Cmdr.", "Adm.", "Maj.", "Sen.", "Rep.", "Gov.", "Pres.", "Prof.",
+                                             "Rev.",  "Hon.",  "Mt.",  "Ft.",  "No.",  "vs.",  NULL};
 
 static const char *const OPENERS[] = {
-    "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I",
-    "But", "And", "In", "A", "An", "As", "At", "On", "If", "When", "While", "Yet",
-    "So", "There", "Its", "His", "Her", "Their", "Our", "Both", "However", "Still",
-    "Meanwhile", "After", "Before", "For", "Since", "Although", "Some", "Many",
-    "Most", "What", "Why", "How", "Who", NULL};
+    "The",   "This",  "That",     "These", "Those", "It",   "He",   "She",     "They",  "We",        "I",     "But",
+    "And",   "In",    "A",        "An",    "As",    "At",   "On",   "If",      "When",  "While",     "Yet",   "So",
+    "There", "Its",   "His",      "Her",   "Their", "Our",  "Both", "However", "Still", "Meanwhile", "After", "Before",
+    "For",   "Since", "Although", "Some",  "Many",  "Most", "What", "Why",     "How",   "Who",       NULL};
 
 static int in_list(const char *s, size_t n, const char *const *list) {
   for (size_t i = 0; list[i]; ++i)
@@ -61,7 +58,10 @@ int ng_tok_ieq(const char *text, const NgToken *t, const char *s) {
 }
 
 static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n) {
-  if (i >= len) { *n = 0; return 0; }
+  if (i >= len) {
+    *n = 0;
+    return 0;
+  }
   return ng_utf8_decode(s + i, len - i, n);
 }
 
@@ -72,8 +72,10 @@ static size_t scan_word(const char *s, size_t len, size_t i, uint16_t *flags) {
   size_t start = i, n;
   size_t letters = 0, uppers = 0;
   uint32_t first = cp_at(s, len, i, &n);
-  if (ng_uc_is_upper(first)) *flags |= NG_TF_CAP;
-  else if (ng_uc_is_lower(first)) *flags |= NG_TF_LOWER;
+  if (ng_uc_is_upper(first))
+    *flags |= NG_TF_CAP;
+  else if (ng_uc_is_lower(first))
+    *flags |= NG_TF_LOWER;
   for (;;) {
     uint32_t c = cp_at(s, len, i, &n);
     if (n == 0) break;
@@ -127,10 +129,8 @@ static size_t scan_word(const char *s, size_t len, size_t i, uint16_t *flags) {
 }
 
 static int is_open_punct(uint32_t c) {
-  return c == '"' || c == '\'' || c == 0x201C || c == 0x2018 || c == '(' || c == '[' ||
-         c == 0x00AB;
+  return c == '"' || c == '\'' || c == 0x201C || c == 0x2018 || c == '(' || c == '[' || c == 0x00AB;
 }
-
 
 NgStatus ng_segment(const char *s, size_t len, NgSegments **out) {
   *out = NULL;
@@ -179,8 +179,14 @@ NgStatus ng_segment(const char *s, size_t len, NgSegments **out) {
       t.kind = NG_TOK_NUM;
       size_t j = i;
       while (j < len) {
-        if (ng_uc_is_digit((unsigned char)s[j])) { ++j; continue; }
-        if ((s[j] == ',' || s[j] == '.') && j + 1 < len && ng_uc_is_digit((unsigned char)s[j + 1])) { j += 2; continue; }
+        if (ng_uc_is_digit((unsigned char)s[j])) {
+          ++j;
+          continue;
+        }
+        if ((s[j] == ',' || s[j] == '.') && j + 1 < len && ng_uc_is_digit((unsigned char)s[j + 1])) {
+          j += 2;
+          continue;
+        }
         break;
       }
       /* digits followed by letters (e.g. "25th", "G20") form one word */
@@ -198,11 +204,14 @@ NgStatus ng_segment(const char *s, size_t len, NgSegments **out) {
       if (c2 == 's' || c2 == 'S') {
         size_t n3;
         uint32_t c3 = i + n + 1 < len ? ng_utf8_decode(s + i + n + 1, len - i - n - 1, &n3) : 0;
-        if (!is_word_char(c3)) { t.end = i + n + 1; t.flags |= NG_TF_POSS; t.kind = NG_TOK_WORD; }
+        if (!is_word_char(c3)) {
+          t.end = i + n + 1;
+          t.flags |= NG_TF_POSS;
+          t.kind = NG_TOK_WORD;
+        }
       } else {
         NgToken *prev = (NgToken *)toks.items + toks.n - 1;
-        if (prev->kind == NG_TOK_WORD && (s[prev->end - 1] == 's' || s[prev->end - 1] == 'S') &&
-            !ng_uc_is_letter(c2))
+        if (prev->kind == NG_TOK_WORD && (s[prev->end - 1] == 's' || s[prev->end - 1] == 'S') && !ng_uc_is_letter(c2))
           t.flags |= NG_TF_POSS;
       }
     } else {
@@ -249,7 +258,10 @@ NgStatus ng_segment(const char *s, size_t len, NgSegments **out) {
       int saw_space = 0;
       while (k < len) {
         uint32_t c2 = ng_utf8_decode(s + k, len - k, &n2);
-        if (c2 == '\n') { saw_space = 2; break; }
+        if (c2 == '\n') {
+          saw_space = 2;
+          break;
+        }
         if (!ng_uc_is_space(c2)) break;
         saw_space = 1;
         k += n2;
@@ -289,7 +301,10 @@ NgStatus ng_segment(const char *s, size_t len, NgSegments **out) {
         tv[j].sent = (uint32_t)k;
       }
       for (size_t j = sv[k].tok_begin; j < sv[k].tok_end; ++j) {
-        if (tv[j].kind != NG_TOK_PUNCT) { tv[j].flags |= NG_TF_SENT_START; break; }
+        if (tv[j].kind != NG_TOK_PUNCT) {
+          tv[j].flags |= NG_TF_SENT_START;
+          break;
+        }
       }
     }
   }

@@ -25,16 +25,16 @@
 typedef enum { NG_TOK_WORD, NG_TOK_NUM, NG_TOK_PUNCT } NgTokKind;
 
 enum {
-  NG_TF_CAP = 1u << 0,        /**< First letter is uppercase. */
-  NG_TF_ALLCAPS = 1u << 1,    /**< Two or more letters, all uppercase. */
-  NG_TF_ABBR = 1u << 2,       /**< Ends with a period that belongs to it. */
-  NG_TF_SENT_START = 1u << 3, /**< First word of its sentence. */
-  NG_TF_PARA_START = 1u << 4, /**< First token of its paragraph. */
-  NG_TF_POSS = 1u << 5,       /**< Possessive marker ('s, ’s, '). */
+  NG_TF_CAP = 1u << 0,          /**< First letter is uppercase. */
+  NG_TF_ALLCAPS = 1u << 1,      /**< Two or more letters, all uppercase. */
+  NG_TF_ABBR = 1u << 2,         /**< Ends with a period that belongs to it. */
+  NG_TF_SENT_START = 1u << 3,   /**< First word of its sentence. */
+  NG_TF_PARA_START = 1u << 4,   /**< First token of its paragraph. */
+  NG_TF_POSS = 1u << 5,         /**< Possessive marker ('s, ’s, '). */
   NG_TF_SPACE_BEFORE = 1u << 6, /**< Whitespace (or text start) precedes. */
-  NG_TF_LOWER = 1u << 7,      /**< First letter is lowercase. */
-  NG_TF_JOINED = 1u << 8,     /**< A hyphen with no space on either side. */
-  NG_TF_INITIAL = 1u << 9     /**< A single letter with a period ("M."). */
+  NG_TF_LOWER = 1u << 7,        /**< First letter is lowercase. */
+  NG_TF_JOINED = 1u << 8,       /**< A hyphen with no space on either side. */
+  NG_TF_INITIAL = 1u << 9       /**< A single letter with a period ("M."). */
 };
 
 typedef struct {

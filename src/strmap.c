@@ -29,7 +29,10 @@ NgStrMap *ng_strmap_new(void) {
   if (!m) return NULL;
   m->cap = 64;
   m->slots = calloc(m->cap, sizeof *m->slots);
-  if (!m->slots) { free(m); return NULL; }
+  if (!m->slots) {
+    free(m);
+    return NULL;
+  }
   return m;
 }
 
@@ -64,7 +67,10 @@ static NgStatus grow(NgStrMap *m) {
     Slot *s = &m->slots[i];
     if (!s->hash) continue;
     for (size_t j = s->hash & (nc - 1);; j = (j + 1) & (nc - 1)) {
-      if (!ns[j].hash) { ns[j] = *s; break; }
+      if (!ns[j].hash) {
+        ns[j] = *s;
+        break;
+      }
     }
   }
   free(m->slots);
@@ -80,7 +86,10 @@ NgStatus ng_strmap_put(NgStrMap *m, const char *key, size_t len, uint32_t value)
   }
   uint64_t h = fnv(key, len);
   Slot *s = find(m, key, len, h);
-  if (s->hash) { s->value = value; return NG_SUCCESS; }
+  if (s->hash) {
+    s->value = value;
+    return NG_SUCCESS;
+  }
   s->key = malloc(len + 1);
   if (!s->key) return NG_ERR_NOMEM;
   memcpy(s->key, key, len);

@@ -19,12 +19,10 @@ NgStrMap *ng_strmap_new(void);
 void ng_strmap_free(NgStrMap *map);
 
 /** Look up key[0..len); returns non-zero and sets *value when found. */
-int ng_strmap_get(const NgStrMap *map, const char *key, size_t len,
-                  uint32_t *value);
+int ng_strmap_get(const NgStrMap *map, const char *key, size_t len, uint32_t *value);
 
 /** Insert or replace key[0..len) -> value (the key is copied). */
-NgStatus ng_strmap_put(NgStrMap *map, const char *key, size_t len,
-                       uint32_t value);
+NgStatus ng_strmap_put(NgStrMap *map, const char *key, size_t len, uint32_t value);
 
 /** Number of keys. */
 size_t ng_strmap_size(const NgStrMap *map);

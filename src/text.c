@@ -14,9 +14,15 @@ static NgStatus slurp(FILE *f, char **buf, size_t *len) {
   if (!b) return NG_ERR_NOMEM;
   for (;;) {
     if (n == cap) {
-      if (cap > NG_TEXT_MAX_BYTES) { free(b); return NG_ERR_TOOBIG; }
+      if (cap > NG_TEXT_MAX_BYTES) {
+        free(b);
+        return NG_ERR_TOOBIG;
+      }
       char *nb = realloc(b, cap * 2);
-      if (!nb) { free(b); return NG_ERR_NOMEM; }
+      if (!nb) {
+        free(b);
+        return NG_ERR_NOMEM;
+      }
       b = nb;
       cap *= 2;
     }
@@ -24,8 +30,14 @@ static NgStatus slurp(FILE *f, char **buf, size_t *len) {
     n += got;
     if (got == 0) break;
   }
-  if (ferror(f)) { free(b); return NG_ERR_IO; }
-  if (n > NG_TEXT_MAX_BYTES) { free(b); return NG_ERR_TOOBIG; }
+  if (ferror(f)) {
+    free(b);
+    return NG_ERR_IO;
+  }
+  if (n > NG_TEXT_MAX_BYTES) {
+    free(b);
+    return NG_ERR_TOOBIG;
+  }
   *buf = b;
   *len = n;
   return NG_SUCCESS;
@@ -54,8 +66,7 @@ NgStatus ng_text_read_file(const char *path, NgText **out, size_t *err_offset) {
   return st;
 }
 
-NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out,
-                             size_t *err_offset) {
+NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out, size_t *err_offset) {
   *out = NULL;
   if (len > NG_TEXT_MAX_BYTES) return NG_ERR_TOOBIG;
   const void *nul = memchr(buf, '\0', len);
@@ -74,7 +85,10 @@ NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out,
   NgText *t = calloc(1, sizeof *t);
   if (!t) return NG_ERR_NOMEM;
   t->data = malloc(len - start + 1);
-  if (!t->data) { free(t); return NG_ERR_NOMEM; }
+  if (!t->data) {
+    free(t);
+    return NG_ERR_NOMEM;
+  }
   size_t n = 0;
   for (size_t i = start; i < len; ++i) {
     if (buf[i] == '\r') {
@@ -94,10 +108,16 @@ NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out,
     if (!ng_uc_is_space(c)) has_text = 1;
     i += k;
   }
-  if (!has_text) { ng_text_free(t); return NG_ERR_EMPTY; }
+  if (!has_text) {
+    ng_text_free(t);
+    return NG_ERR_EMPTY;
+  }
 
   t->cp = malloc((n + 1) * sizeof *t->cp);
-  if (!t->cp) { ng_text_free(t); return NG_ERR_NOMEM; }
+  if (!t->cp) {
+    ng_text_free(t);
+    return NG_ERR_NOMEM;
+  }
   uint32_t c = 0;
   for (size_t i = 0; i < n; ++i) {
     t->cp[i] = c;
@@ -108,7 +128,10 @@ NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out,
   size_t nl = 1;
   for (size_t i = 0; i < n; ++i) nl += t->data[i] == '\n';
   t->lines = malloc(nl * sizeof *t->lines);
-  if (!t->lines) { ng_text_free(t); return NG_ERR_NOMEM; }
+  if (!t->lines) {
+    ng_text_free(t);
+    return NG_ERR_NOMEM;
+  }
   t->lines[0] = 0;
   t->n_lines = 1;
   for (size_t i = 0; i < n; ++i)
@@ -127,8 +150,10 @@ void ng_text_line_col(const NgText *t, size_t byte, unsigned *line, unsigned *co
   size_t lo = 0, hi = t->n_lines; /* last line start <= byte */
   while (hi - lo > 1) {
     size_t mid = (lo + hi) / 2;
-    if (t->lines[mid] <= byte) lo = mid;
-    else hi = mid;
+    if (t->lines[mid] <= byte)
+      lo = mid;
+    else
+      hi = mid;
   }
   *line = (unsigned)lo + 1;
   *col = (unsigned)(t->cp[byte] - t->cp[t->lines[lo]]) + 1;
@@ -140,11 +165,21 @@ size_t ng_text_clean(const char *s, size_t a, size_t b, char *out, size_t size) 
   if (!size) return 0;
   for (size_t i = a; i < b && n + 5 < size; ++i) {
     unsigned char ch = (unsigned char)s[i];
-    if (ch == ' ' || ch == '\n' || ch == '\t') { sp = 1; continue; }
-    if (ch == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0xA0) { sp = 1; ++i; continue; }
+    if (ch == ' ' || ch == '\n' || ch == '\t') {
+      sp = 1;
+      continue;
+    }
+    if (ch == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0xA0) {
+      sp = 1;
+      ++i;
+      continue;
+    }
     if (ch == '"') continue;
     if (ch == 0xE2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80 &&
-        ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)) { i += 2; continue; }
+        ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)) {
+      i += 2;
+      continue;
+    }
     if (sp && n) out[n++] = ' ';
     sp = 0;
     out[n++] = (char)ch;

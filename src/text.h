@@ -38,15 +38,13 @@ typedef struct {
 NgStatus ng_text_read_file(const char *path, NgText **out, size_t *err_offset);
 
 /** Validate and normalize a copy of buf[0..len); same contract as above. */
-NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out,
-                             size_t *err_offset);
+NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out, size_t *err_offset);
 
 /** Code point offset of byte offset `byte` (clamped to the text length). */
 size_t ng_text_char_offset(const NgText *text, size_t byte);
 
 /** 1-based line and column (in code points) of byte offset `byte`. */
-void ng_text_line_col(const NgText *text, size_t byte, unsigned *line,
-                      unsigned *col);
+void ng_text_line_col(const NgText *text, size_t byte, unsigned *line, unsigned *col);
 
 /** Copy text[a..b) into out (at most size - 1 bytes, NUL-terminated) as a
  *  name or phrase: runs of whitespace (NBSP and line breaks included) become

@@ -2,15 +2,26 @@
 
 #include <string.h>
 
-static const char *const CLASS_NAMES[NG_CLS_COUNT] = {
-    "Person",     "Organization", "University",  "ThinkTank", "GovernmentBody",
-    "NewsAgency", "InternationalOrganization",   "PoliticalParty", "ArmedGroup",
-    "OrganizationalUnit", "Publication", "Company", "Place", "Country", "City",
-    "Region",     "Facility",     "Agreement"};
+static const char *const CLASS_NAMES[NG_CLS_COUNT] = {"Person",
+                                                      "Organization",
+                                                      "University",
+                                                      "ThinkTank",
+                                                      "GovernmentBody",
+                                                      "NewsAgency",
+                                                      "InternationalOrganization",
+                                                      "PoliticalParty",
+                                                      "ArmedGroup",
+                                                      "OrganizationalUnit",
+                                                      "Publication",
+                                                      "Company",
+                                                      "Place",
+                                                      "Country",
+                                                      "City",
+                                                      "Region",
+                                                      "Facility",
+                                                      "Agreement"};
 
-const char *ng_class_name(NgClass cls) {
-  return cls < NG_CLS_COUNT ? CLASS_NAMES[cls] : "Thing";
-}
+const char *ng_class_name(NgClass cls) { return cls < NG_CLS_COUNT ? CLASS_NAMES[cls] : "Thing"; }
 
 NgClass ng_class_parse(const char *name) {
   for (int i = 0; i < NG_CLS_COUNT; ++i)

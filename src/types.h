@@ -5,13 +5,7 @@
 #define NG_TYPES_H
 
 /** The four kinds of entity newsgraph extracts. */
-typedef enum {
-  NG_TYPE_PERSON,
-  NG_TYPE_ORG,
-  NG_TYPE_PLACE,
-  NG_TYPE_AGREEMENT,
-  NG_TYPE_COUNT
-} NgEntityType;
+typedef enum { NG_TYPE_PERSON, NG_TYPE_ORG, NG_TYPE_PLACE, NG_TYPE_AGREEMENT, NG_TYPE_COUNT } NgEntityType;
 
 /** Ontology classes (local names in the ng: namespace, see ng_class_name). */
 typedef enum {

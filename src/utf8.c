@@ -7,10 +7,20 @@ uint32_t ng_utf8_decode(const char *str, size_t len, size_t *n) {
   if (s[0] < 0x80) return s[0];
   size_t need;
   uint32_t cp, min;
-  if ((s[0] & 0xE0) == 0xC0) { need = 2; cp = s[0] & 0x1F; min = 0x80; }
-  else if ((s[0] & 0xF0) == 0xE0) { need = 3; cp = s[0] & 0x0F; min = 0x800; }
-  else if ((s[0] & 0xF8) == 0xF0) { need = 4; cp = s[0] & 0x07; min = 0x10000; }
-  else return 0xFFFD;
+  if ((s[0] & 0xE0) == 0xC0) {
+    need = 2;
+    cp = s[0] & 0x1F;
+    min = 0x80;
+  } else if ((s[0] & 0xF0) == 0xE0) {
+    need = 3;
+    cp = s[0] & 0x0F;
+    min = 0x800;
+  } else if ((s[0] & 0xF8) == 0xF0) {
+    need = 4;
+    cp = s[0] & 0x07;
+    min = 0x10000;
+  } else
+    return 0xFFFD;
   if (len < need) return 0xFFFD;
   for (size_t i = 1; i < need; ++i) {
     if ((s[i] & 0xC0) != 0x80) return 0xFFFD;
@@ -24,7 +34,10 @@ uint32_t ng_utf8_decode(const char *str, size_t len, size_t *n) {
 size_t ng_utf8_valid_prefix(const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
-    if ((unsigned char)s[i] < 0x80) { ++i; continue; }
+    if ((unsigned char)s[i] < 0x80) {
+      ++i;
+      continue;
+    }
     size_t n;
     uint32_t cp = ng_utf8_decode(s + i, len - i, &n);
     if (cp == 0xFFFD && !(n == 3 && (unsigned char)s[i] == 0xEF)) return i;
@@ -35,7 +48,10 @@ size_t ng_utf8_valid_prefix(const char *s, size_t len) {
 
 size_t ng_utf8_encode(uint32_t cp, char *out) {
   unsigned char *o = (unsigned char *)out;
-  if (cp < 0x80) { o[0] = (unsigned char)cp; return 1; }
+  if (cp < 0x80) {
+    o[0] = (unsigned char)cp;
+    return 1;
+  }
   if (cp < 0x800) {
     o[0] = (unsigned char)(0xC0 | (cp >> 6));
     o[1] = (unsigned char)(0x80 | (cp & 0x3F));
@@ -86,9 +102,8 @@ int ng_uc_is_letter(uint32_t c) {
 }
 
 int ng_uc_is_space(uint32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-         c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
-         c == 0x3000 || c == 0xFEFF;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
 int ng_uc_is_apostrophe(uint32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
@@ -96,25 +111,23 @@ int ng_uc_is_apostrophe(uint32_t c) { return c == '\'' || c == 0x2019 || c == 0x
 int ng_uc_is_hyphen(uint32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
 const char *ng_uc_ascii(uint32_t c) {
-  static const char *const latin1[64] = {
-      "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
-      "D", "N", "O", "O", "O", "O", "O", NULL, "O", "U", "U", "U", "U", "Y", "TH", "ss",
-      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-      "d", "n", "o", "o", "o", "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "y"};
+  static const char *const latin1[64] = {"A", "A", "A", "A",  "A",  "A",  "AE", "C", "E", "E", "E",  "E", "I",
+                                         "I", "I", "I", "D",  "N",  "O",  "O",  "O", "O", "O", NULL, "O", "U",
+                                         "U", "U", "U", "Y",  "TH", "ss", "a",  "a", "a", "a", "a",  "a", "ae",
+                                         "c", "e", "e", "e",  "e",  "i",  "i",  "i", "i", "d", "n",  "o", "o",
+                                         "o", "o", "o", NULL, "o",  "u",  "u",  "u", "u", "y", "th", "y"};
   static const char *const exta[128] = {
-      "A", "a", "A", "a", "A", "a", "C", "c", "C", "c", "C", "c", "C", "c", "D", "d",
-      "D", "d", "E", "e", "E", "e", "E", "e", "E", "e", "E", "e", "G", "g", "G", "g",
-      "G", "g", "G", "g", "H", "h", "H", "h", "I", "i", "I", "i", "I", "i", "I", "i",
-      "I", "i", "IJ", "ij", "J", "j", "K", "k", "k", "L", "l", "L", "l", "L", "l", "L",
-      "l", "L", "l", "N", "n", "N", "n", "N", "n", "n", "N", "n", "O", "o", "O", "o",
-      "O", "o", "OE", "oe", "R", "r", "R", "r", "R", "r", "S", "s", "S", "s", "S", "s",
-      "S", "s", "T", "t", "T", "t", "T", "t", "U", "u", "U", "u", "U", "u", "U", "u",
-      "U", "u", "U", "u", "W", "w", "Y", "y", "Y", "Z", "z", "Z", "z", "Z", "z", "s"};
-  static const char *const cyr[64] = {
-      "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
-      "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
-      "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
-      "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
+      "A", "a", "A", "a", "A", "a", "C",  "c",  "C", "c", "C", "c", "C", "c", "D", "d", "D",  "d",  "E", "e", "E", "e",
+      "E", "e", "E", "e", "E", "e", "G",  "g",  "G", "g", "G", "g", "G", "g", "H", "h", "H",  "h",  "I", "i", "I", "i",
+      "I", "i", "I", "i", "I", "i", "IJ", "ij", "J", "j", "K", "k", "k", "L", "l", "L", "l",  "L",  "l", "L", "l", "L",
+      "l", "N", "n", "N", "n", "N", "n",  "n",  "N", "n", "O", "o", "O", "o", "O", "o", "OE", "oe", "R", "r", "R", "r",
+      "R", "r", "S", "s", "S", "s", "S",  "s",  "S", "s", "T", "t", "T", "t", "T", "t", "U",  "u",  "U", "u", "U", "u",
+      "U", "u", "U", "u", "U", "u", "W",  "w",  "Y", "y", "Y", "Z", "z", "Z", "z", "Z", "z",  "s"};
+  static const char *const cyr[64] = {"a", "b",  "v",  "g",  "d",  "e",    "zh", "z", "i",  "y",  "k",  "l",  "m",
+                                      "n", "o",  "p",  "r",  "s",  "t",    "u",  "f", "kh", "ts", "ch", "sh", "shch",
+                                      "",  "y",  "",   "e",  "yu", "ya",   "a",  "b", "v",  "g",  "d",  "e",  "zh",
+                                      "z", "i",  "y",  "k",  "l",  "m",    "n",  "o", "p",  "r",  "s",  "t",  "u",
+                                      "f", "kh", "ts", "ch", "sh", "shch", "",   "y", "",   "e",  "yu", "ya"};
   if (c >= 0xC0 && c <= 0xFF) return latin1[c - 0xC0];
   if (c >= 0x100 && c <= 0x17F) return exta[c - 0x100];
   if (c >= 0x410 && c <= 0x44F) return cyr[c - 0x410];
@@ -131,9 +144,16 @@ const char *ng_uc_ascii(uint32_t c) {
   case 0x491: return "g";
   case 0x40E: return "U";
   case 0x45E: return "u";
-  case 0x2018: case 0x2019: case 0x02BC: return "'";
-  case 0x201C: case 0x201D: return "\"";
-  case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: return "-";
+  case 0x2018:
+  case 0x2019:
+  case 0x02BC: return "'";
+  case 0x201C:
+  case 0x201D: return "\"";
+  case 0x2010:
+  case 0x2011:
+  case 0x2012:
+  case 0x2013:
+  case 0x2014: return "-";
   default: return NULL;
   }
 }

@@ -34,7 +34,10 @@ NgStatus ng_write_rdf(const NgWriteInput *in, const char *syntax, FILE *f) {
   raptor_world *w = raptor_new_world();
   if (!w) return NG_ERR_RDF;
   raptor_world_set_log_handler(w, &lc, raptor_log);
-  if (raptor_world_open(w)) { raptor_free_world(w); return NG_ERR_RDF; }
+  if (raptor_world_open(w)) {
+    raptor_free_world(w);
+    return NG_ERR_RDF;
+  }
   /* a new serializer for every file: raptor's Turtle writer keeps state */
   raptor_serializer *ser = raptor_new_serializer(w, syntax);
   NgStatus st = ser ? NG_SUCCESS : NG_ERR_RDF;
@@ -98,7 +101,8 @@ NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f) {
   NgStatus st = ng_write_csv_row(f, head, 6);
   for (size_t i = 0; !st && i < in->n; ++i) {
     const NgTriple *t = &in->triples[i];
-    const char *row[6] = {t->s, t->p, t->o, t->o_iri ? "iri" : "literal", t->datatype ? t->datatype : "", t->lang ? t->lang : ""};
+    const char *row[6] = {
+        t->s, t->p, t->o, t->o_iri ? "iri" : "literal", t->datatype ? t->datatype : "", t->lang ? t->lang : ""};
     st = ng_write_csv_row(f, row, 6);
   }
   return st;
@@ -109,10 +113,27 @@ NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f) {
 #define P_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
 #define P_ALT "http://www.w3.org/2004/02/skos/core#altLabel"
 
-static const char *const NODE_CLASSES[] = {
-    "Person", "Organization", "University", "ThinkTank", "GovernmentBody", "NewsAgency",
-    "InternationalOrganization", "PoliticalParty", "ArmedGroup", "OrganizationalUnit", "Publication",
-    "Company", "Place", "Country", "City", "Region", "Facility", "Agreement", "Meeting", "Visit", NULL};
+static const char *const NODE_CLASSES[] = {"Person",
+                                           "Organization",
+                                           "University",
+                                           "ThinkTank",
+                                           "GovernmentBody",
+                                           "NewsAgency",
+                                           "InternationalOrganization",
+                                           "PoliticalParty",
+                                           "ArmedGroup",
+                                           "OrganizationalUnit",
+                                           "Publication",
+                                           "Company",
+                                           "Place",
+                                           "Country",
+                                           "City",
+                                           "Region",
+                                           "Facility",
+                                           "Agreement",
+                                           "Meeting",
+                                           "Visit",
+                                           NULL};
 
 /* Local name of an ng: class that makes `type_iri` a node, or NULL. */
 static const char *node_class(const char *type_iri) {
@@ -140,8 +161,10 @@ static int is_node(const NgWriteInput *in, const char *iri) {
   size_t lo = 0, hi = in->n;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (strcmp(in->triples[mid].s, iri) < 0) lo = mid + 1;
-    else hi = mid;
+    if (strcmp(in->triples[mid].s, iri) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   for (size_t i = lo; i < in->n && strcmp(in->triples[i].s, iri) == 0; ++i)
     if (strcmp(in->triples[i].p, P_TYPE) == 0 && node_class(in->triples[i].o)) return 1;
@@ -158,12 +181,18 @@ NgStatus ng_write_nodes_csv(const NgWriteInput *in, FILE *f) {
     size_t alias_len = 0;
     for (size_t k = i; k < hi; ++k) {
       const NgTriple *t = &in->triples[k];
-      if (strcmp(t->p, P_TYPE) == 0 && !cls) cls = node_class(t->o);
-      else if (strcmp(t->p, P_LABEL) == 0) label = t->o;
-      else if (strcmp(t->p, P_ALT) == 0) alias_len += strlen(t->o) + 1;
-      else if (strcmp(t->p, NS_NG "wikidataId") == 0) wd = t->o;
-      else if (strcmp(t->p, NS_NG "confidence") == 0) conf = t->o;
-      else if (strcmp(t->p, NS_NG "rule") == 0) rule = t->o;
+      if (strcmp(t->p, P_TYPE) == 0 && !cls)
+        cls = node_class(t->o);
+      else if (strcmp(t->p, P_LABEL) == 0)
+        label = t->o;
+      else if (strcmp(t->p, P_ALT) == 0)
+        alias_len += strlen(t->o) + 1;
+      else if (strcmp(t->p, NS_NG "wikidataId") == 0)
+        wd = t->o;
+      else if (strcmp(t->p, NS_NG "confidence") == 0)
+        conf = t->o;
+      else if (strcmp(t->p, NS_NG "rule") == 0)
+        rule = t->o;
     }
     if (cls) {
       char *aliases = malloc(alias_len + 1);
@@ -198,8 +227,13 @@ NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f) {
         char ids[32];
         snprintf(ids, sizeof ids, "e%zu", ++id);
         const char *local = t->p + nn;
-        const char *row[7] = {node_id(in, t->s), node_id(in, t->o), strcmp(local, "metWith") == 0 ? "Undirected" : "Directed",
-                              ids, local, "1", t->p};
+        const char *row[7] = {node_id(in, t->s),
+                              node_id(in, t->o),
+                              strcmp(local, "metWith") == 0 ? "Undirected" : "Directed",
+                              ids,
+                              local,
+                              "1",
+                              t->p};
         st = ng_write_csv_row(f, row, 7);
       }
     }

@@ -62,9 +62,8 @@ NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f);
  *  temporary file in the directory of `path`; *tmp receives its name
  *  (owned by the caller: pass it to ng_write_commit or ng_write_abort).
  *  On failure nothing is left on disk. */
-NgStatus ng_write_prepare(const char *path,
-                          NgStatus (*fn)(const NgWriteInput *, FILE *),
-                          const NgWriteInput *in, char **tmp);
+NgStatus ng_write_prepare(const char *path, NgStatus (*fn)(const NgWriteInput *, FILE *), const NgWriteInput *in,
+                          char **tmp);
 
 /** Rename `tmp` to `path` (atomic on one filesystem) and free `tmp`. */
 NgStatus ng_write_commit(char *tmp, const char *path);

@@ -40,8 +40,7 @@ static inline int check_str_at_(const char *a, const char *b, const char *file, 
   return ok;
 }
 
-static inline int check_int_at_(long long a, long long b, const char *file, int line, const char *ea,
-                                const char *eb) {
+static inline int check_int_at_(long long a, long long b, const char *file, int line, const char *ea, const char *eb) {
   if (a == b) {
     ++check_passed_;
     return 1;

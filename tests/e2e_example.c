@@ -117,8 +117,8 @@ static void check_dir_listing(const char *dir) {
 /* ---- CSV ---- */
 
 typedef struct {
-  char ***rows;   /* rows[i][j] */
-  size_t *ncols;  /* per row */
+  char ***rows;  /* rows[i][j] */
+  size_t *ncols; /* per row */
   size_t nrows, cap;
   char **cur;
   size_t ncur, capcur;
@@ -211,7 +211,8 @@ static int read_csv(const char *path, Csv *c) {
   size_t varying = 0;
   for (size_t i = 1; i < c->nrows; ++i)
     if (c->ncols[i] != c->ncols[0]) {
-      if (varying++ < 3) fprintf(stderr, "  %s row %zu: %zu columns, header has %zu\n", path, i, c->ncols[i], c->ncols[0]);
+      if (varying++ < 3)
+        fprintf(stderr, "  %s row %zu: %zu columns, header has %zu\n", path, i, c->ncols[i], c->ncols[0]);
     }
   if (!CHECK_INT_EQ(varying, 0)) fprintf(stderr, "  in %s\n", path);
   return 0;
@@ -219,14 +220,13 @@ static int read_csv(const char *path, Csv *c) {
 
 /* ---- SPARQL ---- */
 
-
 #define ASK_TRUE(g, what, q)                                                                                           \
   do {                                                                                                                 \
-    if (!CHECK(ask((g), PREFIXES q) == 1)) fprintf(stderr, "  not found: %s\n", what);                              \
+    if (!CHECK(ask((g), PREFIXES q) == 1)) fprintf(stderr, "  not found: %s\n", what);                                 \
   } while (0)
 #define ASK_FALSE(g, what, q)                                                                                          \
   do {                                                                                                                 \
-    if (!CHECK(ask((g), PREFIXES q) == 0)) fprintf(stderr, "  found: %s\n", what);                                  \
+    if (!CHECK(ask((g), PREFIXES q) == 0)) fprintf(stderr, "  found: %s\n", what);                                     \
   } while (0)
 
 static size_t cp_to_byte(const char *s, size_t cp) {
@@ -247,11 +247,16 @@ static int mention_cb(void *ctx, size_t n, const char *const *names, const char 
   MentionCheck *mc = ctx;
   const char *a = NULL, *bs = NULL, *es = NULL, *s = NULL, *m = NULL;
   for (size_t i = 0; i < n; ++i) {
-    if (strcmp(names[i], "a") == 0) a = values[i];
-    else if (strcmp(names[i], "b") == 0) bs = values[i];
-    else if (strcmp(names[i], "e") == 0) es = values[i];
-    else if (strcmp(names[i], "s") == 0) s = values[i];
-    else if (strcmp(names[i], "m") == 0) m = values[i];
+    if (strcmp(names[i], "a") == 0)
+      a = values[i];
+    else if (strcmp(names[i], "b") == 0)
+      bs = values[i];
+    else if (strcmp(names[i], "e") == 0)
+      es = values[i];
+    else if (strcmp(names[i], "s") == 0)
+      s = values[i];
+    else if (strcmp(names[i], "m") == 0)
+      m = values[i];
   }
   ++mc->rows;
   if (!a || !bs || !es || !s || !m) {
@@ -289,8 +294,7 @@ static void check_graph(NgGraph *g) {
   ASK_TRUE(g, "John Kerry with altLabel Kerry",
            "ASK { ?p a ng:Person ; rdfs:label \"John Kerry\"@en ; skos:altLabel \"Kerry\"@en }");
   CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?p WHERE { ?p rdfs:label ?l FILTER(STR(?l) = \"John Kerry\") }"), 1);
-  CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?p WHERE { ?p rdfs:label ?l FILTER(STR(?l) = \"Sergey Lavrov\") }"),
-               1);
+  CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?p WHERE { ?p rdfs:label ?l FILTER(STR(?l) = \"Sergey Lavrov\") }"), 1);
   ASK_FALSE(g, "a Person label starting with a title",
             "ASK { ?p a ng:Person ; rdfs:label ?l .\n"
             "      FILTER(STRSTARTS(STR(?l), \"President\") || STRSTARTS(STR(?l), \"Secretary\") ||\n"
@@ -402,7 +406,8 @@ static void check_outputs(const char *dir) {
       if (ce.ncols[i] < 3) continue;
       for (size_t end = 0; end < 2; ++end) {
         int found = 0;
-        for (size_t k = 1; k < cn.nrows && !found; ++k) found = cn.ncols[k] && strcmp(cn.rows[k][0], ce.rows[i][end]) == 0;
+        for (size_t k = 1; k < cn.nrows && !found; ++k)
+          found = cn.ncols[k] && strcmp(cn.rows[k][0], ce.rows[i][end]) == 0;
         if (!found && dangling++ < 3) fprintf(stderr, "  edge end not a node: %s\n", ce.rows[i][end]);
       }
       badtype += strcmp(ce.rows[i][2], "Directed") != 0 && strcmp(ce.rows[i][2], "Undirected") != 0;

@@ -120,8 +120,9 @@ static void test_exact_bytes(void) {
 static void test_roundtrip_many(void) {
   /* awkward values: each row has the same three columns */
   static const char *const vals[] = {
-      "",  " ",   "  ",  "\"\"", "a\"b", "\r\n", "\n",   "\r",       ",,,",  "x, y",
-      "=1+1", "-3", "@a", "tab\there", "'", "\xC3\xA9t\xC3\xA9", "end\"", "\"start", "a\r\nb\"c,d", "plain"};
+      "",      " ",       "  ",          "\"\"", "a\"b", "\r\n",      "\n", "\r",
+      ",,,",   "x, y",    "=1+1",        "-3",   "@a",   "tab\there", "'",  "\xC3\xA9t\xC3\xA9",
+      "end\"", "\"start", "a\r\nb\"c,d", "plain"};
   size_t n = sizeof vals / sizeof vals[0];
   FILE *f = tmpfile();
   if (!CHECK(f != NULL)) return;
@@ -142,9 +143,12 @@ static void test_roundtrip_many(void) {
   CHECK(len >= 2 && buf[len - 2] == '\r' && buf[len - 1] == '\n');
   int inq = 0, bare = 0;
   for (size_t i = 0; i < len; ++i) {
-    if (buf[i] == '"') inq = !inq;
-    else if (!inq && buf[i] == '\n' && (i == 0 || buf[i - 1] != '\r')) bare = 1;
-    else if (!inq && buf[i] == '\r' && (i + 1 >= len || buf[i + 1] != '\n')) bare = 1;
+    if (buf[i] == '"')
+      inq = !inq;
+    else if (!inq && buf[i] == '\n' && (i == 0 || buf[i - 1] != '\r'))
+      bare = 1;
+    else if (!inq && buf[i] == '\r' && (i + 1 >= len || buf[i + 1] != '\n'))
+      bare = 1;
   }
   CHECK(!bare);
   CHECK(!inq);

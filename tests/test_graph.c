@@ -32,21 +32,21 @@ static const char ARTICLE[] =
     "\n"
     "\xE2\x80\x9CWe agreed on the next steps,\xE2\x80\x9D Petrova said after the caf\xC3\xA9 meeting with "
     "the Nordic Policy Institute (NPI).\n"
-    "Lef\xC3\xA8vre\xE2\x80\x99s office said the NPI\xE2\x80\x99s report on J\xC3\xB6rg Kova\xC4\x8Di\xC4\x87\xE2\x80\x99s "
+    "Lef\xC3\xA8vre\xE2\x80\x99s office said the NPI\xE2\x80\x99s report on J\xC3\xB6rg "
+    "Kova\xC4\x8Di\xC4\x87\xE2\x80\x99s "
     "plan was due in June. Petrova\xE2\x80\x99s team left for Stockholm.\n";
 
 static NgLexicon *lex;
 
 /* ---- SPARQL helpers ---- */
 
-
 #define ASK_TRUE(g, q)                                                                                                 \
   do {                                                                                                                 \
-    if (!CHECK(ask((g), PREFIXES q) == 1)) fprintf(stderr, "  expected true: %s\n", q);                             \
+    if (!CHECK(ask((g), PREFIXES q) == 1)) fprintf(stderr, "  expected true: %s\n", q);                                \
   } while (0)
 #define ASK_FALSE(g, q)                                                                                                \
   do {                                                                                                                 \
-    if (!CHECK(ask((g), PREFIXES q) == 0)) fprintf(stderr, "  expected false: %s\n", q);                            \
+    if (!CHECK(ask((g), PREFIXES q) == 0)) fprintf(stderr, "  expected false: %s\n", q);                               \
   } while (0)
 
 /* Byte offset of code point `cp` in UTF-8 s (or strlen(s) when beyond). */
@@ -69,11 +69,16 @@ static int mention_cb(void *ctx, size_t n, const char *const *names, const char 
   MentionCheck *mc = ctx;
   const char *m = NULL, *a = NULL, *bs = NULL, *es = NULL, *s = NULL;
   for (size_t i = 0; i < n; ++i) {
-    if (strcmp(names[i], "m") == 0) m = values[i];
-    else if (strcmp(names[i], "a") == 0) a = values[i];
-    else if (strcmp(names[i], "b") == 0) bs = values[i];
-    else if (strcmp(names[i], "e") == 0) es = values[i];
-    else if (strcmp(names[i], "s") == 0) s = values[i];
+    if (strcmp(names[i], "m") == 0)
+      m = values[i];
+    else if (strcmp(names[i], "a") == 0)
+      a = values[i];
+    else if (strcmp(names[i], "b") == 0)
+      bs = values[i];
+    else if (strcmp(names[i], "e") == 0)
+      es = values[i];
+    else if (strcmp(names[i], "s") == 0)
+      s = values[i];
   }
   ++mc->rows;
   if (!m || !a || !bs || !es || !s) {
@@ -96,12 +101,12 @@ static int mention_cb(void *ctx, size_t n, const char *const *names, const char 
   return 0;
 }
 
-static const char MENTION_QUERY[] = PREFIXES
-    "SELECT ?m ?a ?b ?e ?s WHERE {\n"
-    "  ?m a ng:Mention ; nif:anchorOf ?a ; nif:beginIndex ?b ; nif:endIndex ?e ;\n"
-    "     nif:referenceContext ?c .\n"
-    "  ?c nif:isString ?s .\n"
-    "}";
+static const char MENTION_QUERY[] =
+    PREFIXES "SELECT ?m ?a ?b ?e ?s WHERE {\n"
+             "  ?m a ng:Mention ; nif:anchorOf ?a ; nif:beginIndex ?b ; nif:endIndex ?e ;\n"
+             "     nif:referenceContext ?c .\n"
+             "  ?c nif:isString ?s .\n"
+             "}";
 
 /* Check every mention's anchor against its context, in C and in SPARQL.
  * Returns the number of mentions. */
@@ -113,23 +118,23 @@ static size_t check_mentions(NgGraph *g, const char *text) {
   CHECK_INT_EQ(mc.bad, 0);
   CHECK(mc.multibyte_before > 0); /* the test text exercises code points */
   /* the same check as a SPARQL filter: no row may differ */
-  size_t mismatches = select_count(g, PREFIXES
-                                   "SELECT ?m WHERE {\n"
-                                   "  ?m a ng:Mention ; nif:anchorOf ?a ; nif:beginIndex ?b ; nif:endIndex ?e ;\n"
-                                   "     nif:referenceContext ?c .\n"
-                                   "  ?c nif:isString ?s .\n"
-                                   "  FILTER(SUBSTR(?s, ?b + 1, ?e - ?b) != ?a)\n"
-                                   "}");
+  size_t mismatches =
+      select_count(g, PREFIXES "SELECT ?m WHERE {\n"
+                               "  ?m a ng:Mention ; nif:anchorOf ?a ; nif:beginIndex ?b ; nif:endIndex ?e ;\n"
+                               "     nif:referenceContext ?c .\n"
+                               "  ?c nif:isString ?s .\n"
+                               "  FILTER(SUBSTR(?s, ?b + 1, ?e - ?b) != ?a)\n"
+                               "}");
   CHECK_INT_EQ(mismatches, 0);
   /* ...and the filter does select when the anchor is compared with the
      wrong span, so a zero above is not vacuous */
-  size_t shifted = select_count(g, PREFIXES
-                                "SELECT ?m WHERE {\n"
-                                "  ?m a ng:Mention ; nif:anchorOf ?a ; nif:beginIndex ?b ; nif:endIndex ?e ;\n"
-                                "     nif:referenceContext ?c .\n"
-                                "  ?c nif:isString ?s .\n"
-                                "  FILTER(SUBSTR(?s, ?b + 2, ?e - ?b) != ?a)\n"
-                                "}");
+  size_t shifted =
+      select_count(g, PREFIXES "SELECT ?m WHERE {\n"
+                               "  ?m a ng:Mention ; nif:anchorOf ?a ; nif:beginIndex ?b ; nif:endIndex ?e ;\n"
+                               "     nif:referenceContext ?c .\n"
+                               "  ?c nif:isString ?s .\n"
+                               "  FILTER(SUBSTR(?s, ?b + 2, ?e - ?b) != ?a)\n"
+                               "}");
   CHECK_INT_EQ(shifted, mc.rows);
   return mc.rows;
 }
@@ -262,8 +267,7 @@ static void test_graph(void) {
     if (CHECK_INT_EQ(ng_text_from_buffer(other, sizeof other - 1, &t2, NULL), NG_SUCCESS) &&
         CHECK_INT_EQ(ng_analyze(t2, lex, NULL, &a2), NG_SUCCESS)) {
       CHECK_INT_EQ(add_doc(g, t2, a2, NULL, "second-doc"), NG_SUCCESS);
-      CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?p WHERE { ?p a ng:Person ; rdfs:label \"Anna Petrova\"@en }"),
-                   1);
+      CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?p WHERE { ?p a ng:Person ; rdfs:label \"Anna Petrova\"@en }"), 1);
       CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?a WHERE { ?a ng:mentions ?p .\n"
                                             "  ?p rdfs:label \"Anna Petrova\"@en }"),
                    2);

@@ -51,7 +51,9 @@ static void test_slugify(void) {
   CHECK_SLUG("Organization for Security and Co-operation in Europe",
              "organization-for-security-and-co-operation-in-europe");
   CHECK_SLUG("G20", "g20");
-  CHECK_SLUG("Editor\xE2\x80\x94in\xE2\x80\x93" "Chief", "editor-in-chief"); /* em and en dash */
+  CHECK_SLUG("Editor\xE2\x80\x94in\xE2\x80\x93"
+             "Chief",
+             "editor-in-chief"); /* em and en dash */
 }
 
 static void test_slugify_cyrillic_letters(void) {
@@ -162,9 +164,9 @@ static void test_valid(void) {
   CHECK(!ng_iri_is_valid(":nothing"));
   CHECK(!ng_iri_is_valid("1http://x"));
   CHECK(!ng_iri_is_valid("_:b0"));
-  static const char *const bad[] = {"http://x/<", "http://x/>", "http://x/\"", "http://x/{", "http://x/}",
-                                    "http://x/|", "http://x/^", "http://x/`", "http://x/\\", "http://x/\t",
-                                    "http://x/\n"};
+  static const char *const bad[] = {"http://x/<",  "http://x/>",  "http://x/\"", "http://x/{",
+                                    "http://x/}",  "http://x/|",  "http://x/^",  "http://x/`",
+                                    "http://x/\\", "http://x/\t", "http://x/\n"};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i)
     if (!CHECK(!ng_iri_is_valid(bad[i]))) fprintf(stderr, "  accepted: %s\n", bad[i]);
 }

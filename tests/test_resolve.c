@@ -117,11 +117,11 @@ static void check_invariants(const Doc *d) {
     ++count[m->entity];
     const NgEntity *en = &e->ents[m->entity];
     if (!CHECK_INT_EQ(ng_class_type((NgClass)m->cls), en->type))
-      fprintf(stderr, "  mention \"%.*s\" (%s) in entity \"%s\"\n", (int)(m->end - m->start),
-              d->text->data + m->start, ng_class_name((NgClass)m->cls), en->label);
+      fprintf(stderr, "  mention \"%.*s\" (%s) in entity \"%s\"\n", (int)(m->end - m->start), d->text->data + m->start,
+              ng_class_name((NgClass)m->cls), en->label);
   }
   static const char *const titles[] = {"President ", "Secretary ", "Minister ", "Professor ", "Foreign ",
-                                       "Prime ",     "Dr. ",       "Mr. ",      "Ms. ",        NULL};
+                                       "Prime ",     "Dr. ",       "Mr. ",      "Ms. ",       NULL};
   for (size_t i = 0; i < e->n; ++i) {
     const NgEntity *en = &e->ents[i];
     CHECK(en->label && en->label[0]);

@@ -173,10 +173,13 @@ static void test_possessive(void) {
   ng_segments_free(seg);
 
   /* an inner apostrophe is part of the word */
-  s = "O\xE2\x80\x99" "Brien didn't go";
+  s = "O\xE2\x80\x99"
+      "Brien didn't go";
   seg = seg_of(s);
   if (!seg) return;
-  CHECK(find_tok(s, seg, "O\xE2\x80\x99" "Brien") == 0);
+  CHECK(find_tok(s, seg,
+                 "O\xE2\x80\x99"
+                 "Brien") == 0);
   check_invariants(s, seg);
   ng_segments_free(seg);
 }
@@ -245,7 +248,8 @@ static void test_question_exclamation(void) {
   ng_segments_free(seg);
 
   /* closing quotes stay with the sentence they end */
-  s = "He said \xE2\x80\x9C" "Enough.\xE2\x80\x9D Then he left.";
+  s = "He said \xE2\x80\x9C"
+      "Enough.\xE2\x80\x9D Then he left.";
   seg = seg_of(s);
   if (!seg) return;
   CHECK_INT_EQ(seg->n_sents, 2);
@@ -265,7 +269,8 @@ static void test_question_exclamation(void) {
 
 static void test_offsets_roundtrip(void) {
   /* through ng_text so the multibyte input is validated first */
-  const char raw[] = "Caf\xC3\xA9 owner Ana Sefcovi\xC4\x87 (the \xE2\x80\x9C" "boss\xE2\x80\x9D) met "
+  const char raw[] = "Caf\xC3\xA9 owner Ana Sefcovi\xC4\x87 (the \xE2\x80\x9C"
+                     "boss\xE2\x80\x9D) met "
                      "Dr. Petrov\xE2\x80\x99s team in S\xC3\xA3o Paulo.\r\nThen: \xD0\x9B\xD0\xB0\xD0\xB2\xD1\x80"
                      "\xD0\xBE\xD0\xB2 left \xE2\x80\x94 at 5 p.m. on May 12!\n";
   NgText *t = NULL;
@@ -274,8 +279,14 @@ static void test_offsets_roundtrip(void) {
   if (seg) {
     check_invariants(t->data, seg);
     /* the words come back from their offsets */
-    static const char *const words[] = {"Caf\xC3\xA9", "Sefcovi\xC4\x87", "boss", "Dr.", "Petrov", "S\xC3\xA3o",
-                                        "\xD0\x9B\xD0\xB0\xD0\xB2\xD1\x80\xD0\xBE\xD0\xB2", "12"};
+    static const char *const words[] = {"Caf\xC3\xA9",
+                                        "Sefcovi\xC4\x87",
+                                        "boss",
+                                        "Dr.",
+                                        "Petrov",
+                                        "S\xC3\xA3o",
+                                        "\xD0\x9B\xD0\xB0\xD0\xB2\xD1\x80\xD0\xBE\xD0\xB2",
+                                        "12"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; ++i) {
       long k = find_tok(t->data, seg, words[i]);
       if (!CHECK(k >= 0)) {

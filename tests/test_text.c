@@ -115,13 +115,15 @@ static void test_utf8(void) {
     const char *s;
     size_t len, off;
   } cases[] = {
-      {"\xFF", 1, 0},                         /* never valid */
-      {"abc\xE2\x80", 5, 3},                  /* truncated at the end */
-      {"x\xC0\xAF", 3, 1},                    /* overlong "/" */
-      {"ok \xE2\x80\x99 then \x80", 13, 12},  /* lone continuation byte */
-      {"\xED\xA0\x80", 3, 0},                 /* UTF-16 surrogate */
-      {"\xF4\x90\x80\x80", 4, 0},             /* above U+10FFFF */
-      {"\xEF\xBB\xBF" "a\r\nb\xC3", 8, 7},    /* offset counts BOM and CR */
+      {"\xFF", 1, 0},                        /* never valid */
+      {"abc\xE2\x80", 5, 3},                 /* truncated at the end */
+      {"x\xC0\xAF", 3, 1},                   /* overlong "/" */
+      {"ok \xE2\x80\x99 then \x80", 13, 12}, /* lone continuation byte */
+      {"\xED\xA0\x80", 3, 0},                /* UTF-16 surrogate */
+      {"\xF4\x90\x80\x80", 4, 0},            /* above U+10FFFF */
+      {"\xEF\xBB\xBF"
+       "a\r\nb\xC3",
+       8, 7}, /* offset counts BOM and CR */
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
     off = 999;
@@ -162,9 +164,9 @@ static void test_char_offset(void) {
   CHECK_INT_EQ(t->len, sizeof s - 1);
   CHECK_INT_EQ(t->n_chars, sizeof s - 1 - 2);
   CHECK_INT_EQ(ng_text_char_offset(t, 0), 0);
-  CHECK_INT_EQ(ng_text_char_offset(t, 5), 5);  /* at ’ */
-  CHECK_INT_EQ(ng_text_char_offset(t, 8), 6);  /* at s, after ’ */
-  CHECK_INT_EQ(ng_text_char_offset(t, 9), 7);  /* the space */
+  CHECK_INT_EQ(ng_text_char_offset(t, 5), 5); /* at ’ */
+  CHECK_INT_EQ(ng_text_char_offset(t, 8), 6); /* at s, after ’ */
+  CHECK_INT_EQ(ng_text_char_offset(t, 9), 7); /* the space */
   const char *sochi = strstr(t->data, "Sochi");
   CHECK_INT_EQ(ng_text_char_offset(t, (size_t)(sochi - t->data)), (size_t)(sochi - t->data) - 2);
   CHECK_INT_EQ(ng_text_char_offset(t, t->len), t->n_chars);
@@ -215,7 +217,8 @@ static void test_line_col(void) {
 static void test_stdin(void) {
   /* "-" reads standard input, with the same validation */
   char path[512];
-  const char s[] = "\xEF\xBB\xBF" "from\r\nstdin \xE2\x80\x99";
+  const char s[] = "\xEF\xBB\xBF"
+                   "from\r\nstdin \xE2\x80\x99";
   write_file("stdin.txt", s, sizeof s - 1, path, sizeof path);
   if (!CHECK(freopen(path, "rb", stdin) != NULL)) return;
   NgText *t = NULL;
