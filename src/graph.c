@@ -1,6 +1,7 @@
 #include "graph.h"
 
 #include "iri.h"
+#include "strmap.h"
 
 #include <redland.h>
 
@@ -20,9 +21,18 @@
 #define WD_NS "http://www.wikidata.org/entity/"
 
 struct NgGraphImpl {
+  NgStrMap *strs;     /* interned strings -> id (the map owns them) */
+  const char **by_id; /* id -> interned string */
+  size_t n_strs, cap_strs;
+  NgTriple *v;        /* the triples; strings point into `strs` */
+  uint32_t (*tid)[5]; /* per triple: 1 + id of s, p, o, datatype, lang (0: none) */
+  size_t n, cap;
+  int sorted; /* v is sorted and free of duplicates */
+  /* librdf, created on demand: for queries and for parsing files */
   librdf_world *world;
   librdf_storage *storage;
   librdf_model *model;
+  size_t model_n; /* triples in `model` (stale when != n or !sorted) */
   char last_error[512];
 };
 
@@ -37,34 +47,170 @@ NgStatus ng_graph_new(NgGraph **out) {
   *out = NULL;
   NgGraph *g = calloc(1, sizeof *g);
   if (!g) return NG_ERR_NOMEM;
-  g->world = librdf_new_world();
-  if (!g->world) {
+  g->strs = ng_strmap_new();
+  if (!g->strs) {
     free(g);
-    return NG_ERR_RDF;
+    return NG_ERR_NOMEM;
   }
-  librdf_world_set_logger(g->world, g, log_handler);
-  librdf_world_open(g->world);
-  g->storage = librdf_new_storage(g->world, "hashes", "ng", "hash-type='memory'");
-  g->model = g->storage ? librdf_new_model(g->world, g->storage, NULL) : NULL;
-  if (!g->model) {
-    ng_graph_free(g);
-    return NG_ERR_RDF;
-  }
+  g->sorted = 1;
   *out = g;
   return NG_SUCCESS;
 }
 
-void ng_graph_free(NgGraph *g) {
-  if (!g) return;
+static void drop_model(NgGraph *g) {
   if (g->model) librdf_free_model(g->model);
   if (g->storage) librdf_free_storage(g->storage);
+  g->model = NULL;
+  g->storage = NULL;
+  g->model_n = 0;
+}
+
+void ng_graph_free(NgGraph *g) {
+  if (!g) return;
+  drop_model(g);
   if (g->world) librdf_free_world(g->world);
+  ng_strmap_free(g->strs);
+  free(g->by_id);
+  free(g->v);
+  free(g->tid);
   free(g);
 }
 
-size_t ng_graph_size(const NgGraph *g) {
-  int n = librdf_model_size(g->model);
-  return n > 0 ? (size_t)n : 0;
+/* The librdf world, opened on first use. */
+static NgStatus world(NgGraph *g) {
+  if (g->world) return NG_SUCCESS;
+  g->world = librdf_new_world();
+  if (!g->world) return NG_ERR_RDF;
+  librdf_world_set_logger(g->world, g, log_handler);
+  librdf_world_open(g->world);
+  return NG_SUCCESS;
+}
+
+/* The interned copy of s[0..len) (NULL stays NULL); *id receives 1 + its
+   id, or 0 for NULL. */
+static const char *intern(NgGraph *g, const char *s, uint32_t *id, NgStatus *st) {
+  *id = 0;
+  if (!s || *st) return NULL;
+  size_t len = strlen(s);
+  uint32_t k;
+  if (ng_strmap_get(g->strs, s, len, &k)) {
+    *id = k + 1;
+    return g->by_id[k];
+  }
+  if (g->n_strs == g->cap_strs) {
+    size_t nc = g->cap_strs ? g->cap_strs * 2 : 256;
+    const char **nb = realloc(g->by_id, nc * sizeof *nb);
+    if (!nb) {
+      *st = NG_ERR_NOMEM;
+      return NULL;
+    }
+    g->by_id = nb;
+    g->cap_strs = nc;
+  }
+  const char *key = NULL;
+  k = (uint32_t)g->n_strs;
+  if ((*st = ng_strmap_intern(g->strs, s, len, k, &key))) return NULL;
+  g->by_id[g->n_strs++] = key;
+  *id = k + 1;
+  return key;
+}
+
+static NgStatus push(NgGraph *g, const char *s, const char *p, const char *o, int o_iri, const char *dt,
+                     const char *lang) {
+  if (g->n == g->cap) {
+    size_t nc = g->cap ? g->cap * 2 : 1024;
+    NgTriple *nv = realloc(g->v, nc * sizeof *nv);
+    if (nv) g->v = nv;
+    uint32_t(*nt)[5] = nv ? realloc(g->tid, nc * sizeof *nt) : NULL;
+    if (!nt) return NG_ERR_NOMEM;
+    g->tid = nt;
+    g->cap = nc;
+  }
+  NgStatus st = NG_SUCCESS;
+  NgTriple *t = &g->v[g->n];
+  uint32_t *id = g->tid[g->n];
+  t->s = intern(g, s, &id[0], &st);
+  t->p = intern(g, p, &id[1], &st);
+  t->o = intern(g, o, &id[2], &st);
+  t->datatype = intern(g, dt, &id[3], &st);
+  t->lang = intern(g, lang, &id[4], &st);
+  t->o_iri = o_iri;
+  if (st) return st;
+  g->n++;
+  g->sorted = 0;
+  return NG_SUCCESS;
+}
+
+/* Sorting compares ranks of the interned strings (their position in byte
+   order), so two triples compare as six integers. */
+typedef struct {
+  const char *s;
+  uint32_t id;
+} Str;
+
+static int cmp_str(const void *x, const void *y) { return strcmp(((const Str *)x)->s, ((const Str *)y)->s); }
+
+typedef struct {
+  uint32_t k[6];
+  size_t i;
+} Keyed;
+
+static int cmp_keyed(const void *x, const void *y) {
+  const Keyed *a = x, *b = y;
+  for (int j = 0; j < 6; ++j)
+    if (a->k[j] != b->k[j]) return a->k[j] < b->k[j] ? -1 : 1;
+  return 0;
+}
+
+/* Sort (subject, predicate, IRI before literal, object, datatype, language;
+   strings in byte order, no datatype or language first) and drop
+   duplicates. */
+static NgStatus finish(NgGraph *g) {
+  if (g->sorted) return NG_SUCCESS;
+  Str *strs = malloc((g->n_strs + 1) * sizeof *strs);
+  uint32_t *rank = malloc((g->n_strs + 1) * sizeof *rank);
+  Keyed *kv = malloc((g->n + 1) * sizeof *kv);
+  NgTriple *nv = malloc((g->n + 1) * sizeof *nv);
+  uint32_t(*nt)[5] = malloc((g->n + 1) * sizeof *nt);
+  NgStatus st = strs && rank && kv && nv && nt ? NG_SUCCESS : NG_ERR_NOMEM;
+  if (!st) {
+    for (uint32_t i = 0; i < g->n_strs; ++i) strs[i] = (Str){g->by_id[i], i};
+    qsort(strs, g->n_strs, sizeof *strs, cmp_str);
+    rank[0] = 0;
+    for (uint32_t i = 0; i < g->n_strs; ++i) rank[strs[i].id + 1] = i + 1;
+    for (size_t i = 0; i < g->n; ++i) {
+      const uint32_t *id = g->tid[i];
+      kv[i] = (Keyed){{rank[id[0]], rank[id[1]], g->v[i].o_iri ? 0u : 1u, rank[id[2]], rank[id[3]], rank[id[4]]}, i};
+    }
+    qsort(kv, g->n, sizeof *kv, cmp_keyed);
+    size_t n = 0;
+    for (size_t i = 0; i < g->n; ++i) {
+      if (i && cmp_keyed(&kv[i - 1], &kv[i]) == 0) continue;
+      nv[n] = g->v[kv[i].i];
+      memcpy(nt[n], g->tid[kv[i].i], sizeof nt[n]);
+      ++n;
+    }
+    free(g->v);
+    free(g->tid);
+    g->v = nv;
+    g->tid = nt;
+    g->n = n;
+    g->cap = n + 1;
+    nv = NULL;
+    nt = NULL;
+    g->sorted = 1;
+  }
+  free(strs);
+  free(rank);
+  free(kv);
+  free(nv);
+  free(nt);
+  return st;
+}
+
+size_t ng_graph_size(NgGraph *g) {
+  finish(g);
+  return g->n;
 }
 
 /* ---- building -------------------------------------------------------------- */
@@ -79,34 +225,7 @@ typedef struct {
 } B;
 
 static void add(B *b, const char *s, const char *p, const char *o, int o_iri, const char *dt, const char *lang) {
-  if (b->st) return;
-  librdf_world *w = b->g->world;
-  librdf_node *ns = librdf_new_node_from_uri_string(w, (const unsigned char *)s);
-  librdf_node *np = librdf_new_node_from_uri_string(w, (const unsigned char *)p);
-  librdf_node *no = NULL;
-  if (o_iri) {
-    no = librdf_new_node_from_uri_string(w, (const unsigned char *)o);
-  } else if (dt) {
-    librdf_uri *u = librdf_new_uri(w, (const unsigned char *)dt);
-    no = u ? librdf_new_node_from_typed_literal(w, (const unsigned char *)o, NULL, u) : NULL;
-    if (u) librdf_free_uri(u);
-  } else {
-    no = librdf_new_node_from_literal(w, (const unsigned char *)o, lang, 0);
-  }
-  if (!ns || !np || !no) {
-    if (ns) librdf_free_node(ns);
-    if (np) librdf_free_node(np);
-    if (no) librdf_free_node(no);
-    b->st = NG_ERR_RDF;
-    return;
-  }
-  librdf_statement *st = librdf_new_statement_from_nodes(w, ns, np, no);
-  if (!st) {
-    b->st = NG_ERR_RDF;
-    return;
-  }
-  if (librdf_model_add_statement(b->g->model, st)) b->st = NG_ERR_RDF;
-  librdf_free_statement(st);
+  if (!b->st) b->st = push(b->g, s, p, o, o_iri, dt, lang);
 }
 
 static void iri(B *b, const char *s, const char *p, const char *o) { add(b, s, p, o, 1, NULL, NULL); }
@@ -361,22 +480,7 @@ NgStatus ng_graph_add_document(NgGraph *g, const NgDocument *d) {
   return b.st;
 }
 
-/* ---- reading back ------------------------------------------------------------ */
-
-NgStatus ng_graph_load_file(NgGraph *g, const char *path, const char *syntax) {
-  librdf_parser *p = librdf_new_parser(g->world, syntax, NULL, NULL);
-  if (!p) return NG_ERR_RDF;
-  librdf_uri *u = librdf_new_uri_from_filename(g->world, path);
-  if (!u) {
-    librdf_free_parser(p);
-    return NG_ERR_RDF;
-  }
-  g->last_error[0] = '\0';
-  int rc = librdf_parser_parse_into_model(p, u, u, g->model);
-  librdf_free_uri(u);
-  librdf_free_parser(p);
-  return rc || g->last_error[0] ? NG_ERR_RDF : NG_SUCCESS;
-}
+/* ---- librdf: reading files, answering queries --------------------------------- */
 
 static char *dup(const char *s) {
   if (!s) return NULL;
@@ -385,35 +489,9 @@ static char *dup(const char *s) {
   return o;
 }
 
-static int cmp_str0(const char *a, const char *b) {
-  if (!a || !b) return (a != NULL) - (b != NULL);
-  return strcmp(a, b);
-}
-
-static int cmp_triple(const void *x, const void *y) {
-  const NgTriple *a = x, *b = y;
-  int c;
-  if ((c = strcmp(a->s, b->s))) return c;
-  if ((c = strcmp(a->p, b->p))) return c;
-  if (a->o_iri != b->o_iri) return a->o_iri ? -1 : 1;
-  if ((c = strcmp(a->o, b->o))) return c;
-  if ((c = cmp_str0(a->datatype, b->datatype))) return c;
-  return cmp_str0(a->lang, b->lang);
-}
-
-void ng_triples_free(NgTriple *t, size_t n) {
-  if (!t) return;
-  for (size_t i = 0; i < n; ++i) {
-    free(t[i].s);
-    free(t[i].p);
-    free(t[i].o);
-    free(t[i].datatype);
-    free(t[i].lang);
-  }
-  free(t);
-}
-
-static char *node_string(librdf_node *n, int *is_iri, char **dt, char **lang) {
+/* The string form of a node (IRI, literal lexical form or "_:id"), owned by
+   the caller. */
+static char *node_string(librdf_node *n, int *is_iri, const char **dt, const char **lang) {
   *is_iri = 0;
   if (dt) *dt = NULL;
   if (lang) *lang = NULL;
@@ -423,9 +501,9 @@ static char *node_string(librdf_node *n, int *is_iri, char **dt, char **lang) {
   }
   if (librdf_node_is_literal(n)) {
     librdf_uri *u = librdf_node_get_literal_value_datatype_uri(n);
-    if (u && dt) *dt = dup((const char *)librdf_uri_as_string(u));
+    if (u && dt) *dt = (const char *)librdf_uri_as_string(u);
     const char *l = librdf_node_get_literal_value_language(n);
-    if (l && lang) *lang = dup(l);
+    if (l && lang) *lang = l;
     return dup((const char *)librdf_node_get_literal_value(n));
   }
   /* blank node: never produced by newsgraph, but readable */
@@ -435,52 +513,110 @@ static char *node_string(librdf_node *n, int *is_iri, char **dt, char **lang) {
   return o;
 }
 
-NgStatus ng_graph_triples(const NgGraph *g, NgTriple **out, size_t *n_out) {
-  *out = NULL;
-  *n_out = 0;
-  size_t cap = ng_graph_size(g) + 1, n = 0;
-  NgTriple *v = calloc(cap, sizeof *v);
-  if (!v) return NG_ERR_NOMEM;
-  librdf_stream *str = librdf_model_as_stream(g->model);
-  if (!str) {
-    free(v);
+static NgStatus new_model(NgGraph *g, librdf_storage **storage, librdf_model **model) {
+  NgStatus st = world(g);
+  if (st) return st;
+  *storage = librdf_new_storage(g->world, "hashes", "ng", "hash-type='memory'");
+  *model = *storage ? librdf_new_model(g->world, *storage, NULL) : NULL;
+  if (!*model) {
+    if (*storage) librdf_free_storage(*storage);
+    *storage = NULL;
     return NG_ERR_RDF;
   }
-  NgStatus st = NG_SUCCESS;
-  for (; !librdf_stream_end(str); librdf_stream_next(str)) {
+  return NG_SUCCESS;
+}
+
+NgStatus ng_graph_load_file(NgGraph *g, const char *path, const char *syntax) {
+  librdf_storage *storage = NULL;
+  librdf_model *model = NULL;
+  NgStatus st = new_model(g, &storage, &model);
+  if (st) return st;
+  librdf_parser *p = librdf_new_parser(g->world, syntax, NULL, NULL);
+  librdf_uri *u = p ? librdf_new_uri_from_filename(g->world, path) : NULL;
+  st = u ? NG_SUCCESS : NG_ERR_RDF;
+  g->last_error[0] = '\0';
+  if (!st && (librdf_parser_parse_into_model(p, u, u, model) || g->last_error[0])) st = NG_ERR_RDF;
+  if (u) librdf_free_uri(u);
+  if (p) librdf_free_parser(p);
+  size_t n0 = g->n;
+  librdf_stream *str = st ? NULL : librdf_model_as_stream(model);
+  if (!st && !str) st = NG_ERR_RDF;
+  for (; !st && !librdf_stream_end(str); librdf_stream_next(str)) {
     librdf_statement *x = librdf_stream_get_object(str);
-    if (n == cap) {
-      NgTriple *nv = realloc(v, cap * 2 * sizeof *nv);
-      if (!nv) {
-        st = NG_ERR_NOMEM;
-        break;
-      }
-      memset(nv + cap, 0, cap * sizeof *nv);
-      v = nv;
-      cap *= 2;
+    int is_iri, o_iri;
+    const char *dt, *lang;
+    char *s = node_string(librdf_statement_get_subject(x), &is_iri, NULL, NULL);
+    char *pr = node_string(librdf_statement_get_predicate(x), &is_iri, NULL, NULL);
+    char *o = node_string(librdf_statement_get_object(x), &o_iri, &dt, &lang);
+    st = s && pr && o ? push(g, s, pr, o, o_iri, dt, lang) : NG_ERR_NOMEM;
+    free(s);
+    free(pr);
+    free(o);
+  }
+  if (str) librdf_free_stream(str);
+  if (st) g->n = n0; /* nothing added */
+  librdf_free_model(model);
+  librdf_free_storage(storage);
+  return st;
+}
+
+NgStatus ng_graph_triples(NgGraph *g, const NgTriple **out, size_t *n) {
+  *out = NULL;
+  *n = 0;
+  NgStatus st = finish(g);
+  if (st) return st;
+  *out = g->v;
+  *n = g->n;
+  return NG_SUCCESS;
+}
+
+/* Bring the librdf model up to date with the triples. */
+static NgStatus sync_model(NgGraph *g) {
+  NgStatus st = finish(g);
+  if (st) return st;
+  if (g->model && g->model_n == g->n) return NG_SUCCESS;
+  drop_model(g);
+  if ((st = new_model(g, &g->storage, &g->model))) return st;
+  librdf_world *w = g->world;
+  for (size_t i = 0; i < g->n && !st; ++i) {
+    const NgTriple *t = &g->v[i];
+    librdf_node *ns = librdf_new_node_from_uri_string(w, (const unsigned char *)t->s);
+    librdf_node *np = librdf_new_node_from_uri_string(w, (const unsigned char *)t->p);
+    librdf_node *no = NULL;
+    if (t->o_iri) {
+      no = librdf_new_node_from_uri_string(w, (const unsigned char *)t->o);
+    } else if (t->datatype) {
+      librdf_uri *u = librdf_new_uri(w, (const unsigned char *)t->datatype);
+      no = u ? librdf_new_node_from_typed_literal(w, (const unsigned char *)t->o, NULL, u) : NULL;
+      if (u) librdf_free_uri(u);
+    } else {
+      no = librdf_new_node_from_literal(w, (const unsigned char *)t->o, t->lang, 0);
     }
-    int dummy;
-    NgTriple *t = &v[n++];
-    t->s = node_string(librdf_statement_get_subject(x), &dummy, NULL, NULL);
-    t->p = node_string(librdf_statement_get_predicate(x), &dummy, NULL, NULL);
-    t->o = node_string(librdf_statement_get_object(x), &t->o_iri, &t->datatype, &t->lang);
-    if (!t->s || !t->p || !t->o) {
-      st = NG_ERR_NOMEM;
-      break;
+    librdf_statement *x = ns && np && no ? librdf_new_statement_from_nodes(w, ns, np, no) : NULL;
+    if (!x) {
+      if (ns) librdf_free_node(ns);
+      if (np) librdf_free_node(np);
+      if (no) librdf_free_node(no);
+      st = NG_ERR_RDF;
+    } else {
+      if (librdf_model_add_statement(g->model, x)) st = NG_ERR_RDF;
+      librdf_free_statement(x);
     }
   }
-  librdf_free_stream(str);
   if (st) {
-    ng_triples_free(v, n);
+    drop_model(g);
     return st;
   }
-  qsort(v, n, sizeof *v, cmp_triple);
-  *out = v;
-  *n_out = n;
+  g->model_n = g->n;
   return NG_SUCCESS;
 }
 
 NgStatus ng_graph_query(NgGraph *g, const char *sparql, int *boolean, NgRowFn row, void *ctx, char *err, size_t es) {
+  NgStatus sst = sync_model(g);
+  if (sst) {
+    if (err) snprintf(err, es, "%s", ng_strerror(sst));
+    return sst;
+  }
   g->last_error[0] = '\0';
   librdf_query *q = librdf_new_query(g->world, "sparql", NULL, (const unsigned char *)sparql, NULL);
   if (!q) {

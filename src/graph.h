@@ -1,9 +1,12 @@
 /* newsgraph -- graph: the RDF model of one or more articles.
  *
- * The only module that touches librdf (Redland).  It mints IRIs, adds the
- * triples of an analysed document to an in-memory librdf model, hands back
- * the triples in a deterministic order for the writers, and answers SPARQL
- * queries (used by `newsgraph query` and by the tests).
+ * The only module that touches librdf (Redland).  It mints IRIs and adds
+ * the triples of an analysed document to a plain in-memory triple set (all
+ * strings interned once), hands the triples back sorted and free of
+ * duplicates for the writers, and answers SPARQL queries through a librdf
+ * model that is built from the set only when a query asks for it (tests,
+ * `newsgraph query`).  Writing a document therefore never pays for librdf's
+ * indexes.
  *
  * IRIs: entities <base><type>/<slug> (same type + name -> same IRI in every
  * article), the article <base>article/<doc>, its text as a NIF context
@@ -46,9 +49,9 @@ typedef struct {
 /** One triple as plain strings.  The object is an IRI when `o_iri` is set,
  *  else a literal with optional datatype IRI or language tag. */
 typedef struct {
-  char *s, *p, *o;
-  char *datatype; /**< NULL for plain or language-tagged literals. */
-  char *lang;     /**< NULL unless language-tagged. */
+  const char *s, *p, *o;
+  const char *datatype; /**< NULL for plain or language-tagged literals. */
+  const char *lang;     /**< NULL unless language-tagged. */
   int o_iri;
 } NgTriple;
 
@@ -64,18 +67,18 @@ void ng_graph_free(NgGraph *g);
 NgStatus ng_graph_add_document(NgGraph *g, const NgDocument *doc);
 
 /** Parse an RDF file (a librdf parser name: "turtle", "ntriples") into the
- *  graph.  For re-reading newsgraph's own output (tests, queries). */
+ *  graph.  For re-reading newsgraph's own output (tests, queries); a blank
+ *  node, which newsgraph never writes, is kept as the string "_:id".  On
+ *  error nothing is added. */
 NgStatus ng_graph_load_file(NgGraph *g, const char *path, const char *syntax);
 
-/** Number of triples in the graph. */
-size_t ng_graph_size(const NgGraph *g);
+/** Number of distinct triples in the graph. */
+size_t ng_graph_size(NgGraph *g);
 
-/** All triples, sorted (subject, predicate, object); *out owned by the
- *  caller (ng_triples_free). */
-NgStatus ng_graph_triples(const NgGraph *g, NgTriple **out, size_t *n);
-
-/** Free an array of triples. */
-void ng_triples_free(NgTriple *t, size_t n);
+/** All distinct triples, sorted by subject, predicate, object (IRIs before
+ *  literals), datatype and language, strings in byte order.  *out is
+ *  borrowed: valid until the graph is next changed or freed. */
+NgStatus ng_graph_triples(NgGraph *g, const NgTriple **out, size_t *n);
 
 /** Result row callback: `values[i]` is the i-th variable's value as a
  *  string (IRI, or literal lexical form) or NULL when unbound. */

@@ -43,6 +43,12 @@ static const char *const EMPTY = "";
 size_t ng_lexicon_token_key(const char *text, const NgToken *t, char *buf) {
   size_t n = 0;
   for (size_t i = t->start; i < t->end;) {
+    unsigned char b = (unsigned char)text[i];
+    if (b < 0x80) { /* ASCII: lower-case it, keep the rest ('\'' and '-' are their own keys) */
+      buf[n++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      ++i;
+      continue;
+    }
     size_t k;
     uint32_t c = ng_utf8_decode(text + i, t->end - i, &k);
     if (c >= 'A' && c <= 'Z') {

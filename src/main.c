@@ -229,7 +229,7 @@ static int process(const char *path, const Options *o, const NgLexicon *lex, siz
 
   NgAnalysis *an = NULL;
   NgGraph *g = NULL;
-  NgTriple *triples = NULL;
+  const NgTriple *triples = NULL;
   size_t n_triples = 0;
   int rc = EXIT_INPUT;
   st = ng_analyze(text, lex, &meta, &an);
@@ -304,7 +304,6 @@ static int process(const char *path, const Options *o, const NgLexicon *lex, siz
             n_triples);
   rc = EXIT_OK;
 done:
-  ng_triples_free(triples, n_triples);
   ng_graph_free(g);
   ng_analysis_free(an);
   ng_meta_clear(&meta);

@@ -24,6 +24,10 @@ int ng_strmap_get(const NgStrMap *map, const char *key, size_t len, uint32_t *va
 /** Insert or replace key[0..len) -> value (the key is copied). */
 NgStatus ng_strmap_put(NgStrMap *map, const char *key, size_t len, uint32_t value);
 
+/** Look up key[0..len); when absent insert it with `value`.  *stored
+ *  receives the map's copy of the key, valid until the map is freed. */
+NgStatus ng_strmap_intern(NgStrMap *map, const char *key, size_t len, uint32_t value, const char **stored);
+
 /** Number of keys. */
 size_t ng_strmap_size(const NgStrMap *map);
 

@@ -2,7 +2,10 @@
 # The export of the example loads in independent tools: rapper (strict mode)
 # and serdi parse the Turtle without errors or warnings; Turtle, N-Triples and
 # the triples CSV hold the same number of triples; Python's csv module reads
-# every CSV in strict mode with a constant column count and no BOM.
+# every CSV in strict mode with a constant column count and no BOM; the
+# N-Triples are byte-for-byte what raptor's own serializer writes for the
+# same triples (newsgraph copies plain terms itself and leaves escaping to
+# raptor), also for an article full of characters that need escaping.
 # Usage: validate.sh NEWSGRAPH SOURCE_DIR
 set -u
 bin=$1 src=$2
@@ -62,6 +65,24 @@ else
   bad "triple counts differ: rapper=$n_rapper serdi=$n_serdi nt=$n_nt csv=$n_csv"
 fi
 if grep -q '_:' "$nt"; then bad "blank nodes in the N-Triples"; else ok "no blank nodes"; fi
+
+# N-Triples as raptor writes them: the example, and a text with quotes,
+# backslashes, tabs, control and non-BMP characters and an odd URL
+printf 'Dr. Anna Petrova said: "We \\ agreed\tnow \xF0\x9F\x98\x80 \x01 caf\xC3\xA9" in Oslo.\n' > "$tmp/odd.txt"
+if "$bin" -q -f nt -o "$tmp" --title 'Back\slash {title}' --url 'http://example.org/a b"c\d' "$tmp/odd.txt"; then
+  for f in "$nt" "$tmp/odd.nt"; do
+    rapper -q -i ntriples -o ntriples "$f" | LC_ALL=C sort > "$tmp/raptor.sorted"
+    LC_ALL=C sort "$f" > "$tmp/ours.sorted"
+    if [ -s "$tmp/ours.sorted" ] && cmp -s "$tmp/raptor.sorted" "$tmp/ours.sorted"; then
+      ok "$(basename "$f"): N-Triples identical to raptor's ($(wc -l < "$f") lines)"
+    else
+      bad "$(basename "$f"): N-Triples differ from raptor's: $(diff "$tmp/raptor.sorted" "$tmp/ours.sorted" | head -3)"
+    fi
+  done
+  grep -q '\\u00E9\|\\U0001F600' "$tmp/odd.nt" && ok "non-ASCII escaped as raptor does" || bad "no \\u escapes in odd.nt"
+else
+  bad "newsgraph failed on odd.txt"
+fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
