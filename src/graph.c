@@ -323,13 +323,15 @@ static void build(B *b) {
       iri(b, b->article, NG_NS "publisher", s);
     if (e->lex >= 0) {
       const NgLexEntry *le = ng_lexicon_entry(d->lex, (uint32_t)e->lex);
+      /* a sure link is identity; a guess among several entries is only a
+         close match, without the entry's identifiers and coordinates */
       if (le->wikidata[0] == 'Q') {
         snprintf(o, sizeof o, WD_NS "%s", le->wikidata);
-        iri(b, s, OWL_NS "sameAs", o);
-        plain(b, s, NG_NS "wikidataId", le->wikidata);
+        iri(b, s, e->link_unsure ? SKOS_NS "closeMatch" : OWL_NS "sameAs", o);
+        if (!e->link_unsure) plain(b, s, NG_NS "wikidataId", le->wikidata);
       }
-      if (le->geonames[0]) plain(b, s, NG_NS "geonamesId", le->geonames);
-      if (le->lat[0] && le->lon[0]) {
+      if (le->geonames[0] && !e->link_unsure) plain(b, s, NG_NS "geonamesId", le->geonames);
+      if (le->lat[0] && le->lon[0] && !e->link_unsure) {
         typed(b, s, GEO_NS "lat", le->lat, XSD_NS "decimal");
         typed(b, s, GEO_NS "long", le->lon, XSD_NS "decimal");
       }

@@ -275,6 +275,27 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
   }
   for (size_t i = 0; i < ents->n; ++i)
     if (ents->ents[i].lex >= 0) ents->ents[i].cls = (NgClass)ng_lexicon_entry(lex, (uint32_t)ents->ents[i].lex)->cls;
+  /* a link is unsure when every name that made it also fits another
+     gazetteer entry ("Georgia": the country or the US state) */
+  for (size_t i = 0; i < ents->n; ++i)
+    if (ents->ents[i].lex >= 0) ents->ents[i].link_unsure = 1;
+  for (size_t i = 0; i < n; ++i) {
+    const NgMention *m = &r->mentions[i];
+    if (m->entity < 0 || m->lex < 0) continue;
+    NgEntity *e = &ents->ents[m->entity];
+    if (!e->link_unsure || m->lex != e->lex) continue;
+    NgLexMatch lm;
+    unsigned kinds = (1u << NG_LEX_PLACE) | (1u << NG_LEX_ORG);
+    if (ng_lexicon_match(lex, c.s, c.t, m->tok_begin, m->tok_end, kinds, &lm) != m->tok_end - m->tok_begin) {
+      e->link_unsure = 0; /* matched some other way (a name given in full) */
+      continue;
+    }
+    const char *wd = ng_lexicon_entry(lex, (uint32_t)e->lex)->wikidata;
+    int others = 0;
+    for (size_t k = 0; k < lm.n; ++k)
+      others |= lm.entries[k] != (uint32_t)e->lex && strcmp(ng_lexicon_entry(lex, lm.entries[k])->wikidata, wd) != 0;
+    if (!others) e->link_unsure = 0;
+  }
 
   /* 6. labels and alternative names */
   {

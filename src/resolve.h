@@ -17,6 +17,8 @@
  *     ("Minsk agreements" = "Minsk Accords");
  *   - never across types.  Mentions only nested in other names (NG_MF_NESTED)
  *     are kept only when their entity is also named on its own.
+ * A gazetteer link is unsure (`link_unsure`) when each name that made it
+ * also fits another entry with a different Wikidata ID.
  * The canonical label is the gazetteer name, else the fullest name used;
  * other names become altLabels (for people, also title + name forms such as
  * "Minister Olsen").
@@ -42,6 +44,8 @@ typedef struct {
   NgEntityType type;
   NgClass cls;
   int32_t lex;      /**< Lexicon entry, or -1. */
+  int link_unsure;  /**< Every name that linked it also fits another
+                         gazetteer entry: the link is a best guess. */
   float confidence; /**< Highest mention confidence. */
   const char *rule; /**< Rule of the mention that decided the type. */
   uint32_t n_mentions;

@@ -17,6 +17,7 @@
 static const char *const PREFIXES = "PREFIX ng: <https://w3id.org/newsgraph/ontology#>\n"
                                     "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
                                     "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+                                    "PREFIX owl: <http://www.w3.org/2002/07/owl#>\n"
                                     "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n";
 
 static char *slurp(const char *path) {
