@@ -194,6 +194,13 @@ static void find_titles(Ctx *c) {
       i = ce;
       continue;
     }
+    /* "General Assembly", "General Staff": a capitalized title word right
+       before an institution head word names the institution */
+    if (is_cap(c, i) && ce < c->nt && !(c->t[ce - 1].flags & NG_TF_POSS) && is_cap(c, ce) &&
+        (c->wf[ce] & NG_W_ORG_HEAD) && !(c->wf[ce] & NG_W_GIVEN)) {
+      i = ce;
+      continue;
+    }
     NgTitle T = {0, 0, 0, 0, i, i + m.ntok, (int32_t)m.entries[0], -1, -1, 0};
     while (cb > sb && (c->wf[cb - 1] & NG_W_TITLE_MOD) && free_tok(c, cb - 1) && r->tok_title[cb - 1] < 0) --cb;
     while (ce < se && (tok_i(c, ce, "Emeritus") || tok_i(c, ce, "Emerita") || tok_i(c, ce, "Designate") ||
