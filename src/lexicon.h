@@ -70,7 +70,8 @@ enum {
   NG_W_NEGATION = 1u << 18,   /**< "not", "never", "n't". */
   NG_W_HEDGE = 1u << 19,      /**< "would", "could", "may", "plans". */
   NG_W_PARTY_VERB = 1u << 20, /**< "sign", "ratify", "implement", "fulfill". */
-  NG_W_GOV_BODY = 1u << 21    /**< "government", "authorities": a state acting. */
+  NG_W_GOV_BODY = 1u << 21,   /**< "government", "authorities": a state acting. */
+  NG_W_PORTFOLIO = 1u << 22   /**< A ministry's field ("foreign", "commerce"). */
 };
 
 typedef struct {

@@ -653,6 +653,35 @@ static void acronym_after(Ctx *c, int32_t mi) {
   if (ai >= 0) c->r->mentions[ai].link = mi;
 }
 
+/* "China's commerce ministry", "the Chinese defence ministry": a country
+   in the possessive or a demonym, one or two lower-case portfolio words and
+   a lower-case government head word.  Adds the ministry (and the country
+   named in it) and returns the end of the phrase, or 0. */
+static size_t portfolio_ministry(Ctx *c, size_t i, size_t se) {
+  if (tok_i(c, i, "the")) ++i; /* sentence-initial "The" */
+  NgLexMatch m;
+  size_t n = lex_at(c, i, se, KIND(NG_LEX_PLACE) | KIND(NG_LEX_DEMONYM), &m);
+  if (!n) return 0;
+  int32_t country = -1, demonym = -1;
+  for (size_t j = 0; j < m.n; ++j) {
+    const NgLexEntry *e = E(c, m.entries[j]);
+    if (e->kind == NG_LEX_PLACE && e->cls == NG_CLS_COUNTRY) country = (int32_t)m.entries[j];
+    if (e->kind == NG_LEX_DEMONYM) demonym = (int32_t)m.entries[j];
+  }
+  size_t k = i + n;
+  int poss = k < se && (c->t[k].flags & NG_TF_POSS);
+  if (poss ? country < 0 : demonym < 0) return 0;
+  if (poss) ++k;
+  size_t p = k;
+  while (k < se && k - p < 2 && is_lower(c, k) && (c->wf[k] & NG_W_PORTFOLIO)) ++k;
+  if (k == p || k >= se || !is_lower(c, k) || !(c->wf[k] & NG_W_ORG_HEAD)) return 0;
+  NgClass cls = ng_lexicon_head_class(c->lex, c->s, &c->t[k]);
+  if (cls != NG_CLS_GOVBODY) return 0;
+  if (poss) add_lex_mention(c, i, i + n, (uint32_t)country, "gaz.country", 0.95f, 0);
+  add_mention(c, i, k + 1, NG_CLS_GOVBODY, -1, "org.portfolio", 0.75f, 0);
+  return k + 1;
+}
+
 static void scan_sentence(Ctx *c, size_t sb, size_t se) {
   for (size_t i = sb; i < se;) {
     if (!free_tok(c, i)) {
@@ -712,6 +741,11 @@ static void scan_sentence(Ctx *c, size_t sb, size_t se) {
     }
     if (!is_cap(c, i)) {
       ++i;
+      continue;
+    }
+    size_t pm = portfolio_ministry(c, i, se);
+    if (pm) {
+      i = pm;
       continue;
     }
     size_t b = build_chunk(c, i, se, 0);
