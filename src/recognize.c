@@ -447,6 +447,14 @@ static void classify_rest(Ctx *c, size_t a, size_t b) {
       return;
     }
   }
+  /* "the PSNI": an unknown all-capitals word of 2-6 letters after "the" is
+     an organization's acronym */
+  if (n == 1 && a > 0 && tok_i(c, a - 1, "the") && (c->t[a].flags & NG_TF_ALLCAPS) && !(c->t[a].flags & NG_TF_ABBR) &&
+      c->t[a].end - c->t[a].start >= 2 && c->t[a].end - c->t[a].start <= 6 &&
+      !(c->wf[a] & (NG_W_STOP | NG_W_MONTH | NG_W_WEEKDAY | NG_W_EVENT | NG_W_TITLE_MOD)) && c->r->tok_title[a] < 0) {
+    add_mention(c, a, b, NG_CLS_ORGANIZATION, -1, "org.acronym-the", 0.6f, 0);
+    return;
+  }
   /* a single unknown word after "in"/"near": a place */
   if (n == 1 && a > 0 && (tok(c, a - 1, "in") || tok(c, a - 1, "near")) && !sent_start(c, a) &&
       !(c->wf[a] & (NG_W_STOP | NG_W_MONTH | NG_W_WEEKDAY | NG_W_EVENT | NG_W_GIVEN | NG_W_ORG_HEAD)) &&
