@@ -356,6 +356,28 @@ static int chunk_has_head(const Ctx *c, size_t a, size_t b, uint32_t flag) {
 }
 
 /* Build a capitalized chunk from a: returns its end. */
+/* A short lower-case word that can end a hyphenated given name ("Ki-moon"),
+   not a common English suffix word ("Kremlin-led", "Soviet-era"). */
+static int name_syllable(const Ctx *c, size_t k) {
+  static const char *const not_names[] = {
+      "led",  "run",  "era",  "old",  "born", "made", "held", "like", "type", "wide", "long", "term", "free",
+      "back", "up",   "in",   "out",  "off",  "on",   "year", "day",  "week", "area", "bloc", "zone", "wing",
+      "only", "time", "rich", "poor", "east", "west", "side", "wise", "ward", "fold", "less", "ish",  "esque"};
+  if (!is_lower(c, k) || (c->t[k].flags & NG_TF_JOINED)) return 0;
+  size_t n = c->t[k].end - c->t[k].start;
+  if (n < 2 || n > 4) return 0;
+  for (size_t i = 0; i < n; ++i)
+    if (c->s[c->t[k].start + i] < 'a' || c->s[c->t[k].start + i] > 'z') return 0;
+  for (size_t i = 0; i < sizeof not_names / sizeof not_names[0]; ++i)
+    if (tok(c, k, not_names[i])) return 0;
+  return 1;
+}
+
+/* "moon" in "Ki-moon". */
+static int hyphen_syllable(const Ctx *c, size_t k) {
+  return k >= 2 && (c->t[k - 1].flags & NG_TF_JOINED) && is_cap(c, k - 2) && name_syllable(c, k);
+}
+
 static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
   size_t k = a;
   int has_head = 0;
@@ -373,6 +395,13 @@ static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
     size_t nx = k + 1;
     if ((c->t[k].flags & NG_TF_JOINED) && is_cap(c, nx) && free_tok(c, nx)) {
       k = nx;
+      continue;
+    }
+    /* "Ban Ki-moon", "Moon Jae-in": a short lower-case syllable after a
+       hyphen continues a name */
+    if ((c->t[k].flags & NG_TF_JOINED) && is_punct(c, k, "-") && !has_head && is_cap(c, k - 1) &&
+        !(c->t[k - 1].flags & NG_TF_ALLCAPS) && name_syllable(c, nx)) {
+      k = nx + 1;
       continue;
     }
     if (!is_word(c, k)) break;
@@ -399,12 +428,19 @@ static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
     }
     break;
   }
-  /* never end on a connector */
-  while (k > a && !is_cap(c, k - 1)) --k;
+  /* never end on a connector (a name syllable after a hyphen stays) */
+  while (k > a && !is_cap(c, k - 1) && !(k >= a + 3 && (c->t[k - 2].flags & NG_TF_JOINED) && name_syllable(c, k - 1)))
+    --k;
   return k;
 }
 
 static int32_t classify_chunk(Ctx *c, size_t a, size_t b);
+
+/* A lower-case particle inside a person's name: "bin", "van", "de", "al". */
+static int name_particle(const Ctx *c, size_t k) {
+  return is_lower(c, k) && (c->wf[k] & NG_W_CONNECTOR) && !tok(c, k, "of") && !tok(c, k, "for") && !tok(c, k, "on") &&
+         !tok(c, k, "and") && !tok(c, k, "the") && !tok(c, k, "in");
+}
 
 /* Person / unknown classification of a run with no head and no gazetteer hit. */
 static void classify_rest(Ctx *c, size_t a, size_t b) {
@@ -418,8 +454,15 @@ static void classify_rest(Ctx *c, size_t a, size_t b) {
     after_title = 1, title = c->r->tok_title[a - 2];
   int given = (c->wf[a] & NG_W_GIVEN) && n >= 2;
   int all_names = 1;
-  for (size_t k = a; k < b; ++k)
-    if (!is_cap(c, k) || (c->t[k].flags & NG_TF_ALLCAPS && !(c->t[k].flags & NG_TF_ABBR))) all_names = 0;
+  for (size_t k = a; k < b; ++k) {
+    if ((!is_cap(c, k) &&
+         !(k > a && (name_particle(c, k) || hyphen_syllable(c, k) || (c->t[k].flags & NG_TF_JOINED)))) ||
+        (c->t[k].flags & NG_TF_ALLCAPS && !(c->t[k].flags & NG_TF_ABBR)))
+      all_names = 0;
+    /* "told Americans Saturday": no weekdays or demonyms in a person's name */
+    if (c->wf[k] & NG_W_WEEKDAY) all_names = 0;
+  }
+  if (lex_at(c, a, a + 1, KIND(NG_LEX_DEMONYM), &(NgLexMatch){0}) == 1) all_names = 0;
   if (after_title && all_names && n <= 4) {
     int32_t mi = add_mention(c, a, b, NG_CLS_PERSON, -1, "person.after-title", 0.9f, 0);
     if (mi >= 0) c->r->mentions[mi].title = title;
@@ -591,8 +634,7 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
           lex_at(c, a + 1, b, KIND(NG_LEX_PLACE) | KIND(NG_LEX_ORG), &m))) {
       int ok = 1;
       for (size_t k = a; k < b; ++k)
-        ok &= is_name_word(c, k) || (c->t[k].flags & NG_TF_JOINED) || tok(c, k, "de") || tok(c, k, "van") ||
-              tok(c, k, "von") || tok(c, k, "bin") || tok(c, k, "al");
+        ok &= is_name_word(c, k) || (c->t[k].flags & NG_TF_JOINED) || name_particle(c, k) || hyphen_syllable(c, k);
       if (ok) {
         int32_t title = a > 0 ? c->r->tok_title[a - 1] : -1;
         int32_t mi =
