@@ -307,6 +307,7 @@ static const struct {
              {"party-verb", NG_W_PARTY_VERB},
              {"gov-body", NG_W_GOV_BODY},
              {"portfolio", NG_W_PORTFOLIO},
+             {"adjective", NG_W_ADJECTIVE},
              {"stop", NG_W_STOP}};
 
 static NgStatus line_head(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {

@@ -288,6 +288,13 @@ static void find_titles(Ctx *c) {
           continue;
         }
       }
+      /* regional or religious adjectives and compass words describe the
+         holders, they name no institution: "European and North African
+         leaders" */
+      if (is_cap(c, p - 1) && (c->wf[p - 1] & (NG_W_ADJECTIVE | NG_W_COMPASS))) {
+        --p;
+        continue;
+      }
       /* unknown capitalized modifier: "Halvorsen Senior Fellow" (org),
          "EU Brexit negotiator" (part of the title) */
       if (is_cap(c, p - 1) && !sent_start(c, p - 1) &&
@@ -510,6 +517,17 @@ static void classify_rest(Ctx *c, size_t a, size_t b) {
 /* An organization chunk [a, b) with a head word; splits "A of B" where both
    sides have a head. */
 static int32_t org_chunk(Ctx *c, size_t a, size_t b, NgClass forced) {
+  /* "the National Security Council and Foreign Ministry": two institutions
+     when both sides have their own head word */
+  for (size_t k = a + 2; k + 2 < b; ++k) {
+    if (!tok(c, k, "and") && !tok(c, k, "&")) continue;
+    if (chunk_has_head(c, a, k, NG_W_ORG_HEAD) && chunk_has_head(c, k + 1, b, NG_W_ORG_HEAD) &&
+        (c->wf[k - 1] & NG_W_ORG_HEAD) && (c->wf[b - 1] & NG_W_ORG_HEAD)) {
+      int32_t left = org_chunk(c, a, k, forced);
+      org_chunk(c, k + 1, b, NG_CLS_COUNT);
+      return left;
+    }
+  }
   /* split at "of" when the right part has its own head and a name */
   for (size_t k = a + 1; k + 1 < b; ++k) {
     if (!tok(c, k, "of")) continue;
@@ -573,6 +591,10 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
     while (a < b && !is_cap(c, a)) ++a;
   }
   if (a >= b) return -1;
+  /* "Government of National Accord": a government named "of" something is
+     an institution, whatever its last word */
+  if (b - a >= 3 && is_cap(c, a) && (c->wf[a] & NG_W_GOV_BODY) && tok(c, a + 1, "of"))
+    return org_chunk(c, a, b, NG_CLS_GOVBODY);
   /* agreements: "Minsk II agreement", "Minsk Accords", "Treaty of Rome" */
   size_t ae = agreement_end(c, b, se);
   if (ae && !(c->wf[b - 1] & NG_W_AGR_HEAD))
