@@ -244,6 +244,30 @@ static void find_titles(Ctx *c) {
       NgLexMatch pm;
       size_t n;
       if (r->tok_mention[p - 1] >= 0 || r->tok_title[p - 1] >= 0) break;
+      /* "Norway's Prime Minister", "NATO's secretary-general": a country or
+         a known organization in the possessive */
+      if (p - 1 > sb && (c->t[p - 1].flags & NG_TF_POSS) && country < 0 && org_lex < 0 && org_b == 0 &&
+          r->tok_mention[p - 2] < 0) {
+        size_t q = p - 1;
+        if ((n = lex_ending(c, sb, q, KIND(NG_LEX_PLACE), &pm)) && E(c, best_entry(c, &pm))->cls == NG_CLS_COUNTRY) {
+          uint32_t e = best_entry(c, &pm);
+          country = (int32_t)e;
+          if (n_place < 4) {
+            place_a[n_place] = q - n;
+            place_b[n_place] = q;
+            place_e[n_place++] = e;
+          }
+          p = q - n;
+          continue;
+        }
+        if ((n = lex_ending(c, sb, q, KIND(NG_LEX_ORG), &pm))) {
+          org_lex = (int32_t)best_entry(c, &pm);
+          org_a = q - n;
+          org_b = q;
+          p = q - n;
+          continue;
+        }
+      }
       if ((n = lex_ending(c, sb, p, KIND(NG_LEX_PLACE) | KIND(NG_LEX_DEMONYM), &pm))) {
         uint32_t e = best_entry(c, &pm);
         const NgLexEntry *le = E(c, e);
@@ -356,6 +380,17 @@ static void find_titles(Ctx *c) {
 
 /* ---- chunks --------------------------------------------------------------- */
 
+int32_t ng_recognition_title_ending(const NgRecognition *r, size_t a) {
+  if (a == 0) return -1;
+  int32_t t = r->tok_title[a - 1];
+  if (t >= 0) return r->titles[t].core_end == a ? t : -1;
+  for (size_t i = r->n_titles; i-- > 0;)
+    if (r->titles[i].core_end == a) return (int32_t)i;
+  return -1;
+}
+
+static int32_t title_before(const Ctx *c, size_t a) { return ng_recognition_title_ending(c->r, a); }
+
 static int chunk_has_head(const Ctx *c, size_t a, size_t b, uint32_t flag) {
   for (size_t k = a; k < b; ++k)
     if ((c->wf[k] & flag) && is_cap(c, k)) return 1;
@@ -453,8 +488,8 @@ static int name_particle(const Ctx *c, size_t k) {
 static void classify_rest(Ctx *c, size_t a, size_t b) {
   if (b <= a) return;
   size_t n = b - a;
-  int32_t title = a > 0 ? c->r->tok_title[a - 1] : -1;
-  int after_title = title >= 0 && c->r->titles[title].core_end == a;
+  int32_t title = title_before(c, a);
+  int after_title = title >= 0;
   /* "British Prime Minister, Rishi Sunak" */
   if (!after_title && a >= 2 && is_punct(c, a - 1, ",") && c->r->tok_title[a - 2] >= 0 &&
       c->r->titles[c->r->tok_title[a - 2]].core_end == a - 1 && n >= 2)
@@ -627,6 +662,19 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
                                                         : "gaz.region";
     return add_lex_mention(c, a, b, e, rule, 0.97f, 0);
   }
+  /* "... Security Policy Josep Borrell": a person's name (given name first)
+     right after an institution's name is a person of its own */
+  for (size_t k = b >= 2 ? b - 2 : a; b - a >= 4 && k >= a + 2 && k + 3 >= b; --k) {
+    if (!is_cap(c, k) || !(c->wf[k] & NG_W_GIVEN) || (c->wf[k] & (NG_W_ORG_HEAD | NG_W_STOP)) || !is_cap(c, k - 1) ||
+        !chunk_has_head(c, a, k, NG_W_ORG_HEAD) || chunk_has_head(c, k, b, NG_W_ORG_HEAD))
+      continue;
+    int all_cap = 1;
+    for (size_t q = k; q < b; ++q) all_cap &= is_cap(c, q);
+    if (!all_cap) continue;
+    int32_t left = classify_chunk(c, a, k);
+    add_mention(c, k, b, NG_CLS_PERSON, -1, "person.given-name", 0.85f, 0);
+    return left;
+  }
   /* "Northern Ireland Assembly Members": a title after the head ends the name */
   while (b - a >= 3 && (c->wf[b - 2] & NG_W_ORG_HEAD) && lex_at(c, b - 1, b, KIND(NG_LEX_TITLE), &m) == 1) --b;
   /* institutions */
@@ -658,10 +706,10 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
       for (size_t k = a; k < b; ++k)
         ok &= is_name_word(c, k) || (c->t[k].flags & NG_TF_JOINED) || name_particle(c, k) || hyphen_syllable(c, k);
       if (ok) {
-        int32_t title = a > 0 ? c->r->tok_title[a - 1] : -1;
+        int32_t title = title_before(c, a);
         int32_t mi =
             add_mention(c, a, b, NG_CLS_PERSON, -1, title >= 0 ? "person.after-title" : "person.given-name", 0.92f, 0);
-        if (mi >= 0 && title >= 0 && c->r->titles[title].core_end == a) c->r->mentions[mi].title = title;
+        if (mi >= 0 && title >= 0) c->r->mentions[mi].title = title;
         return mi;
       }
     }
@@ -920,9 +968,7 @@ static void second_pass(Ctx *c) {
     if (mi >= 0) {
       c->r->mentions[mi].link = (int32_t)target;
       /* a person named right after a title */
-      if (t->cls == NG_CLS_PERSON && i > 0 && c->r->tok_title[i - 1] >= 0 &&
-          c->r->titles[c->r->tok_title[i - 1]].core_end == i)
-        c->r->mentions[mi].title = c->r->tok_title[i - 1];
+      if (t->cls == NG_CLS_PERSON && title_before(c, i) >= 0) c->r->mentions[mi].title = title_before(c, i);
     }
     i = best - 1;
   }

@@ -82,6 +82,10 @@ typedef struct {
   int32_t *tok_title;   /**< Per token: covering title phrase or -1. */
 } NgRecognition;
 
+/** The title phrase whose core ends right before token `tok` (found also
+ *  when its last tokens are a place mention: "Ambassador to Libya"), or -1. */
+int32_t ng_recognition_title_ending(const NgRecognition *r, size_t tok);
+
 /** Recognize mentions in `text`.  `extra_orgs` (may be NULL) lists
  *  `n_extra` organization names known from metadata (the publisher).
  *  On success *out is owned by the caller (ng_recognition_free). */

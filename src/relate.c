@@ -171,7 +171,11 @@ edges:
   if (org >= 0 && etype(c, org) == NG_TYPE_ORG) add_rel(c, NG_REL_AFFILIATED, person, org, a, b, conf, rule);
   if (!T->former && title_governs(tcls) && country >= 0 && etype(c, country) == NG_TYPE_PLACE)
     add_rel(c, NG_REL_REPRESENTS, person, country, a, b, conf * 0.95f, "represents.title-country");
-  if (!T->former && T->org >= 0 && org >= 0 && (tcls == NG_TITLE_OFFICIAL || tcls == NG_TITLE_DIPLOMAT))
+  /* officials speak for their institution; so do the heads (government
+     titles) of international organizations and state bodies */
+  if (!T->former && T->org >= 0 && org >= 0 &&
+      (tcls == NG_TITLE_OFFICIAL || tcls == NG_TITLE_DIPLOMAT ||
+       (tcls == NG_TITLE_GOV && (ecls(c, org) == NG_CLS_INTLORG || ecls(c, org) == NG_CLS_GOVBODY))))
     add_rel(c, NG_REL_REPRESENTS, person, org, a, b, conf * 0.9f, "represents.title-org");
 }
 
@@ -220,6 +224,11 @@ static size_t apposition(Ctx *c, int32_t person, size_t k, size_t end, int headi
           if (T->tok_begin <= k) ti = c->r->tok_title[q];
           break;
         }
+    }
+    if (ti >= 0) {
+      /* "A, Mossad Chief B, and ...": a list of people, the title is B's */
+      const NgMention *nx = mention_at(c, c->r->titles[ti].core_end);
+      if (nx && nx->entity >= 0 && etype(c, nx->entity) == NG_TYPE_PERSON) break;
     }
     int32_t seg_org = -1;
     size_t j = k;
@@ -298,9 +307,8 @@ static void roles(Ctx *c) {
     int32_t ti = m->title;
     const char *rule = "role.title-before-name";
     size_t b = m->tok_begin;
-    if (ti < 0 && b >= 2 && punct(c, b - 1, ",") && c->r->tok_title[b - 2] >= 0 &&
-        c->r->titles[c->r->tok_title[b - 2]].core_end == b - 1) {
-      ti = c->r->tok_title[b - 2];
+    if (ti < 0 && b >= 2 && punct(c, b - 1, ",") && ng_recognition_title_ending(c->r, b - 1) >= 0) {
+      ti = ng_recognition_title_ending(c->r, b - 1);
       rule = "role.title-comma-name";
     }
     if (ti < 0 && b >= 1 && c->r->tok_title[b - 1] >= 0 && c->r->titles[c->r->tok_title[b - 1]].core_end == b)
