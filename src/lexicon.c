@@ -308,6 +308,7 @@ static const struct {
              {"gov-body", NG_W_GOV_BODY},
              {"portfolio", NG_W_PORTFOLIO},
              {"adjective", NG_W_ADJECTIVE},
+             {"place-head", NG_W_PLACE_HEAD},
              {"stop", NG_W_STOP}};
 
 static NgStatus line_head(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {

@@ -72,7 +72,8 @@ enum {
   NG_W_PARTY_VERB = 1u << 20, /**< "sign", "ratify", "implement", "fulfill". */
   NG_W_GOV_BODY = 1u << 21,   /**< "government", "authorities": a state acting. */
   NG_W_PORTFOLIO = 1u << 22,  /**< A ministry's field ("foreign", "commerce"). */
-  NG_W_ADJECTIVE = 1u << 23   /**< Regional/religious adjective ("European"). */
+  NG_W_ADJECTIVE = 1u << 23,  /**< Regional/religious adjective ("European"). */
+  NG_W_PLACE_HEAD = 1u << 24  /**< Administrative area head ("Province"). */
 };
 
 typedef struct {

@@ -457,6 +457,11 @@ static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
       if (k > a && !tok(c, k - 1, "on") && !tok(c, k - 1, "of") && !tok(c, k - 1, "for") && !tok(c, k - 1, "in")) break;
     }
     if (!conn || !is_lower(c, k)) break;
+    /* "Anna Berg of the Oslo-based ...": a first name and surname do not
+       run on into an institution */
+    if (!has_head && !pub && k - a >= 2 && (c->wf[a] & NG_W_GIVEN) && !(c->wf[a] & NG_W_STOP) &&
+        (tok(c, k, "of") || tok(c, k, "for") || tok(c, k, "on")))
+      break;
     /* a date never continues a name: "Mark Olsen on Monday" */
     if (c->wf[nx] & (NG_W_MONTH | NG_W_WEEKDAY) && !has_head && !pub) break;
     /* connector followed by "the" then a capital, or directly a capital */
@@ -482,6 +487,20 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b);
 static int name_particle(const Ctx *c, size_t k) {
   return is_lower(c, k) && (c->wf[k] & NG_W_CONNECTOR) && !tok(c, k, "of") && !tok(c, k, "for") && !tok(c, k, "on") &&
          !tok(c, k, "and") && !tok(c, k, "the") && !tok(c, k, "in");
+}
+
+/* Token k is "to" after a verb of travel ("travel to", "flew to", "visit
+   to"). */
+static int travel_to(const Ctx *c, size_t k) {
+  static const char *const verbs[] = {
+      "travel",    "travels", "traveled", "travelled", "traveling", "travelling", "fly",      "flies",   "flew",
+      "flown",     "flying",  "head",     "heads",     "headed",    "heading",    "return",   "returns", "returned",
+      "returning", "go",      "goes",     "went",      "going",     "moved",      "relocated"};
+  if (k == 0 || !tok(c, k, "to")) return 0;
+  if (c->wf[k - 1] & NG_W_VISIT) return 1;
+  for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; ++i)
+    if (tok_i(c, k - 1, verbs[i])) return 1;
+  return 0;
 }
 
 /* Person / unknown classification of a run with no head and no gazetteer hit. */
@@ -532,16 +551,17 @@ static void classify_rest(Ctx *c, size_t a, size_t b) {
       return;
     }
   }
-  /* "the PSNI": an unknown all-capitals word of 2-6 letters after "the" is
+  /* "the PSNI": an unknown all-capitals word of 2-8 letters after "the" is
      an organization's acronym */
   if (n == 1 && a > 0 && tok_i(c, a - 1, "the") && (c->t[a].flags & NG_TF_ALLCAPS) && !(c->t[a].flags & NG_TF_ABBR) &&
-      c->t[a].end - c->t[a].start >= 2 && c->t[a].end - c->t[a].start <= 6 &&
+      c->t[a].end - c->t[a].start >= 2 && c->t[a].end - c->t[a].start <= 8 &&
       !(c->wf[a] & (NG_W_STOP | NG_W_MONTH | NG_W_WEEKDAY | NG_W_EVENT | NG_W_TITLE_MOD)) && c->r->tok_title[a] < 0) {
     add_mention(c, a, b, NG_CLS_ORGANIZATION, -1, "org.acronym-the", 0.6f, 0);
     return;
   }
-  /* a single unknown word after "in"/"near": a place */
-  if (n == 1 && a > 0 && (tok(c, a - 1, "in") || tok(c, a - 1, "near")) && !sent_start(c, a) &&
+  /* a single unknown word after "in"/"near", or after "to" following a
+     travel verb ("travel to Anuradhapura"): a place */
+  if (n == 1 && a > 0 && (tok(c, a - 1, "in") || tok(c, a - 1, "near") || travel_to(c, a - 1)) && !sent_start(c, a) &&
       !(c->wf[a] & (NG_W_STOP | NG_W_MONTH | NG_W_WEEKDAY | NG_W_EVENT | NG_W_GIVEN | NG_W_ORG_HEAD)) &&
       !(c->t[a].flags & NG_TF_ALLCAPS)) {
     add_mention(c, a, b, NG_CLS_PLACE, -1, "place.after-preposition", 0.5f, 0);
@@ -675,6 +695,17 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
     add_mention(c, k, b, NG_CLS_PERSON, -1, "person.given-name", 0.85f, 0);
     return left;
   }
+  /* "North Central Province", "Rafah Governorate": an administrative area */
+  if (b - a >= 2 && is_cap(c, b - 1) && (c->wf[b - 1] & NG_W_PLACE_HEAD) && !chunk_has_head(c, a, b, NG_W_ORG_HEAD)) {
+    NgLexMatch pm;
+    int32_t rg = add_mention(c, a, b, NG_CLS_REGION, -1, "place.head-word", 0.8f, 0);
+    size_t n = lex_at(c, a, b - 1, KIND(NG_LEX_PLACE), &pm);
+    if (n == b - 1 - a && n) {
+      int32_t pl = add_lex_mention(c, a, a + n, best_entry(c, &pm), "gaz.place", 0.9f, NG_MF_NESTED);
+      add_link(c, NG_LINK_LOCATED_IN, rg, pl, "place.head-word");
+    }
+    return rg;
+  }
   /* "Northern Ireland Assembly Members": a title after the head ends the name */
   while (b - a >= 3 && (c->wf[b - 2] & NG_W_ORG_HEAD) && lex_at(c, b - 1, b, KIND(NG_LEX_TITLE), &m) == 1) --b;
   /* institutions */
@@ -764,13 +795,46 @@ static void acronym_after(Ctx *c, int32_t mi) {
   if (mi < 0) return;
   NgMention *m = &c->r->mentions[mi];
   size_t k = m->tok_end;
-  if (!(is_punct(c, k, "(") && is_word(c, k + 1) && (c->t[k + 1].flags & NG_TF_ALLCAPS) && is_punct(c, k + 2, ")")))
+  if (!(((is_punct(c, k, "(") && is_punct(c, k + 2, ")")) || (is_punct(c, k, "[") && is_punct(c, k + 2, "]"))) &&
+        is_word(c, k + 1) && (c->t[k + 1].flags & NG_TF_ALLCAPS)))
     return;
   if (c->r->tok_mention[k + 1] >= 0) return;
   NgClass cls = (NgClass)m->cls;
   int32_t lex = m->lex;
   int32_t ai = add_mention(c, k + 1, k + 2, cls, lex, "acronym.parenthesized", 0.9f, NG_MF_ACRONYM);
   if (ai >= 0) c->r->mentions[ai].link = mi;
+}
+
+/* "National People's Power [NPP]": capitalized words (with connectors and
+   possessives) followed by a parenthesized or bracketed acronym made of
+   their initials name an organization, whatever its head word.  Returns
+   the end of the name, or 0. */
+static size_t initials_name(Ctx *c, size_t i, size_t se) {
+  char init[16];
+  size_t ni = 0, k = i;
+  for (; k < se && k < i + 10; ++k) {
+    if (!free_tok(c, k)) return 0;
+    if (is_cap(c, k) && !(c->t[k].flags & NG_TF_ALLCAPS)) {
+      if (ni == sizeof init) return 0;
+      init[ni++] = c->s[c->t[k].start];
+    } else if (!((c->t[k].flags & NG_TF_POSS) || ((c->wf[k] & NG_W_CONNECTOR) && is_lower(c, k)))) {
+      break;
+    }
+  }
+  if (ni < 2 || !is_cap(c, k - 1)) return 0;
+  if (!((is_punct(c, k, "(") && is_punct(c, k + 2, ")")) || (is_punct(c, k, "[") && is_punct(c, k + 2, "]")))) return 0;
+  const NgToken *a = &c->t[k + 1];
+  if (!(a->flags & NG_TF_ALLCAPS) || a->end - a->start != ni || c->r->tok_mention[k + 1] >= 0) return 0;
+  for (size_t q = 0; q < ni; ++q)
+    if (c->s[a->start + q] != init[q]) return 0;
+  /* a known name or a name with its own head word goes the usual way */
+  NgLexMatch m;
+  if (lex_at(c, i, k, KIND(NG_LEX_ORG) | KIND(NG_LEX_PLACE), &m) || chunk_has_head(c, i, k, NG_W_ORG_HEAD) ||
+      chunk_has_head(c, i, k, NG_W_AGR_HEAD) || (c->wf[i] & NG_W_STOP))
+    return 0;
+  int32_t mi = add_mention(c, i, k, NG_CLS_ORGANIZATION, -1, "org.acronym-initials", 0.8f, 0);
+  acronym_after(c, mi);
+  return k + 3;
 }
 
 /* "China's commerce ministry", "the Chinese defence ministry": a country
@@ -861,6 +925,11 @@ static void scan_sentence(Ctx *c, size_t sb, size_t se) {
     }
     if (!is_cap(c, i)) {
       ++i;
+      continue;
+    }
+    size_t ie = initials_name(c, i, se);
+    if (ie) {
+      i = ie;
       continue;
     }
     size_t pm = portfolio_ministry(c, i, se);
