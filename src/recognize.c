@@ -923,9 +923,38 @@ static void scan_sentence(Ctx *c, size_t sb, size_t se) {
         continue;
       }
     }
+    /* gazetteer names that start in lower case ("al-Qaida") */
+    if (!is_cap(c, i) && (tok(c, i, "al") || tok(c, i, "el")) && (c->t[i + 1].flags & NG_TF_JOINED)) {
+      NgLexMatch gm;
+      size_t gl = lex_at(c, i, se, KIND(NG_LEX_ORG), &gm);
+      if (gl >= 3) {
+        int32_t mi = add_lex_mention(c, i, i + gl, best_entry(c, &gm), "gaz.org", 0.95f, 0);
+        acronym_after(c, mi);
+        i += gl;
+        continue;
+      }
+    }
     if (!is_cap(c, i)) {
       ++i;
       continue;
+    }
+    /* a gazetteer name longer than the capitalized chunk ("Islamic State of
+       Iraq and the Levant": the chunk stops at "and") */
+    {
+      NgLexMatch gm;
+      size_t gl = lex_at(c, i, se, KIND(NG_LEX_ORG) | KIND(NG_LEX_PLACE), &gm);
+      if (gl >= 3 && gl > build_chunk(c, i, se, 0) - i) {
+        int all_free = 1;
+        for (size_t q = i; q < i + gl; ++q) all_free &= free_tok(c, q);
+        if (all_free) {
+          uint32_t e = best_entry(c, &gm);
+          int32_t mi =
+              add_lex_mention(c, i, i + gl, e, E(c, e)->kind == NG_LEX_ORG ? "gaz.org" : "gaz.place", 0.97f, 0);
+          acronym_after(c, mi);
+          i += gl;
+          continue;
+        }
+      }
     }
     size_t ie = initials_name(c, i, se);
     if (ie) {
