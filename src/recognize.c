@@ -207,9 +207,26 @@ static void find_titles(Ctx *c) {
                        (is_punct(c, ce, "-") && (tok_i(c, ce + 1, "elect") || tok_i(c, ce + 1, "designate")))))
       ce += is_punct(c, ce, "-") ? 2 : 1;
     /* extension to the right */
-    int32_t ext_place = -1;
-    size_t ext_a = 0, ext_b = 0;
-    if (tok(c, ce, "of") || tok(c, ce, "for")) {
+    int32_t ext_place = -1, ext_org = -1;
+    size_t ext_a = 0, ext_b = 0, xo_a = 0, xo_b = 0;
+    NgLexMatch om;
+    size_t oj = ce + 1 + (tok_i(c, ce + 1, "the") ? 1 : 0), on = 0;
+    if (tok(c, ce, "of") && is_cap(c, oj) && (on = lex_at(c, oj, se, KIND(NG_LEX_ORG), &om)) > 0) {
+      /* "High Representative of the European Union [for Foreign Affairs
+         and Security Policy]": a known institution, then its portfolio */
+      ext_org = (int32_t)best_entry(c, &om);
+      xo_a = oj;
+      xo_b = oj + on;
+      ce = xo_b;
+      if (tok(c, ce, "for") && is_cap(c, ce + 1)) {
+        size_t q = ce + 1;
+        while (q < se &&
+               ((is_cap(c, q) && !((c->wf[q] & NG_W_GIVEN) && is_cap(c, q + 1))) ||
+                (is_lower(c, q) && (tok(c, q, "and") || tok(c, q, "of") || tok(c, q, "the")) && is_cap(c, q + 1))))
+          ++q;
+        if (q > ce + 1 && is_cap(c, q - 1)) ce = q;
+      }
+    } else if (tok(c, ce, "of") || tok(c, ce, "for")) {
       size_t j = ce + 1;
       size_t run = cap_run(c, j, se);
       NgLexMatch pm;
@@ -244,6 +261,17 @@ static void find_titles(Ctx *c) {
       NgLexMatch pm;
       size_t n;
       if (r->tok_mention[p - 1] >= 0 || r->tok_title[p - 1] >= 0) break;
+      /* "International Criminal Court (ICC) Prosecutor": a known
+         organization with its acronym in parentheses */
+      if (p >= sb + 4 && is_punct(c, p - 1, ")") && (c->t[p - 2].flags & NG_TF_ALLCAPS) && is_punct(c, p - 3, "(") &&
+          org_lex < 0 && org_b == 0 && country < 0 && r->tok_mention[p - 4] < 0 &&
+          (n = lex_ending(c, sb, p - 3, KIND(NG_LEX_ORG), &pm))) {
+        org_lex = (int32_t)best_entry(c, &pm);
+        org_a = p - 3 - n;
+        org_b = p - 3;
+        p = org_a;
+        continue;
+      }
       /* "Norway's Prime Minister", "NATO's secretary-general": a country or
          a known organization in the possessive */
       if (p - 1 > sb && (c->t[p - 1].flags & NG_TF_POSS) && country < 0 && org_lex < 0 && org_b == 0 &&
@@ -367,6 +395,10 @@ static void find_titles(Ctx *c) {
         T.org = add_mention(c, org_a, org_b, NG_CLS_ORGANIZATION, -1, "title.org-prefix", 0.6f, 0);
     }
     if (ext_place >= 0) add_lex_mention(c, ext_a, ext_b, (uint32_t)ext_place, "title.place-extension", 0.95f, 0);
+    if (ext_org >= 0) {
+      int32_t xo = add_lex_mention(c, xo_a, xo_b, (uint32_t)ext_org, "title.org-extension", 0.95f, 0);
+      if (T.org < 0) T.org = xo;
+    }
     r->titles[r->n_titles++] = T;
     for (size_t k = cb; k < ce; ++k)
       if (r->tok_mention[k] < 0) r->tok_title[k] = ti;

@@ -296,6 +296,26 @@ static int is_heading(const Ctx *c, const NgSpan *p) {
   return m && m->entity >= 0 && etype(c, m->entity) == NG_TYPE_PERSON && punct(c, m->tok_end, ",");
 }
 
+/* "said Debra Olsen of the Oslo-based Fjord Institute": a person's name
+   followed by "of" and an organization (a "Place-based" in between is
+   allowed) is affiliated with it. */
+static void name_of_org(Ctx *c) {
+  for (size_t i = 0; i < c->r->n_mentions && !c->st; ++i) {
+    const NgMention *m = &c->r->mentions[i];
+    if (m->entity < 0 || m->cls != NG_CLS_PERSON || (m->flags & NG_MF_NESTED)) continue;
+    size_t k = m->tok_end;
+    if (!tok(c, k, "of")) continue;
+    ++k;
+    if (tok_i(c, k, "the")) ++k;
+    const NgMention *x = mention_at(c, k);
+    if (x && x->entity >= 0 && etype(c, x->entity) == NG_TYPE_PLACE && punct(c, x->tok_end, "-") &&
+        (tok(c, x->tok_end + 1, "based") || tok(c, x->tok_end + 1, "headquartered")))
+      x = mention_at(c, x->tok_end + 2);
+    if (!x || x->entity < 0 || etype(c, x->entity) != NG_TYPE_ORG) continue;
+    add_rel(c, NG_REL_AFFILIATED, m->entity, x->entity, m->start, x->end, 0.75f, "affiliation.name-of-org");
+  }
+}
+
 static void roles(Ctx *c) {
   /* pre-nominal titles: "Norwegian Foreign Minister Anna Dahl", also after a
      comma ("British Prime Minister, Anna Dahl"), through an honorific
@@ -817,6 +837,7 @@ NgStatus ng_relate(const NgText *text, const NgSegments *seg, const NgLexicon *l
     c.phrase[T->tok_begin] |= 2;
   }
   roles(&c);
+  if (!c.st) name_of_org(&c);
   if (!c.st) structure(&c);
   if (!c.st) events(&c);
   if (!c.st) agreements(&c);
