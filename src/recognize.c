@@ -1093,12 +1093,14 @@ static void second_pass(Ctx *c) {
     if (!best) continue;
     /* a single sentence-initial word that is a stop word is not a name */
     if (best == i + 1 && (c->wf[i] & NG_W_STOP)) continue;
-    const NgMention *t = &c->r->mentions[target];
-    int32_t mi = add_mention(c, i, best, (NgClass)t->cls, t->lex, "alias.short-form", 0.85f, NG_MF_ALIAS);
+    /* copies: add_mention() may move the mentions */
+    const NgClass tcls = (NgClass)c->r->mentions[target].cls;
+    const int32_t tlex = c->r->mentions[target].lex;
+    int32_t mi = add_mention(c, i, best, tcls, tlex, "alias.short-form", 0.85f, NG_MF_ALIAS);
     if (mi >= 0) {
       c->r->mentions[mi].link = (int32_t)target;
       /* a person named right after a title */
-      if (t->cls == NG_CLS_PERSON && title_before(c, i) >= 0) c->r->mentions[mi].title = title_before(c, i);
+      if (tcls == NG_CLS_PERSON && title_before(c, i) >= 0) c->r->mentions[mi].title = title_before(c, i);
     }
     i = best - 1;
   }
