@@ -577,10 +577,15 @@ static const Word *word_of(const NgLexicon *lx, const char *text, const NgToken 
 }
 
 uint32_t ng_lexicon_word(const NgLexicon *lx, const char *text, const NgToken *t) {
-  const Word *w = word_of(lx, text, t);
-  if (!w) return 0;
-  uint32_t f = w->flags;
-  if (!(t->flags & NG_TF_CAP)) f &= ~(uint32_t)NG_W_GIVEN;
+  char key[512];
+  if (t->end - t->start > 120) return 0;
+  size_t kn = ng_lexicon_token_key(text, t, key);
+  uint32_t i, f = 0;
+  if (ng_strmap_get(lx->wordmap, key, kn, &i)) {
+    f = lx->words[i].flags;
+    if (!(t->flags & NG_TF_CAP)) f &= ~(uint32_t)NG_W_GIVEN;
+  }
+  if (ng_strmap_get(lx->prefixes, key, kn, &i) || ng_strmap_get(lx->names, key, kn, &i)) f |= NG_W_NAME_START;
   return f;
 }
 

@@ -73,7 +73,10 @@ enum {
   NG_W_GOV_BODY = 1u << 21,   /**< "government", "authorities": a state acting. */
   NG_W_PORTFOLIO = 1u << 22,  /**< A ministry's field ("foreign", "commerce"). */
   NG_W_ADJECTIVE = 1u << 23,  /**< Regional/religious adjective ("European"). */
-  NG_W_PLACE_HEAD = 1u << 24  /**< Administrative area head ("Province"). */
+  NG_W_PLACE_HEAD = 1u << 24, /**< Administrative area head ("Province"). */
+  NG_W_NAME_START = 1u << 25  /**< Some lexicon name (any kind) starts with
+                                   this token: ng_lexicon_match() can only
+                                   succeed from a token that has it. */
 };
 
 typedef struct {

@@ -13,7 +13,7 @@ typedef struct {
   const NgToken *t;
   size_t nt;
   const NgLexicon *lex;
-  uint32_t *wf; /* word flags per token */
+  uint32_t *wf; /* word flags per token (the recognition's tok_words) */
   NgRecognition *r;
   size_t cap_m, cap_t, cap_l;
   NgStatus st;
@@ -97,7 +97,7 @@ static const NgLexEntry *E(const Ctx *c, uint32_t i) { return ng_lexicon_entry(c
 
 /* First hit of a lexicon match of the given kinds at i (any length up to to). */
 static size_t lex_at(const Ctx *c, size_t i, size_t to, unsigned kinds, NgLexMatch *m) {
-  if (!is_word(c, i)) {
+  if (!is_word(c, i) || !(c->wf[i] & NG_W_NAME_START)) {
     m->ntok = m->n = 0;
     return 0;
   }
@@ -1159,9 +1159,8 @@ NgStatus ng_recognize(const NgText *text, const NgSegments *seg, const NgLexicon
   size_t nt = seg->n_toks;
   r->tok_mention = malloc((nt + 1) * sizeof *r->tok_mention);
   r->tok_title = malloc((nt + 1) * sizeof *r->tok_title);
-  c.wf = malloc((nt + 1) * sizeof *c.wf);
+  c.wf = r->tok_words = malloc((nt + 1) * sizeof *c.wf);
   if (!r->tok_mention || !r->tok_title || !c.wf) {
-    free(c.wf);
     ng_recognition_free(r);
     return NG_ERR_NOMEM;
   }
@@ -1175,7 +1174,6 @@ NgStatus ng_recognize(const NgText *text, const NgSegments *seg, const NgLexicon
   if (!c.st) find_titles(&c);
   for (size_t s = 0; s < seg->n_sents && !c.st; ++s) scan_sentence(&c, seg->sents[s].tok_begin, seg->sents[s].tok_end);
   if (!c.st) second_pass(&c);
-  free(c.wf);
   if (!c.st) c.st = sort_mentions(r, nt);
   if (c.st) {
     ng_recognition_free(r);
@@ -1192,5 +1190,6 @@ void ng_recognition_free(NgRecognition *r) {
   free(r->links);
   free(r->tok_mention);
   free(r->tok_title);
+  free(r->tok_words);
   free(r);
 }

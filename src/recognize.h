@@ -80,6 +80,8 @@ typedef struct {
   size_t n_links;
   int32_t *tok_mention; /**< Per token: covering non-nested mention or -1. */
   int32_t *tok_title;   /**< Per token: covering title phrase or -1. */
+  uint32_t *tok_words;  /**< Per token: ng_lexicon_word() flags (0 for
+                             punctuation other than "&"), computed once. */
 } NgRecognition;
 
 /** The title phrase whose core ends right before token `tok` (found also

@@ -27,9 +27,7 @@ const char *ng_rel_name(NgRelKind k) { return k < NG_REL_COUNT ? REL_NAMES[k] : 
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static uint32_t W(const Ctx *c, size_t i) {
-  return i < c->nt && c->t[i].kind == NG_TOK_WORD ? ng_lexicon_word(c->lex, c->s, &c->t[i]) : 0;
-}
+static uint32_t W(const Ctx *c, size_t i) { return i < c->nt && c->t[i].kind == NG_TOK_WORD ? c->r->tok_words[i] : 0; }
 static int tok(const Ctx *c, size_t i, const char *w) { return i < c->nt && ng_tok_is(c->s, &c->t[i], w); }
 static int tok_i(const Ctx *c, size_t i, const char *w) { return i < c->nt && ng_tok_ieq(c->s, &c->t[i], w); }
 static int punct(const Ctx *c, size_t i, const char *p) {

@@ -50,7 +50,7 @@ static size_t make_key(const Ctx *c, size_t a, size_t b, int caps_only, char *ke
   return kn;
 }
 
-static int agr_head(const Ctx *c, size_t k) { return (ng_lexicon_word(c->lex, c->s, &c->t[k]) & NG_W_AGR_HEAD) != 0; }
+static int agr_head(const Ctx *c, size_t k) { return (c->r->tok_words[k] & NG_W_AGR_HEAD) != 0; }
 
 /* Key words of an agreement: capitalized words other than the head. */
 static size_t agreement_key(const Ctx *c, const NgMention *m, char *key, size_t size) {
@@ -60,8 +60,7 @@ static size_t agreement_key(const Ctx *c, const NgMention *m, char *key, size_t 
   if (quoted) {
     b = m->tok_end;
     while (b > m->tok_begin + 1 &&
-           (agr_head(c, b - 1) || (ng_lexicon_word(c->lex, c->s, &c->t[b - 1]) & NG_W_AGR_MOD) ||
-            c->t[b - 1].kind == NG_TOK_PUNCT))
+           (agr_head(c, b - 1) || (c->r->tok_words[b - 1] & NG_W_AGR_MOD) || c->t[b - 1].kind == NG_TOK_PUNCT))
       --b;
   }
   return make_key(c, m->tok_begin, b, !quoted, key, size);
