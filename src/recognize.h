@@ -13,6 +13,27 @@
  *   - links between mentions read off the structure of names ("Lowell
  *     Institute of Northfield University": part of; "Embassy in Moscow":
  *     based in; "Eastern Ukraine": located in).
+ * Rules (the id each mention records as `rule`):
+ *   - gaz.*: gazetteer names, longest match, also past where a capitalized
+ *     chunk would stop ("Islamic State of Iraq and the Levant") and from a
+ *     lower-case "al-"; title.country-prefix / title.org-prefix /
+ *     title.org-extension / title.place-extension: names inside title
+ *     phrases ("Norway's Prime Minister", "International Criminal Court (ICC) Prosecutor",
+ *     "Secretary-General of the United Nations", "Ambassador to Libya");
+ *   - person.after-title, person.given-name, person.apposition,
+ *     person.speech-verb: capitalized runs after a title, starting with a
+ *     given name, before ", a <title>" or next to "said" (name particles
+ *     such as "bin" and syllables such as "Ki-moon" included; never a
+ *     weekday or a leading demonym);
+ *   - org.head-word (institution head words, "X and Y" split when both
+ *     have one, "Government of X"), org.portfolio ("China's commerce
+ *     ministry"), org.acronym-initials ("National People's Power [NPP]"),
+ *     org.acronym-the ("the PSNI"), org.publication-cue, org.photo-credit;
+ *   - agreement.*: agreement head words, "Treaty of X", quoted names;
+ *   - place.facility, place.compass+place, place.head-word ("North
+ *     Central Province"), place.after-preposition ("in X", "travel to X");
+ *   - acronym.parenthesized ("(NMC)", "[NPP]"), alias.short-form (later
+ *     short forms of names found above).
  * Nothing here decides which mentions denote the same entity: see resolve.h.
  */
 #ifndef NG_RECOGNIZE_H
@@ -28,12 +49,11 @@
 #include <stdint.h>
 
 enum {
-  NG_MF_NESTED = 1u << 0,    /**< Inside another name; kept only if the entity
-                                  is also named on its own. */
-  NG_MF_POSS = 1u << 1,      /**< Followed by a possessive 's. */
-  NG_MF_ACRONYM = 1u << 2,   /**< An acronym given in parentheses. */
-  NG_MF_ALIAS = 1u << 3,     /**< A short form of a name seen elsewhere. */
-  NG_MF_GOVERNMENT = 1u << 4 /**< A place standing for its government. */
+  NG_MF_NESTED = 1u << 0,  /**< Inside another name; kept only if the entity
+                                is also named on its own. */
+  NG_MF_POSS = 1u << 1,    /**< Followed by a possessive 's. */
+  NG_MF_ACRONYM = 1u << 2, /**< An acronym given in parentheses. */
+  NG_MF_ALIAS = 1u << 3    /**< A short form of a name seen elsewhere. */
 };
 
 typedef struct {
