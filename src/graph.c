@@ -455,6 +455,7 @@ static void build(B *b) {
     memcpy(q, t->data + st->start, st->end - st->start);
     q[st->end - st->start] = '\0';
     text_lit(b, s, NG_NS "quotedText", q);
+    typed(b, s, NG_NS "directQuote", st->direct ? "true" : "false", XSD_NS "boolean");
     free(q);
     iri(b, s, PROV_NS "wasDerivedFrom", b->article);
     span(b, st->start, st->end, sp, sizeof sp, 0);

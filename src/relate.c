@@ -760,6 +760,32 @@ static int is_caption(const Ctx *c, const NgSpan *p) {
   return 0;
 }
 
+/* Is token k inside a quotation (an odd number of quotation marks before
+   it in its paragraph)? */
+static int in_quote(const Ctx *c, size_t k) {
+  const NgSpan *P = &c->seg->paras[c->t[k].para];
+  int open = 0;
+  for (size_t i = P->tok_begin; i < k; ++i) {
+    if (punct(c, i, "\xE2\x80\x9C"))
+      open = 1;
+    else if (punct(c, i, "\xE2\x80\x9D"))
+      open = 0;
+    else if (punct(c, i, "\""))
+      open = !open;
+  }
+  return open;
+}
+
+static int overlaps_stmt(const Ctx *c, size_t a, size_t b) {
+  for (size_t i = 0; i < c->out->n_stmts; ++i)
+    if (c->out->stmts[i].start < b && a < c->out->stmts[i].end) return 1;
+  return 0;
+}
+
+static int is_lower_word(const Ctx *c, size_t k) {
+  return c->t[k].kind == NG_TOK_WORD && (c->t[k].flags & NG_TF_LOWER);
+}
+
 static int32_t person_near(const Ctx *c, size_t a, size_t b) {
   for (size_t k = a; k < b && k < c->nt; ++k) {
     int32_t e = ent_at(c, k);
@@ -794,13 +820,17 @@ static void statements(Ctx *c) {
       }
       int32_t who = -1;
       size_t ca = 0, cb = 0;
-      /* after: ", said NAME" / ", NAME said" */
+      /* after: ", NAME said" / ", said NAME", up to the end of the clause */
       size_t a = e + 1;
       if (punct(c, a, ",")) ++a;
-      for (size_t q = a; q < P->tok_end && q < a + 10 && who < 0; ++q) {
+      size_t stop = a;
+      while (stop < P->tok_end && stop < a + 10 && !punct(c, stop, ".") && !punct(c, stop, "\xE2\x80\x9C") &&
+             !punct(c, stop, "\""))
+        ++stop;
+      for (size_t q = a; q < stop && who < 0; ++q) {
         if (W(c, q) & NG_W_SAY) {
-          who = person_near(c, q + 1, q + 6);
-          if (who < 0 && q > a) who = person_near(c, a, q);
+          who = q > a ? person_near(c, a, q) : -1;
+          if (who < 0) who = person_near(c, q + 1, q + 6 < stop ? q + 6 : stop);
           ca = c->t[q].start;
           cb = c->t[q].end;
         }
@@ -814,6 +844,45 @@ static void statements(Ctx *c) {
       }
       if (who >= 0) add_stmt(c, who, c->t[k + 1].start, c->t[e - 1].end, 1, ca, cb, 0.8f, "statement.quote-said");
       k = e;
+    }
+  }
+  /* reported speech: "According to NAME, ..." and "NAME said [on Monday]
+     that ..." (not negated, not inside a quotation) */
+  for (size_t s = 0; s < c->seg->n_sents; ++s) {
+    const NgSpan *S = &c->seg->sents[s];
+    size_t a = S->tok_begin, e = S->tok_end;
+    while (e > a && c->t[e - 1].kind == NG_TOK_PUNCT) --e;
+    if (e <= a || in_quote(c, a)) continue;
+    if (tok_i(c, a, "according") && tok(c, a + 1, "to")) {
+      const NgMention *m = mention_at(c, a + 2);
+      if (m && m->entity >= 0 && etype(c, m->entity) == NG_TYPE_PERSON && punct(c, m->tok_end, ",") &&
+          m->tok_end + 2 < e)
+        add_stmt(c, m->entity, c->t[m->tok_end + 1].start, c->t[e - 1].end, 0, c->t[a].start, c->t[m->tok_end - 1].end,
+                 0.7f, "statement.according-to");
+      continue;
+    }
+    for (size_t q = a + 1; q + 2 < e; ++q) {
+      if (!(W(c, q) & NG_W_SAY) || !is_lower_word(c, q)) continue;
+      if (W(c, q - 1) & NG_W_NEGATION || (q >= 2 && (W(c, q - 2) & NG_W_NEGATION))) break;
+      /* the speaker: a person named right before the verb */
+      const NgMention *m = NULL;
+      for (size_t k = q; k-- > a && k + 4 >= q;) {
+        const NgMention *x = mention_at(c, k);
+        if (x && x->entity >= 0 && etype(c, x->entity) == NG_TYPE_PERSON && x->tok_end + 1 >= q) {
+          m = x;
+          break;
+        }
+      }
+      if (!m) break;
+      /* "that" within a few words: "said on Monday that", "told reporters that" */
+      size_t t = q + 1;
+      while (t < e && t < q + 6 && !tok(c, t, "that") && !punct(c, t, ",") && !punct(c, t, "\xE2\x80\x9C") &&
+             !punct(c, t, "\""))
+        ++t;
+      if (t + 2 < e && tok(c, t, "that") && !overlaps_stmt(c, c->t[t + 1].start, c->t[e - 1].end))
+        add_stmt(c, m->entity, c->t[t + 1].start, c->t[e - 1].end, 0, c->t[m->tok_begin].start, c->t[q].end, 0.7f,
+                 "statement.said-that");
+      break;
     }
   }
 }
