@@ -145,6 +145,15 @@ static int32_t add_lex_mention(Ctx *c, size_t a, size_t b, uint32_t entry, const
 /* ---- titles ------------------------------------------------------------- */
 
 static int title_left_blocked(const Ctx *c, size_t i) {
+  /* "Port-au-Prince": a title word glued by a hyphen to a capitalized word
+     that is no title or modifier is part of a compound name */
+  if (i >= 2 && (c->t[i - 1].flags & NG_TF_JOINED) && is_word(c, i - 2) && !is_lower(c, i - 2) &&
+      !tok_i(c, i - 2, "ex") && !tok_i(c, i - 2, "co") && !(c->wf[i - 2] & NG_W_TITLE_MOD) &&
+      c->r->tok_title[i - 2] < 0)
+    return 1;
+  if (i >= 2 && (c->t[i - 1].flags & NG_TF_JOINED) && is_lower(c, i - 2) && i >= 4 &&
+      (c->t[i - 3].flags & NG_TF_JOINED) && is_cap(c, i - 4))
+    return 1;
   /* "Martin Luther King": a title word continuing a person's name */
   if (i == 0 || !is_cap(c, i - 1) || sent_start(c, i)) return 0;
   if (c->wf[i - 1] & NG_W_GIVEN) return 1;
@@ -458,13 +467,25 @@ static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
   while (k < se) {
     if (!free_tok(c, k)) break;
     if (is_cap(c, k)) {
+      int head_before = has_head;
       if (c->wf[k] & (NG_W_ORG_HEAD | NG_W_AGR_HEAD)) has_head = 1;
       ++k;
-      /* "Queen’s University" */
-      if (k + 1 < se && (c->t[k].flags & NG_TF_POSS) && is_cap(c, k + 1) && (c->wf[k + 1] & NG_W_ORG_HEAD)) ++k;
+      /* "Queen’s University" (but "X University’s Institute" is two) */
+      if (!head_before && !(c->wf[k - 1] & NG_W_ORG_HEAD) && k + 1 < se && (c->t[k].flags & NG_TF_POSS) &&
+          is_cap(c, k + 1) && (c->wf[k + 1] & NG_W_ORG_HEAD))
+        ++k;
       continue;
     }
     if (k == a) break;
+    /* a nickname in quotes: Jimmy “Barbecue” Chérizier */
+    if (k == a + 1 && (c->wf[a] & NG_W_GIVEN) && is_open_quote(c, k) && is_cap(c, k + 1)) {
+      size_t q = k + 1;
+      while (q < se && q < k + 4 && is_cap(c, q)) ++q;
+      if (is_close_quote(c, q) && is_cap(c, q + 1) && free_tok(c, q + 1) && !(c->wf[q + 1] & NG_W_STOP)) {
+        k = q + 1;
+        continue;
+      }
+    }
     /* joiners: need a free capitalized word after them */
     size_t nx = k + 1;
     if ((c->t[k].flags & NG_TF_JOINED) && is_cap(c, nx) && free_tok(c, nx)) {
@@ -495,7 +516,7 @@ static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
         (tok(c, k, "of") || tok(c, k, "for") || tok(c, k, "on")))
       break;
     /* a date never continues a name: "Mark Olsen on Monday" */
-    if (c->wf[nx] & (NG_W_MONTH | NG_W_WEEKDAY) && !has_head && !pub) break;
+    if (c->wf[nx] & (NG_W_MONTH | NG_W_WEEKDAY) && !pub) break;
     /* connector followed by "the" then a capital, or directly a capital */
     if (tok(c, nx, "the") && is_cap(c, nx + 1) && free_tok(c, nx + 1)) {
       k = nx + 1;
@@ -556,6 +577,9 @@ static void classify_rest(Ctx *c, size_t a, size_t b) {
     if (c->wf[k] & NG_W_WEEKDAY) all_names = 0;
   }
   if (lex_at(c, a, a + 1, KIND(NG_LEX_DEMONYM), &(NgLexMatch){0}) == 1) all_names = 0;
+  /* "fellow Tutsis": after a lower-case title one word that is no given
+     name is not enough for a person */
+  if (after_title && n == 1 && is_lower(c, c->r->titles[title].core_begin) && !(c->wf[a] & NG_W_GIVEN)) after_title = 0;
   if (after_title && all_names && n <= 4) {
     int32_t mi = add_mention(c, a, b, NG_CLS_PERSON, -1, "person.after-title", 0.9f, 0);
     if (mi >= 0) c->r->mentions[mi].title = title;
@@ -582,6 +606,11 @@ static void classify_rest(Ctx *c, size_t a, size_t b) {
       add_mention(c, a, b, NG_CLS_PERSON, -1, appos ? "person.apposition" : "person.speech-verb", 0.75f, 0);
       return;
     }
+  }
+  /* "the Mills administration": the surname of the head of a government */
+  if (n <= 2 && all_names && b < c->nt && tok(c, b, "administration") && !(c->t[a].flags & NG_TF_ALLCAPS)) {
+    add_mention(c, a, b, NG_CLS_PERSON, -1, "person.administration", 0.7f, 0);
+    return;
   }
   /* "the PSNI": an unknown all-capitals word of 2-8 letters after "the" is
      an organization's acronym */
@@ -749,9 +778,13 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
       has_org_head = 1;
   if (has_org_head && !(c->wf[a] & NG_W_GIVEN && b - a == 2 && !(c->wf[a + 1] & NG_W_ORG_HEAD)))
     return org_chunk(c, a, b, NG_CLS_COUNT);
-  /* facility named with a capital head: "Whitla Hall" */
+  /* facility named with a capital head: "Whitla Hall", "Great Hall of the
+     People" */
   if (b - a >= 2 && (c->wf[b - 1] & NG_W_FACILITY) && is_cap(c, b - 1))
     return add_mention(c, a, b, NG_CLS_FACILITY, -1, "place.facility", 0.8f, 0);
+  for (size_t k = a + 1; k + 2 < b; ++k)
+    if ((c->wf[k] & NG_W_FACILITY) && is_cap(c, k) && tok(c, k + 1, "of") && !chunk_has_head(c, a, b, NG_W_ORG_HEAD))
+      return add_mention(c, a, b, NG_CLS_FACILITY, -1, "place.facility", 0.75f, 0);
   /* events ("Cold War"): not names, but places inside count */
   for (size_t k = a; k < b; ++k)
     if ((c->wf[k] & NG_W_EVENT) && k > a) {
@@ -767,7 +800,8 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
           lex_at(c, a + 1, b, KIND(NG_LEX_PLACE) | KIND(NG_LEX_ORG), &m))) {
       int ok = 1;
       for (size_t k = a; k < b; ++k)
-        ok &= is_name_word(c, k) || (c->t[k].flags & NG_TF_JOINED) || name_particle(c, k) || hyphen_syllable(c, k);
+        ok &= is_name_word(c, k) || (c->t[k].flags & NG_TF_JOINED) || name_particle(c, k) || hyphen_syllable(c, k) ||
+              is_open_quote(c, k) || is_close_quote(c, k);
       if (ok) {
         int32_t title = title_before(c, a);
         int32_t mi =
@@ -899,6 +933,8 @@ static size_t portfolio_ministry(Ctx *c, size_t i, size_t se) {
 }
 
 static void scan_sentence(Ctx *c, size_t sb, size_t se) {
+  int32_t poss_org = -1; /* an organization followed by "’s" */
+  size_t poss_next = 0;
   for (size_t i = sb; i < se;) {
     if (!free_tok(c, i)) {
       ++i;
@@ -1005,6 +1041,15 @@ static void scan_sentence(Ctx *c, size_t sb, size_t se) {
     }
     int32_t mi = classify_chunk(c, i, b);
     acronym_after(c, mi);
+    /* "X University’s Institute for Y": the second is part of the first */
+    if (mi >= 0 && i == poss_next && poss_org >= 0 && ng_class_type((NgClass)c->r->mentions[mi].cls) == NG_TYPE_ORG)
+      add_link(c, NG_LINK_PART_OF, mi, poss_org, "org.possessive-unit");
+    poss_org = -1;
+    if (mi >= 0 && b < se && (c->t[b].flags & NG_TF_POSS) && c->r->mentions[mi].tok_end == b &&
+        ng_class_type((NgClass)c->r->mentions[mi].cls) == NG_TYPE_ORG) {
+      poss_org = mi;
+      poss_next = b + 1;
+    }
     i = b;
   }
 }
