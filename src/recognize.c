@@ -596,6 +596,7 @@ static void classify_rest(Ctx *c, size_t a, size_t b) {
     if (is_punct(c, k, ",")) {
       ++k;
       while (k < c->nt && (tok_i(c, k, "a") || tok_i(c, k, "an") || tok_i(c, k, "the") || tok_i(c, k, "former") ||
+                           (c->t[k].flags & NG_TF_POSS) ||
                            (c->r->tok_mention[k] >= 0 && c->r->mentions[c->r->tok_mention[k]].cls != NG_CLS_PERSON)))
         ++k;
       appos = k < c->nt && c->r->tok_title[k] >= 0;
@@ -700,8 +701,9 @@ static size_t agreement_end(const Ctx *c, size_t b, size_t se) {
 static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
   size_t se = sent_end(c, a);
   NgLexMatch m;
-  /* drop sentence-initial function words: "The", "But", "In" */
-  while (a < b && (c->wf[a] & NG_W_STOP) && !(c->wf[a] & NG_W_GIVEN)) {
+  /* drop sentence-initial function words and dates: "The", "But", "In",
+     "Monday" */
+  while (a < b && (c->wf[a] & (NG_W_STOP | NG_W_WEEKDAY | NG_W_MONTH)) && !(c->wf[a] & NG_W_GIVEN)) {
     if (lex_at(c, a, b, KIND(NG_LEX_PLACE) | KIND(NG_LEX_ORG), &m) >= 2) break; /* The Hague */
     ++a;
     while (a < b && !is_cap(c, a)) ++a;

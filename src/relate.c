@@ -244,9 +244,9 @@ static size_t apposition(Ctx *c, int32_t person, size_t k, size_t end, int headi
         if (seg_org < 0) seg_org = m->entity;
         if (n_orgs < 16) orgs[n_orgs++] = m->entity;
         q = m->tok_end - 1;
-      } else if (!m && c->t[q].kind == NG_TOK_WORD && !(W(c, q) & NG_W_CONNECTOR) && !tok(c, q, "at") &&
-                 !tok(c, q, "with") && !tok(c, q, "in") && !tok(c, q, "to") && !tok(c, q, "journal") &&
-                 !(W(c, q) & NG_W_PUB_CUE) && q - j > 3) {
+      } else if (!m && c->t[q].kind == NG_TOK_WORD && !(c->t[q].flags & NG_TF_POSS) && !(W(c, q) & NG_W_CONNECTOR) &&
+                 !tok(c, q, "at") && !tok(c, q, "with") && !tok(c, q, "in") && !tok(c, q, "to") &&
+                 !tok(c, q, "journal") && !(W(c, q) & NG_W_PUB_CUE) && q - j > 3) {
         prep_ok = 0; /* a verb or other words: the role list is over */
         break;
       }
@@ -631,9 +631,12 @@ static void events(Ctx *c) {
           if (tok(c, q, "between")) {
             ns = 0;
             people_after(c, q + 1, se, obj, 16, &no);
-          } else if ((tok(c, i, "met") || tok(c, i, "meets")) && ent_at(c, k) >= 0 &&
-                     etype(c, ent_at(c, k)) == NG_TYPE_PERSON) {
-            people_after(c, k, se, obj, 16, &no);
+          } else if (tok(c, i, "met") || tok(c, i, "meets") || tok(c, i, "hosted") || tok(c, i, "hosts") ||
+                     tok(c, i, "welcomed") || tok(c, i, "welcomes")) {
+            /* a direct object, possibly after its title: "met Chancellor X" */
+            size_t o = k;
+            if (o < se && c->r->tok_title[o] >= 0) o = c->r->titles[c->r->tok_title[o]].core_end;
+            if (ent_at(c, o) >= 0 && etype(c, ent_at(c, o)) == NG_TYPE_PERSON) people_after(c, o, se, obj, 16, &no);
           }
         }
         if (no == 0) continue;

@@ -113,6 +113,30 @@ static int same_tok(const Ctx *c, size_t a, size_t b) {
   return x->end - x->start == y->end - y->start && memcmp(c->s + x->start, c->s + y->start, x->end - x->start) == 0;
 }
 
+/* The name of person mention m without a quoted part (a nickname) in
+   buf; returns its length (`len`, the cleaned full span, when there is no
+   quoted part). */
+static size_t without_quoted(const Ctx *c, const NgMention *m, char *buf, size_t size, size_t len) {
+  size_t q0 = 0, q1 = 0;
+  for (size_t k = m->tok_begin; k < m->tok_end; ++k) {
+    const NgToken *t = &c->t[k];
+    if (t->kind != NG_TOK_PUNCT) continue;
+    int quote = c->s[t->start] == '"' ||
+                ((unsigned char)c->s[t->start] == 0xE2 && t->end - t->start == 3 &&
+                 ((unsigned char)c->s[t->start + 2] == 0x9C || (unsigned char)c->s[t->start + 2] == 0x9D));
+    if (!quote) continue;
+    if (!q0)
+      q0 = k + 1;
+    else
+      q1 = k + 1;
+  }
+  if (!q0 || !q1 || q0 <= m->tok_begin + 1 || q1 >= m->tok_end) return len;
+  size_t n = ng_text_clean(c->s, m->start, c->t[q0 - 1].start, buf, size);
+  if (n + 1 < size) buf[n++] = ' ';
+  n += ng_text_clean(c->s, c->t[q1].start, m->end, buf + n, size - n);
+  return n;
+}
+
 NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *lex, NgRecognition *r,
                     NgEntities **out) {
   *out = NULL;
@@ -203,6 +227,23 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
         best_score = score;
         best = (int32_t)j;
       }
+    }
+    /* "Mr Anutin", "Mr Xi": a single name after a title, or one that is no
+       common given name, that only matches the first word of one full name
+       (names written family name first, or people known by their given
+       name) */
+    if (best < 0 && mw == 1 &&
+        (m->title >= 0 || !(ng_lexicon_word(c.lex, c.s, &c.t[first_word(&c, m)]) & NG_W_GIVEN))) {
+      int32_t only = -1;
+      int count = 0;
+      for (size_t j = 0; j < n; ++j) {
+        const NgMention *q = &r->mentions[j];
+        if (j == i || q->cls != NG_CLS_PERSON || name_tokens(&c, q) < 2) continue;
+        if (!same_tok(&c, first_word(&c, m), first_word(&c, q))) continue;
+        if (only < 0 || find(p, only) != find(p, (int32_t)j)) ++count;
+        only = (int32_t)j;
+      }
+      if (count == 1) best = only;
     }
     if (best >= 0) {
       /* ambiguous surnames ("Clinton" with two Clintons): only the nearest */
@@ -312,6 +353,9 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
           a = c.t[m->tok_begin + 1].start;
         size_t len = ng_text_clean(c.s, a, m->end, buf, sizeof buf);
         if (set_add(&names, buf, len)) st = NG_ERR_NOMEM;
+        /* a nickname in quotes stays an alternative name, not the label:
+           "Jimmy “Barbecue” Chérizier" -> "Jimmy Chérizier" */
+        if (e->type == NG_TYPE_PERSON) len = without_quoted(&c, m, buf, sizeof buf, len);
         size_t words = name_tokens(&c, m);
         if (!(m->flags & (NG_MF_ACRONYM | NG_MF_NESTED)) &&
             (words > best_words || (words == best_words && len > best_len))) {
