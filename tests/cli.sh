@@ -250,5 +250,19 @@ check "mixed: exit 1" test "$rc" -eq 1
 check "mixed: names the missing file" grep -qF "$TMP/in/no-such.txt" "$err"
 check "mixed: good.ttl written" test -s "$TMP/out-mixed/good.ttl"
 
+# --explain: every relation, role, event and statement of the example names
+# its rule, a confidence and a line:column; every entity lists mentions
+# with line:column
+run --explain "$EXAMPLE"
+check "explain: exit 0" test "$rc" -eq 0
+n_facts=$(grep -cE '^(relation|role|event|statement) ' "$out")
+n_bad=$(grep -E '^(relation|role|event|statement) ' "$out" |
+  grep -cvE ' rule=[a-z][a-z0-9.+-]* confidence=(0\.[0-9]+|1\.00) at [0-9]+:[0-9]+$')
+check "explain: facts listed ($n_facts)" test "$n_facts" -ge 40
+check "explain: $n_bad facts without rule/confidence/line:column" test "$n_bad" -eq 0
+n_ent=$(grep -c '^entity ' "$out")
+n_ment=$(grep -cE '^  mention [0-9]+:[0-9]+ ' "$out")
+check "explain: entities ($n_ent) with mentions ($n_ment)" test "$n_ent" -ge 40 -a "$n_ment" -ge "$n_ent"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
