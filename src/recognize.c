@@ -325,6 +325,15 @@ static void find_titles(Ctx *c) {
         p -= n;
         continue;
       }
+      /* "Vietnam's new president": descriptive words between a possessive
+         and the title */
+      if (is_lower(c, p - 1) &&
+          (tok(c, p - 1, "new") || tok(c, p - 1, "incoming") || tok(c, p - 1, "outgoing") || tok(c, p - 1, "current") ||
+           tok(c, p - 1, "interim") || tok(c, p - 1, "longtime") || tok(c, p - 1, "top")) &&
+          p - 1 > sb && ((c->t[p - 2].flags & NG_TF_POSS) || is_cap(c, p - 2))) {
+        --p;
+        continue;
+      }
       if (tok_i(c, p - 1, "former") || tok_i(c, p - 1, "then")) {
         T.former = tok_i(c, p - 1, "former");
         --p;

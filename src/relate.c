@@ -213,6 +213,14 @@ static size_t apposition(Ctx *c, int32_t person, size_t k, size_t end, int headi
     while (k < end && (tok_i(c, k, "a") || tok_i(c, k, "an") || tok_i(c, k, "the") || tok_i(c, k, "now") ||
                        tok_i(c, k, "also") || tok_i(c, k, "currently")))
       ++k;
+    /* "NAME, Obama’s deputy national security adviser": another person's
+       possessive before the title */
+    {
+      const NgMention *pm = mention_at(c, k);
+      if (pm && pm->entity >= 0 && etype(c, pm->entity) == NG_TYPE_PERSON && pm->tok_begin == k &&
+          (c->t[pm->tok_end].flags & NG_TF_POSS) && pm->tok_end + 1 < end && c->r->tok_title[pm->tok_end + 1] >= 0)
+        k = pm->tok_end + 1;
+    }
     int32_t ti = k < end ? c->r->tok_title[k] : -1;
     if (ti < 0 && k < end) {
       /* a title phrase may begin with a country or organization prefix */
