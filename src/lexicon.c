@@ -523,7 +523,8 @@ size_t ng_lexicon_match(const NgLexicon *lx, const char *text, const NgToken *to
   size_t k;
   for (k = 0; k < max && from + k < to; ++k) {
     const NgToken *t = &toks[from + k];
-    if (t->flags & NG_TF_POSS) break;
+    /* a possessive goes on only where a name has one ("People's
+       Liberation Army"): the prefix test below stops "Russia's" */
     if (t->end - t->start > 120) break;
     if (k) {
       /* a name does not run across whitespace-free punctuation gaps oddly;

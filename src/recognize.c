@@ -470,6 +470,8 @@ static int hyphen_syllable(const Ctx *c, size_t k) {
   return k >= 2 && (c->t[k - 1].flags & NG_TF_JOINED) && is_cap(c, k - 2) && name_syllable(c, k);
 }
 
+static int name_particle(const Ctx *c, size_t k);
+
 static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
   size_t k = a;
   int has_head = 0;
@@ -535,6 +537,11 @@ static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
       k = nx;
       continue;
     }
+    /* two name particles: "Ursula von der Leyen", "de la Cruz" */
+    if (name_particle(c, k) && name_particle(c, nx) && is_cap(c, nx + 1) && free_tok(c, nx + 1)) {
+      k = nx + 1;
+      continue;
+    }
     break;
   }
   /* never end on a connector (a name syllable after a hyphen stays) */
@@ -578,9 +585,11 @@ static void classify_rest(Ctx *c, size_t a, size_t b) {
   int given = (c->wf[a] & NG_W_GIVEN) && n >= 2;
   int all_names = 1;
   for (size_t k = a; k < b; ++k) {
+    /* capitals only as initials ("JD Vance"), never a whole name */
+    int initials = (c->t[k].flags & NG_TF_ALLCAPS) && c->t[k].end - c->t[k].start <= 2 && k + 1 < b;
     if ((!is_cap(c, k) &&
          !(k > a && (name_particle(c, k) || hyphen_syllable(c, k) || (c->t[k].flags & NG_TF_JOINED)))) ||
-        (c->t[k].flags & NG_TF_ALLCAPS && !(c->t[k].flags & NG_TF_ABBR)))
+        (c->t[k].flags & NG_TF_ALLCAPS && !(c->t[k].flags & NG_TF_ABBR) && !initials))
       all_names = 0;
     /* "told Americans Saturday": no weekdays or demonyms in a person's name */
     if (c->wf[k] & NG_W_WEEKDAY) all_names = 0;
@@ -633,6 +642,7 @@ static void classify_rest(Ctx *c, size_t a, size_t b) {
   /* a single unknown word after "in"/"near", or after "to" following a
      travel verb ("travel to Anuradhapura"): a place */
   if (n == 1 && a > 0 && (tok(c, a - 1, "in") || tok(c, a - 1, "near") || travel_to(c, a - 1)) && !sent_start(c, a) &&
+      !(b < c->nt && (c->t[b].flags & NG_TF_POSS)) && /* "in Dahl's view" */
       !(c->wf[a] & (NG_W_STOP | NG_W_MONTH | NG_W_WEEKDAY | NG_W_EVENT | NG_W_GIVEN | NG_W_ORG_HEAD)) &&
       !(c->t[a].flags & NG_TF_ALLCAPS)) {
     add_mention(c, a, b, NG_CLS_PLACE, -1, "place.after-preposition", 0.5f, 0);
@@ -724,6 +734,17 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
     return org_chunk(c, a, b, NG_CLS_GOVBODY);
   /* agreements: "Minsk II agreement", "Minsk Accords", "Treaty of Rome" */
   size_t ae = agreement_end(c, b, se);
+  /* "Washington for the UAE deal": an agreement named at the end of a chunk
+     does not reach back over "for", "in", "with", "at" */
+  if ((ae && !(c->wf[b - 1] & NG_W_AGR_HEAD)) || (c->wf[b - 1] & NG_W_AGR_HEAD && is_lower(c, b - 1))) {
+    for (size_t k = b - 1; k > a; --k) {
+      if (!(tok(c, k, "for") || tok(c, k, "in") || tok(c, k, "with") || tok(c, k, "at"))) continue;
+      size_t r = k + 1 + (tok_i(c, k + 1, "the") ? 1 : 0);
+      if (r >= b) break;
+      classify_chunk(c, a, k);
+      return classify_chunk(c, r, b);
+    }
+  }
   if (ae && !(c->wf[b - 1] & NG_W_AGR_HEAD))
     return add_mention(c, a, ae, NG_CLS_AGREEMENT, -1, "agreement.name+head", 0.85f, 0);
   if (b - a >= 2 && (c->wf[b - 1] & NG_W_AGR_HEAD))
@@ -827,6 +848,9 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
   size_t run = a;
   for (size_t k = a; k < b;) {
     size_t n = is_cap(c, k) ? lex_at(c, k, b, KIND(NG_LEX_ORG) | KIND(NG_LEX_PLACE) | KIND(NG_LEX_DEMONYM), &m) : 0;
+    /* "Trans-Pacific", "Pan-African": an adjective, not the place */
+    if (n && k >= 2 && (c->t[k - 1].flags & NG_TF_JOINED) && (tok_i(c, k - 2, "trans") || tok_i(c, k - 2, "pan")))
+      n = 0;
     if (!n) {
       ++k;
       continue;
@@ -878,6 +902,9 @@ static void acronym_after(Ctx *c, int32_t mi) {
   if (c->r->tok_mention[k + 1] >= 0) return;
   NgClass cls = (NgClass)m->cls;
   int32_t lex = m->lex;
+  /* "DOHA (REUTERS) -": after a place the parentheses hold a dateline's
+     agency, not the place's acronym */
+  if (ng_class_type(cls) == NG_TYPE_PLACE) return;
   int32_t ai = add_mention(c, k + 1, k + 2, cls, lex, "acronym.parenthesized", 0.9f, NG_MF_ACRONYM);
   if (ai >= 0) c->r->mentions[ai].link = mi;
 }

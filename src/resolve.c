@@ -228,10 +228,10 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
         best = (int32_t)j;
       }
     }
-    /* "Mr Anutin", "Mr Xi": a single name after a title, or one that is no
-       common given name, that only matches the first word of one full name
-       (names written family name first, or people known by their given
-       name) */
+    /* "Mr Anutin", "Mr Xi", "President Lula": a single name after a title,
+       or one that is no common given name, that only matches a word other
+       than the last of one full name (names written family name first,
+       people known by their given name or a middle name) */
     if (best < 0 && mw == 1 &&
         (m->title >= 0 || !(ng_lexicon_word(c.lex, c.s, &c.t[first_word(&c, m)]) & NG_W_GIVEN))) {
       int32_t only = -1;
@@ -239,7 +239,10 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
       for (size_t j = 0; j < n; ++j) {
         const NgMention *q = &r->mentions[j];
         if (j == i || q->cls != NG_CLS_PERSON || name_tokens(&c, q) < 2) continue;
-        if (!same_tok(&c, first_word(&c, m), first_word(&c, q))) continue;
+        int hit = 0; /* the first word, or an inner one ("Lula" in "Luiz Inacio Lula da Silva") */
+        for (size_t k = q->tok_begin; k < q->tok_end && !hit; ++k)
+          hit = c.t[k].kind == NG_TOK_WORD && k + 1 < q->tok_end && same_tok(&c, first_word(&c, m), k);
+        if (!hit) continue;
         if (only < 0 || find(p, only) != find(p, (int32_t)j)) ++count;
         only = (int32_t)j;
       }
