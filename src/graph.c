@@ -20,9 +20,18 @@
 #define GEO_NS "http://www.w3.org/2003/01/geo/wgs84_pos#"
 #define WD_NS "http://www.wikidata.org/entity/"
 
+#define NG_STATIC_SLOTS 128
+
+typedef struct {
+  const char *ptr; /* address of a string literal */
+  const char *str; /* its interned copy */
+  uint32_t id;
+} StaticSlot;
+
 struct NgGraphImpl {
-  NgStrMap *strs;     /* interned strings -> id (the map owns them) */
-  const char **by_id; /* id -> interned string */
+  StaticSlot statics[NG_STATIC_SLOTS]; /* see intern_static() */
+  NgStrMap *strs;                      /* interned strings -> id (the map owns them) */
+  const char **by_id;                  /* id -> interned string */
   size_t n_strs, cap_strs;
   NgTriple *v;        /* the triples; strings point into `strs` */
   uint32_t (*tid)[5]; /* per triple: 1 + id of s, p, o, datatype, lang (0: none) */
@@ -115,8 +124,27 @@ static const char *intern(NgGraph *g, const char *s, uint32_t *id, NgStatus *st)
   return key;
 }
 
-static NgStatus push(NgGraph *g, const char *s, const char *p, const char *o, int o_iri, const char *dt,
-                     const char *lang) {
+/* intern() for a string literal of this file (a predicate, a datatype):
+   its address never holds another text, so a small direct-mapped cache
+   keyed by the address skips hashing it. */
+static const char *intern_static(NgGraph *g, const char *s, uint32_t *id, NgStatus *st) {
+  if (!s) {
+    *id = 0;
+    return NULL;
+  }
+  StaticSlot *slot = &g->statics[((uintptr_t)s >> 3) % NG_STATIC_SLOTS];
+  if (slot->ptr == s) {
+    *id = slot->id;
+    return slot->str;
+  }
+  const char *r = intern(g, s, id, st);
+  if (!*st) *slot = (StaticSlot){s, r, *id};
+  return r;
+}
+
+/* Append a triple; `statics` says p and dt are string literals. */
+static NgStatus push_triple(NgGraph *g, const char *s, const char *p, const char *o, int o_iri, const char *dt,
+                            const char *lang, int statics) {
   if (g->n == g->cap) {
     size_t nc = g->cap ? g->cap * 2 : 1024;
     NgTriple *nv = realloc(g->v, nc * sizeof *nv);
@@ -130,15 +158,20 @@ static NgStatus push(NgGraph *g, const char *s, const char *p, const char *o, in
   NgTriple *t = &g->v[g->n];
   uint32_t *id = g->tid[g->n];
   t->s = intern(g, s, &id[0], &st);
-  t->p = intern(g, p, &id[1], &st);
+  t->p = statics ? intern_static(g, p, &id[1], &st) : intern(g, p, &id[1], &st);
   t->o = intern(g, o, &id[2], &st);
-  t->datatype = intern(g, dt, &id[3], &st);
+  t->datatype = statics ? intern_static(g, dt, &id[3], &st) : intern(g, dt, &id[3], &st);
   t->lang = intern(g, lang, &id[4], &st);
   t->o_iri = o_iri;
   if (st) return st;
   g->n++;
   g->sorted = 0;
   return NG_SUCCESS;
+}
+
+static NgStatus push(NgGraph *g, const char *s, const char *p, const char *o, int o_iri, const char *dt,
+                     const char *lang) {
+  return push_triple(g, s, p, o, o_iri, dt, lang, 0);
 }
 
 /* Sorting compares ranks of the interned strings (their position in byte
@@ -150,59 +183,68 @@ typedef struct {
 
 static int cmp_str(const void *x, const void *y) { return strcmp(((const Str *)x)->s, ((const Str *)y)->s); }
 
-typedef struct {
-  uint32_t k[6];
-  size_t i;
-} Keyed;
-
-static int cmp_keyed(const void *x, const void *y) {
-  const Keyed *a = x, *b = y;
-  for (int j = 0; j < 6; ++j)
-    if (a->k[j] != b->k[j]) return a->k[j] < b->k[j] ? -1 : 1;
-  return 0;
-}
-
 /* Sort (subject, predicate, IRI before literal, object, datatype, language;
    strings in byte order, no datatype or language first) and drop
-   duplicates. */
+   duplicates: the strings are ranked once, then the triples go through a
+   stable counting sort per key, least significant key first. */
 static NgStatus finish(NgGraph *g) {
   if (g->sorted) return NG_SUCCESS;
-  Str *strs = malloc((g->n_strs + 1) * sizeof *strs);
-  uint32_t *rank = malloc((g->n_strs + 1) * sizeof *rank);
-  Keyed *kv = malloc((g->n + 1) * sizeof *kv);
-  NgTriple *nv = malloc((g->n + 1) * sizeof *nv);
-  uint32_t(*nt)[5] = malloc((g->n + 1) * sizeof *nt);
-  NgStatus st = strs && rank && kv && nv && nt ? NG_SUCCESS : NG_ERR_NOMEM;
+  size_t n = g->n, ns = g->n_strs;
+  Str *strs = malloc((ns + 1) * sizeof *strs);
+  uint32_t *rank = malloc((ns + 1) * sizeof *rank);
+  uint32_t(*key)[6] = malloc((n + 1) * sizeof *key);
+  size_t *ord = malloc((n + 1) * sizeof *ord), *tmp = malloc((n + 1) * sizeof *tmp);
+  size_t *count = calloc(ns + 2, sizeof *count);
+  NgTriple *nv = malloc((n + 1) * sizeof *nv);
+  uint32_t(*nt)[5] = malloc((n + 1) * sizeof *nt);
+  NgStatus st = strs && rank && key && ord && tmp && count && nv && nt ? NG_SUCCESS : NG_ERR_NOMEM;
   if (!st) {
-    for (uint32_t i = 0; i < g->n_strs; ++i) strs[i] = (Str){g->by_id[i], i};
-    qsort(strs, g->n_strs, sizeof *strs, cmp_str);
+    for (uint32_t i = 0; i < ns; ++i) strs[i] = (Str){g->by_id[i], i};
+    qsort(strs, ns, sizeof *strs, cmp_str);
     rank[0] = 0;
-    for (uint32_t i = 0; i < g->n_strs; ++i) rank[strs[i].id + 1] = i + 1;
-    for (size_t i = 0; i < g->n; ++i) {
+    for (uint32_t i = 0; i < ns; ++i) rank[strs[i].id + 1] = i + 1;
+    for (size_t i = 0; i < n; ++i) {
       const uint32_t *id = g->tid[i];
-      kv[i] = (Keyed){{rank[id[0]], rank[id[1]], g->v[i].o_iri ? 0u : 1u, rank[id[2]], rank[id[3]], rank[id[4]]}, i};
+      key[i][0] = rank[id[0]];
+      key[i][1] = rank[id[1]];
+      key[i][2] = g->v[i].o_iri ? 0u : 1u;
+      key[i][3] = rank[id[2]];
+      key[i][4] = rank[id[3]];
+      key[i][5] = rank[id[4]];
+      ord[i] = i;
     }
-    qsort(kv, g->n, sizeof *kv, cmp_keyed);
-    size_t n = 0;
-    for (size_t i = 0; i < g->n; ++i) {
-      if (i && cmp_keyed(&kv[i - 1], &kv[i]) == 0) continue;
-      nv[n] = g->v[kv[i].i];
-      memcpy(nt[n], g->tid[kv[i].i], sizeof nt[n]);
-      ++n;
+    for (int j = 5; j >= 0; --j) {
+      memset(count, 0, (ns + 2) * sizeof *count);
+      for (size_t i = 0; i < n; ++i) count[key[i][j] + 1]++;
+      for (size_t r = 1; r < ns + 2; ++r) count[r] += count[r - 1];
+      for (size_t i = 0; i < n; ++i) tmp[count[key[ord[i]][j]]++] = ord[i];
+      size_t *sw = ord;
+      ord = tmp;
+      tmp = sw;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (i && memcmp(key[ord[i - 1]], key[ord[i]], sizeof key[0]) == 0) continue;
+      nv[m] = g->v[ord[i]];
+      memcpy(nt[m], g->tid[ord[i]], sizeof nt[m]);
+      ++m;
     }
     free(g->v);
     free(g->tid);
     g->v = nv;
     g->tid = nt;
-    g->n = n;
-    g->cap = n + 1;
+    g->n = m;
+    g->cap = m + 1;
     nv = NULL;
     nt = NULL;
     g->sorted = 1;
   }
   free(strs);
   free(rank);
-  free(kv);
+  free(key);
+  free(ord);
+  free(tmp);
+  free(count);
   free(nv);
   free(nt);
   return st;
@@ -225,7 +267,7 @@ typedef struct {
 } B;
 
 static void add(B *b, const char *s, const char *p, const char *o, int o_iri, const char *dt, const char *lang) {
-  if (!b->st) b->st = push(b->g, s, p, o, o_iri, dt, lang);
+  if (!b->st) b->st = push_triple(b->g, s, p, o, o_iri, dt, lang, 1);
 }
 
 static void iri(B *b, const char *s, const char *p, const char *o) { add(b, s, p, o, 1, NULL, NULL); }

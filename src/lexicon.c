@@ -85,6 +85,8 @@ static int32_t add_entry(NgLexicon *lx, const NgLexEntry *e) {
 }
 
 /* Register `surface` as a name of entry `idx`. */
+static NgStatus add_word_key(NgLexicon *lx, const char *key, size_t kn, uint32_t flags, uint8_t cls);
+
 static NgStatus add_alias(NgLexicon *lx, const char *surface, uint32_t idx) {
   size_t slen = strlen(surface);
   if (!slen) return NG_SUCCESS;
@@ -113,6 +115,13 @@ static NgStatus add_alias(NgLexicon *lx, const char *surface, uint32_t idx) {
       key[kn++] = ' ';
     }
     kn += ng_lexicon_token_key(surface, t, key + kn);
+    if (i == 0) { /* the first word of a name: NG_W_NAME_START */
+      NgStatus wst = add_word_key(lx, key, kn, NG_W_NAME_START, NG_CLS_ORGANIZATION);
+      if (wst) {
+        ng_segments_free(seg);
+        return wst;
+      }
+    }
     if (t->flags & NG_TF_ALLCAPS)
       a.allcaps |= (uint16_t)(1u << i);
     else if (t->flags & NG_TF_CAP)
@@ -149,12 +158,8 @@ static NgStatus add_alias(NgLexicon *lx, const char *surface, uint32_t idx) {
   return ng_strmap_put(lx->names, key, kn, me);
 }
 
-static NgStatus add_word(NgLexicon *lx, const char *w, uint32_t flags, uint8_t cls) {
-  char key[256];
-  size_t n = strlen(w);
-  if (!n || n >= sizeof key / 2) return NG_SUCCESS;
-  NgToken t = {0, n, 0, 0, 0, NG_TOK_WORD};
-  size_t kn = ng_lexicon_token_key(w, &t, key);
+/* Add `flags` to the word with key[0..kn) (see ng_lexicon_token_key). */
+static NgStatus add_word_key(NgLexicon *lx, const char *key, size_t kn, uint32_t flags, uint8_t cls) {
   uint32_t i;
   if (ng_strmap_get(lx->wordmap, key, kn, &i)) {
     lx->words[i].flags |= flags;
@@ -170,6 +175,15 @@ static NgStatus add_word(NgLexicon *lx, const char *w, uint32_t flags, uint8_t c
   }
   lx->words[lx->n_words] = (Word){flags, cls};
   return ng_strmap_put(lx->wordmap, key, kn, (uint32_t)lx->n_words++);
+}
+
+static NgStatus add_word(NgLexicon *lx, const char *w, uint32_t flags, uint8_t cls) {
+  char key[256];
+  size_t n = strlen(w);
+  if (!n || n >= sizeof key / 2) return NG_SUCCESS;
+  NgToken t = {0, n, 0, 0, 0, NG_TOK_WORD};
+  size_t kn = ng_lexicon_token_key(w, &t, key);
+  return add_word_key(lx, key, kn, flags, cls);
 }
 
 /* Split line in place on TABs into at most max columns; missing ones "". */
@@ -586,7 +600,6 @@ uint32_t ng_lexicon_word(const NgLexicon *lx, const char *text, const NgToken *t
     f = lx->words[i].flags;
     if (!(t->flags & NG_TF_CAP)) f &= ~(uint32_t)NG_W_GIVEN;
   }
-  if (ng_strmap_get(lx->prefixes, key, kn, &i) || ng_strmap_get(lx->names, key, kn, &i)) f |= NG_W_NAME_START;
   return f;
 }
 
