@@ -282,7 +282,6 @@ static const char *const TITLE_CLASSES[NG_TITLE_COUNT] = {"government", "diploma
                                                           "religious",  "royal",    "honorific"};
 
 static NgStatus line_title(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
-  (void)n;
   int cls = -1;
   for (int i = 0; i < NG_TITLE_COUNT; ++i)
     if (strcmp(c[1], TITLE_CLASSES[i]) == 0) cls = i;
@@ -290,8 +289,14 @@ static NgStatus line_title(NgLexicon *lx, char **c, size_t n, char *err, size_t 
     snprintf(err, es, "unknown title class '%s'", c[1]);
     return NG_ERR_SYNTAX;
   }
-  /* third column: the singular of a plural title ("Presidents" -> "President") */
-  NgLexEntry e = {c[2][0] ? c[2] : c[0], EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, -1, NG_LEX_TITLE, (uint8_t)cls, 0};
+  /* third column: the singular of a plural title ("Presidents" -> "President");
+     fourth: the country whose office the title alone names ("Taoiseach") */
+  int32_t country = -1;
+  if (n > 3 && c[3][0] && (country = iso_country(lx, c[3])) < 0) {
+    snprintf(err, es, "unknown country '%s'", c[3]);
+    return NG_ERR_SYNTAX;
+  }
+  NgLexEntry e = {c[2][0] ? c[2] : c[0], EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, country, NG_LEX_TITLE, (uint8_t)cls, 0};
   int32_t idx = add_entry(lx, &e);
   if (idx < 0) return NG_ERR_NOMEM;
   return add_alias(lx, c[0], (uint32_t)idx);
@@ -366,7 +371,7 @@ static const struct {
   int required;
 } FILES[] = {{"countries.tsv", line_country, 6, 1}, {"cities.tsv", line_city, 9, 1},
              {"regions.tsv", line_region, 5, 1},    {"subdivisions.tsv", line_region, 5, 0},
-             {"organizations.tsv", line_org, 5, 1}, {"titles.tsv", line_title, 3, 1},
+             {"organizations.tsv", line_org, 5, 1}, {"titles.tsv", line_title, 4, 1},
              {"words.tsv", line_head, 3, 1},        {"stopwords.txt", line_stop, 1, 1},
              {"given-names.txt", line_given, 1, 1}};
 

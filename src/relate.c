@@ -111,6 +111,14 @@ static void add_role(Ctx *c, int32_t person, const NgTitle *T, int32_t org, size
   uint8_t tcls = le ? le->cls : NG_TITLE_BUSINESS;
   if (tcls == NG_TITLE_HONORIFIC) return;
   int32_t country = ent_of_lex(c, T->country);
+  /* "Secretary of State Rubio": a title that by itself names one country's
+     office (titles.tsv, 4th column), when that country is named in the
+     article */
+  int implied = 0;
+  if (country < 0 && le && le->country >= 0 && T->core_end == T->lex_end && T->org < 0) {
+    country = ent_of_lex(c, le->country);
+    implied = country >= 0;
+  }
   if (org < 0 && T->org >= 0) org = c->r->mentions[T->org].entity;
   char *title = dup_span(c->s, c->t[T->core_begin].start, c->t[T->core_end - 1].end);
   if (title && le && T->lex_end > T->lex_begin) {
@@ -168,7 +176,8 @@ static void add_role(Ctx *c, int32_t person, const NgTitle *T, int32_t org, size
 edges:
   if (org >= 0 && etype(c, org) == NG_TYPE_ORG) add_rel(c, NG_REL_AFFILIATED, person, org, a, b, conf, rule);
   if (!T->former && title_governs(tcls) && country >= 0 && etype(c, country) == NG_TYPE_PLACE)
-    add_rel(c, NG_REL_REPRESENTS, person, country, a, b, conf * 0.95f, "represents.title-country");
+    add_rel(c, NG_REL_REPRESENTS, person, country, a, b, conf * (implied ? 0.85f : 0.95f),
+            implied ? "represents.title-implies-country" : "represents.title-country");
   /* officials speak for their institution; so do the heads (government
      titles) of international organizations and state bodies */
   if (!T->former && T->org >= 0 && org >= 0 &&
