@@ -224,11 +224,14 @@ static size_t apposition(Ctx *c, int32_t person, size_t k, size_t end, int headi
       ++k;
     /* "NAME, Obama’s deputy national security adviser": another person's
        possessive before the title */
+    int32_t owner = -1;
     {
       const NgMention *pm = mention_at(c, k);
       if (pm && pm->entity >= 0 && etype(c, pm->entity) == NG_TYPE_PERSON && pm->tok_begin == k &&
-          (c->t[pm->tok_end].flags & NG_TF_POSS) && pm->tok_end + 1 < end && c->r->tok_title[pm->tok_end + 1] >= 0)
+          (c->t[pm->tok_end].flags & NG_TF_POSS) && pm->tok_end + 1 < end && c->r->tok_title[pm->tok_end + 1] >= 0) {
+        owner = pm->entity;
         k = pm->tok_end + 1;
+      }
     }
     int32_t ti = k < end ? c->r->tok_title[k] : -1;
     if (ti < 0 && k < end) {
@@ -275,6 +278,17 @@ static size_t apposition(Ctx *c, int32_t person, size_t k, size_t end, int headi
       add_role(c, person, T, prep_ok ? seg_org : -1, c->t[seg_start].start,
                c->t[(seg_end > seg_start ? seg_end : seg_start + 1) - 1].end, heading ? 0.9f : 0.85f,
                heading ? "role.heading" : "role.apposition");
+      /* an aide of a head of state or government acts for the same state */
+      const NgLexEntry *tl = ng_lexicon_entry(c->lex, (uint32_t)T->lex);
+      if (owner >= 0 && !T->former && tl && (tl->cls == NG_TITLE_OFFICIAL || tl->cls == NG_TITLE_GOV)) {
+        size_t n_rels = c->out->n_rels;
+        for (size_t q = 0; q < n_rels; ++q) {
+          const NgRelation *x = &c->out->rels[q];
+          if (x->kind == NG_REL_REPRESENTS && x->subj == owner && etype(c, x->obj) == NG_TYPE_PLACE)
+            add_rel(c, NG_REL_REPRESENTS, person, x->obj, c->t[seg_start].start,
+                    c->t[(seg_end > seg_start ? seg_end : seg_start + 1) - 1].end, 0.7f, "represents.aide-of");
+        }
+      }
       any = 1;
     } else if (seg_org >= 0 && prep_ok && (heading || seg_end - seg_start <= 6) && k == seg_start && mention_at(c, k) &&
                mention_at(c, k)->entity == seg_org) {
