@@ -1124,6 +1124,7 @@ static NgStatus put_form(Ctx *c, NgStrMap *map, size_t a, size_t b, uint32_t tar
   }
   uint32_t old;
   if (ng_strmap_get(map, key, kn, &old)) {
+    if (old == UINT32_MAX) return NG_SUCCESS; /* already ambiguous */
     if (old != target && c->r->mentions[old].cls != c->r->mentions[target].cls)
       return ng_strmap_put(map, key, kn, UINT32_MAX); /* ambiguous across types */
     return NG_SUCCESS;
