@@ -481,9 +481,12 @@ static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
       int head_before = has_head;
       if (c->wf[k] & (NG_W_ORG_HEAD | NG_W_AGR_HEAD)) has_head = 1;
       ++k;
-      /* "Queen’s University" (but "X University’s Institute" is two) */
+      /* "Queen’s University", "Sudan People’s Liberation Movement" (but
+         "X University’s Institute" is two) */
+      NgLexMatch pm;
       if (!head_before && !(c->wf[k - 1] & NG_W_ORG_HEAD) && k + 1 < se && (c->t[k].flags & NG_TF_POSS) &&
-          is_cap(c, k + 1) && (c->wf[k + 1] & NG_W_ORG_HEAD))
+          is_cap(c, k + 1) && chunk_has_head(c, k + 1, k + 4 < se ? k + 4 : se, NG_W_ORG_HEAD) &&
+          lex_at(c, a, k, KIND(NG_LEX_PLACE) | KIND(NG_LEX_ORG), &pm) != k - a) /* not "Israel’s X Council" */
         ++k;
       continue;
     }
@@ -535,6 +538,12 @@ static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
     }
     if (is_cap(c, nx) && free_tok(c, nx)) {
       k = nx;
+      continue;
+    }
+    /* a particle joined to the name: "Bashar al-Assad" */
+    if (name_particle(c, k) && (c->t[nx].flags & NG_TF_JOINED) && is_cap(c, nx + 1) && free_tok(c, nx + 1) &&
+        !has_head) {
+      k = nx + 1;
       continue;
     }
     /* two name particles: "Ursula von der Leyen", "de la Cruz" */
@@ -636,6 +645,14 @@ static void classify_rest(Ctx *c, size_t a, size_t b) {
   if (n == 1 && a > 0 && tok_i(c, a - 1, "the") && (c->t[a].flags & NG_TF_ALLCAPS) && !(c->t[a].flags & NG_TF_ABBR) &&
       c->t[a].end - c->t[a].start >= 2 && c->t[a].end - c->t[a].start <= 8 &&
       !(c->wf[a] & (NG_W_STOP | NG_W_MONTH | NG_W_WEEKDAY | NG_W_EVENT | NG_W_TITLE_MOD)) && c->r->tok_title[a] < 0) {
+    /* an acronym given in parentheses before is left to the short-form pass
+       ("the United States-Mexico-Canada Agreement (USMCA)" ... "the USMCA") */
+    for (size_t i = 0; i < c->r->n_mentions; ++i) {
+      const NgMention *x = &c->r->mentions[i];
+      if ((x->flags & NG_MF_ACRONYM) && x->end - x->start == c->t[a].end - c->t[a].start &&
+          memcmp(c->s + x->start, c->s + c->t[a].start, x->end - x->start) == 0)
+        return;
+    }
     add_mention(c, a, b, NG_CLS_ORGANIZATION, -1, "org.acronym-the", 0.6f, 0);
     return;
   }
@@ -787,6 +804,20 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
     int32_t left = classify_chunk(c, a, k);
     add_mention(c, k, b, NG_CLS_PERSON, -1, "person.given-name", 0.85f, 0);
     return left;
+  }
+  /* "Temur Umarov of the Carnegie Endowment": two or three name words with
+     no head, "of [the]", then an institution: a person and the institution */
+  for (size_t k = a + 2; k <= a + 3 && k + 2 < b; ++k) {
+    if (!tok(c, k, "of")) continue;
+    size_t r = k + 1 + (tok_i(c, k + 1, "the") ? 1 : 0);
+    if (chunk_has_head(c, a, k, NG_W_ORG_HEAD | NG_W_AGR_HEAD | NG_W_FACILITY | NG_W_PLACE_HEAD) ||
+        !chunk_has_head(c, r, b, NG_W_ORG_HEAD) || lex_at(c, a, k, KIND(NG_LEX_ORG) | KIND(NG_LEX_PLACE), &m))
+      break;
+    int names = 1;
+    for (size_t q = a; q < k; ++q) names &= is_name_word(c, q);
+    if (!names) break;
+    add_mention(c, a, k, NG_CLS_PERSON, -1, "person.of-org", 0.7f, 0);
+    return classify_chunk(c, r, b);
   }
   /* "North Central Province", "Rafah Governorate": an administrative area */
   if (b - a >= 2 && is_cap(c, b - 1) && (c->wf[b - 1] & NG_W_PLACE_HEAD) && !chunk_has_head(c, a, b, NG_W_ORG_HEAD)) {
