@@ -1,0 +1,140 @@
+/* newsgraph -- a deterministic stand-in for libFuzzer: reads seed files,
+ * and for each runs LLVMFuzzerTestOneInput on the seed and on N mutations
+ * of it (byte flips, inserted punctuation and capitals, cut and repeated
+ * spans, spliced seeds), with a fixed pseudo-random sequence so a failure
+ * is reproducible.  Usage: fuzz_smoke ITERATIONS SEED_FILE...
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static uint64_t next(uint64_t *s) { /* xorshift64* */
+  *s ^= *s >> 12;
+  *s ^= *s << 25;
+  *s ^= *s >> 27;
+  return *s * 2685821657736338717ULL;
+}
+
+static char *slurp(const char *path, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  char *buf = NULL;
+  size_t cap = 0, len = 0;
+  for (;;) {
+    if (len + 4096 > cap) {
+      cap = (cap + 4096) * 2;
+      char *nb = realloc(buf, cap);
+      if (!nb) {
+        free(buf);
+        fclose(f);
+        return NULL;
+      }
+      buf = nb;
+    }
+    size_t got = fread(buf + len, 1, cap - len, f);
+    len += got;
+    if (!got) break;
+  }
+  fclose(f);
+  *n = len;
+  return buf;
+}
+
+static const char *const PIECES[] = {"’s",  "'s",         "\"",        "“",        "”",          "(",           ")",
+                                     "[",   "]",          ",",         ".",        "-",          " of the ",    " and ",
+                                     "Mr ", "President ", "U.S. ",     " said ",   " met ",      " in ",        "\n\n",
+                                     "ABC", " al-",       " von der ", "Minister", " Agreement", " University", "\xC3"};
+
+/* One mutation of seed[0..n) into out (capacity cap); returns its length. */
+static size_t mutate(const char *seed, size_t n, const char *other, size_t on, char *out, size_t cap, uint64_t *rs) {
+  size_t len = n < cap ? n : cap;
+  memcpy(out, seed, len);
+  int edits = 1 + (int)(next(rs) % 8);
+  for (int e = 0; e < edits && len; ++e) {
+    size_t at = next(rs) % len;
+    switch (next(rs) % 5) {
+    case 0: /* flip a byte */ out[at] = (char)(next(rs) & 0xFF); break;
+    case 1: { /* insert a piece */
+      const char *p = PIECES[next(rs) % (sizeof PIECES / sizeof PIECES[0])];
+      size_t pl = strlen(p);
+      if (len + pl > cap) break;
+      memmove(out + at + pl, out + at, len - at);
+      memcpy(out + at, p, pl);
+      len += pl;
+      break;
+    }
+    case 2: { /* delete a span */
+      size_t dl = 1 + next(rs) % 64;
+      if (at + dl > len) dl = len - at;
+      memmove(out + at, out + at + dl, len - at - dl);
+      len -= dl;
+      break;
+    }
+    case 3: { /* repeat a span */
+      size_t dl = 1 + next(rs) % 200;
+      if (at + dl > len) dl = len - at;
+      if (len + dl > cap) break;
+      memmove(out + at + dl, out + at, len - at);
+      len += dl;
+      break;
+    }
+    default: { /* splice in a span of another seed */
+      if (!on) break;
+      size_t from = next(rs) % on, dl = 1 + next(rs) % 300;
+      if (from + dl > on) dl = on - from;
+      if (len + dl > cap) break;
+      memmove(out + at + dl, out + at, len - at);
+      memcpy(out + at, other + from, dl);
+      len += dl;
+      break;
+    }
+    }
+  }
+  return len;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 3) {
+    fprintf(stderr, "usage: %s ITERATIONS SEED_FILE...\n", argv[0]);
+    return 2;
+  }
+  long iters = strtol(argv[1], NULL, 10);
+  size_t ns = (size_t)(argc - 2);
+  char **seeds = calloc(ns, sizeof *seeds);
+  size_t *lens = calloc(ns, sizeof *lens);
+  if (!seeds || !lens) return 1;
+  for (size_t i = 0; i < ns; ++i) {
+    seeds[i] = slurp(argv[i + 2], &lens[i]);
+    if (!seeds[i]) {
+      fprintf(stderr, "fuzz_smoke: cannot read %s\n", argv[i + 2]);
+      return 1;
+    }
+  }
+  uint64_t rs = 0x9E3779B97F4A7C15ULL;
+  size_t cap = 1;
+  for (size_t i = 0; i < ns; ++i)
+    if (lens[i] * 2 + 4096 > cap) cap = lens[i] * 2 + 4096;
+  char *buf = malloc(cap);
+  if (!buf) return 1;
+  long runs = 0;
+  for (size_t i = 0; i < ns; ++i) {
+    LLVMFuzzerTestOneInput((const uint8_t *)seeds[i], lens[i]);
+    ++runs;
+    for (long k = 0; k < iters; ++k) {
+      size_t o = next(&rs) % ns;
+      size_t len = mutate(seeds[i], lens[i], seeds[o], lens[o], buf, cap, &rs);
+      LLVMFuzzerTestOneInput((const uint8_t *)buf, len);
+      ++runs;
+    }
+  }
+  printf("fuzz_smoke: %ld inputs, no crash\n", runs);
+  for (size_t i = 0; i < ns; ++i) free(seeds[i]);
+  free(seeds);
+  free(lens);
+  free(buf);
+  return 0;
+}
