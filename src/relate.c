@@ -363,6 +363,16 @@ static void roles(Ctx *c) {
     if (ti < 0 && b >= 1 && c->r->tok_title[b - 1] >= 0 && c->r->titles[c->r->tok_title[b - 1]].core_end == b)
       ti = c->r->tok_title[b - 1];
     if (ti < 0) continue;
+    /* "President Xi Jinping of China": the country after the name */
+    {
+      const NgTitle *T0 = &c->r->titles[ti];
+      const NgLexEntry *tl = ng_lexicon_entry(c->lex, (uint32_t)T0->lex);
+      const NgMention *x = tok(c, m->tok_end, "of") ? mention_at(c, m->tok_end + 1) : NULL;
+      if (x && x->entity >= 0 && ecls(c, x->entity) == NG_CLS_COUNTRY && T0->country < 0 && !T0->former && tl &&
+          title_governs(tl->cls))
+        add_rel(c, NG_REL_REPRESENTS, m->entity, x->entity, c->t[T0->tok_begin].start, x->end, 0.8f,
+                "represents.name-of-country");
+    }
     for (int hop = 0; hop < 3 && ti >= 0; ++hop) {
       const NgTitle *T = &c->r->titles[ti];
       add_role(c, m->entity, T, -1, c->t[T->tok_begin].start, m->end, 0.9f, rule);
