@@ -115,8 +115,9 @@ static NgStatus add_alias(NgLexicon *lx, const char *surface, uint32_t idx) {
       key[kn++] = ' ';
     }
     kn += ng_lexicon_token_key(surface, t, key + kn);
-    if (i == 0) { /* the first word of a name: NG_W_NAME_START */
-      NgStatus wst = add_word_key(lx, key, kn, NG_W_NAME_START, NG_CLS_ORGANIZATION);
+    if (i == 0) { /* the first word of a name: NG_W_NAME_START (and NG_W_TITLE_START) */
+      uint32_t f = NG_W_NAME_START | (lx->entries[idx].kind == NG_LEX_TITLE ? NG_W_TITLE_START : 0);
+      NgStatus wst = add_word_key(lx, key, kn, f, NG_CLS_ORGANIZATION);
       if (wst) {
         ng_segments_free(seg);
         return wst;

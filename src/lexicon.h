@@ -74,9 +74,10 @@ enum {
   NG_W_PORTFOLIO = 1u << 22,  /**< A ministry's field ("foreign", "commerce"). */
   NG_W_ADJECTIVE = 1u << 23,  /**< Regional/religious adjective ("European"). */
   NG_W_PLACE_HEAD = 1u << 24, /**< Administrative area head ("Province"). */
-  NG_W_NAME_START = 1u << 25  /**< Some lexicon name (any kind) starts with
+  NG_W_NAME_START = 1u << 25, /**< Some lexicon name (any kind) starts with
                                    this token: ng_lexicon_match() can only
                                    succeed from a token that has it. */
+  NG_W_TITLE_START = 1u << 26 /**< Some title starts with this token. */
 };
 
 typedef struct {

@@ -192,8 +192,8 @@ static void find_titles(Ctx *c) {
   for (size_t i = 0; i < c->nt;) {
     NgLexMatch m;
     size_t se = sent_end(c, i), sb = sent_begin(c, i);
-    if (!is_word(c, i) || r->tok_title[i] >= 0 || !lex_at(c, i, se, KIND(NG_LEX_TITLE), &m) ||
-        title_left_blocked(c, i)) {
+    if (!is_word(c, i) || !(c->wf[i] & NG_W_TITLE_START) || r->tok_title[i] >= 0 ||
+        !lex_at(c, i, se, KIND(NG_LEX_TITLE), &m) || title_left_blocked(c, i)) {
       ++i;
       continue;
     }
