@@ -91,21 +91,94 @@ static NgStatus nt_object(NtWriter *w, const NgTriple *t) {
   return NG_SUCCESS;
 }
 
+/* Each distinct term is serialized once, into an in-memory stream, and
+   copied from there every time it comes back: a document's few thousand
+   triples use a few hundred distinct terms. */
+typedef struct {
+  const void *v, *dt, *lang; /* the term's strings (by address) */
+  int iri, used;
+  size_t off, len; /* its serialization in the memory stream */
+} TermSlot;
+
+typedef struct {
+  TermSlot *slots;
+  size_t cap, n;
+  FILE *ms; /* open_memstream() of buf/size */
+  char *buf;
+  size_t size;
+} TermCache;
+
+static size_t term_hash(const void *v, const void *dt, const void *lang, int iri) {
+  uint64_t h = (uint64_t)(uintptr_t)v * 0x9E3779B97F4A7C15ULL;
+  h ^= (uint64_t)(uintptr_t)dt * 0xC2B2AE3D27D4EB4FULL;
+  h ^= (uint64_t)(uintptr_t)lang * 0x165667B19E3779F9ULL;
+  h ^= (uint64_t)iri;
+  return (size_t)(h ^ (h >> 29));
+}
+
+static TermSlot *term_slot(TermCache *tc, const void *v, const void *dt, const void *lang, int iri) {
+  for (size_t i = term_hash(v, dt, lang, iri) & (tc->cap - 1);; i = (i + 1) & (tc->cap - 1)) {
+    TermSlot *s = &tc->slots[i];
+    if (!s->used || (s->v == v && s->dt == dt && s->lang == lang && s->iri == iri)) return s;
+  }
+}
+
+static NgStatus term_grow(TermCache *tc) {
+  size_t nc = tc->cap ? tc->cap * 2 : 1024;
+  TermSlot *old = tc->slots;
+  size_t oc = tc->cap;
+  tc->slots = calloc(nc, sizeof *tc->slots);
+  if (!tc->slots) {
+    tc->slots = old;
+    return NG_ERR_NOMEM;
+  }
+  tc->cap = nc;
+  for (size_t i = 0; i < oc; ++i)
+    if (old[i].used) *term_slot(tc, old[i].v, old[i].dt, old[i].lang, old[i].iri) = old[i];
+  free(old);
+  return NG_SUCCESS;
+}
+
+/* Write the term (an IRI, or t's object when t is not NULL) to f, from the
+   cache or serialized into it first. */
+static NgStatus nt_term(NtWriter *w, TermCache *tc, const char *iri, const NgTriple *t, FILE *f) {
+  if ((tc->n + 1) * 2 > tc->cap && term_grow(tc)) return NG_ERR_NOMEM;
+  const void *v = t ? (const void *)t->o : (const void *)iri;
+  const void *dt = t ? (const void *)t->datatype : NULL, *lang = t ? (const void *)t->lang : NULL;
+  int is_iri = t ? t->o_iri : 1;
+  TermSlot *s = term_slot(tc, v, dt, lang, is_iri);
+  if (!s->used) {
+    size_t off = tc->size;
+    NgStatus st = t ? nt_object(w, t) : nt_iri(w, iri);
+    if (st) return st;
+    if (fflush(tc->ms)) return NG_ERR_NOMEM;
+    *s = (TermSlot){v, dt, lang, is_iri, 1, off, tc->size - off};
+    tc->n++;
+  }
+  return fwrite(tc->buf + s->off, 1, s->len, f) == s->len ? NG_SUCCESS : NG_ERR_IO;
+}
+
 static NgStatus write_ntriples(const NgWriteInput *in, FILE *f) {
-  NtWriter w = {{0}, NULL, NULL, f, {0}};
+  TermCache tc = {NULL, 0, 0, NULL, NULL, 0};
+  tc.ms = open_memstream(&tc.buf, &tc.size);
+  if (!tc.ms) return NG_ERR_NOMEM;
+  NtWriter w = {{0}, NULL, NULL, tc.ms, {0}};
   for (int c = 0; c < 256; ++c) w.plain[c] = nt_plain_class((unsigned char)c);
   NgStatus st = NG_SUCCESS;
   for (size_t i = 0; !st && i < in->n; ++i) {
     const NgTriple *t = &in->triples[i];
-    st = nt_iri(&w, t->s);
+    st = nt_term(&w, &tc, t->s, NULL, f);
     if (!st && putc(' ', f) == EOF) st = NG_ERR_IO;
-    if (!st) st = nt_iri(&w, t->p);
+    if (!st) st = nt_term(&w, &tc, t->p, NULL, f);
     if (!st && putc(' ', f) == EOF) st = NG_ERR_IO;
-    if (!st) st = nt_object(&w, t);
+    if (!st) st = nt_term(&w, &tc, NULL, t, f);
     if (!st && fputs(" .\n", f) == EOF) st = NG_ERR_IO;
   }
   if (w.io) raptor_free_iostream(w.io);
   if (w.world) raptor_free_world(w.world);
+  fclose(tc.ms);
+  free(tc.buf);
+  free(tc.slots);
   if (!st && w.lc.errors) st = NG_ERR_RDF;
   if (!st && ferror(f)) st = NG_ERR_IO;
   return st;
