@@ -516,7 +516,10 @@ static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
     if (!is_word(c, k)) break;
     int conn = (c->wf[k] & NG_W_CONNECTOR) != 0;
     if (tok(c, k, "and") || tok(c, k, "&")) {
-      if (!(has_head || pub) || tok(c, nx, "the")) break;
+      /* "Belt and Road Initiative": one word on each side, a head after */
+      int head_after = k == a + 1 && is_cap(c, nx) && is_cap(c, nx + 1) && (c->wf[nx + 1] & NG_W_ORG_HEAD) &&
+                       !(c->wf[a] & NG_W_ORG_HEAD);
+      if (!(has_head || pub || head_after) || tok(c, nx, "the")) break;
     } else if (tok(c, k, "in")) {
       if (!(pub || (k > a && (c->wf[k - 1] & NG_W_ORG_IN)))) break;
       conn = 1;

@@ -108,6 +108,29 @@ static size_t last_word(const Ctx *c, const NgMention *m) {
   return k - 1;
 }
 
+/* Tokens a and b hold the same text, ignoring case. */
+static int tok_ieq2(const Ctx *c, size_t a, size_t b) {
+  size_t la = c->t[a].end - c->t[a].start, lb = c->t[b].end - c->t[b].start;
+  if (la != lb) return 0;
+  for (size_t i = 0; i < la; ++i) {
+    char x = c->s[c->t[a].start + i], y = c->s[c->t[b].start + i];
+    if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
+    if (y >= 'A' && y <= 'Z') y = (char)(y + 32);
+    if (x != y) return 0;
+  }
+  return 1;
+}
+
+/* Does person mention m start with a name particle ("Von der Leyen", "de
+   Gaulle"), capitalized or not? */
+static int particle_start(const Ctx *c, const NgMention *m) {
+  static const char *const particles[] = {"von",   "van", "de", "der", "den", "del",
+                                          "della", "da",  "di", "du",  "la",  "le"};
+  for (size_t i = 0; i < sizeof particles / sizeof particles[0]; ++i)
+    if (ng_tok_ieq(c->s, &c->t[m->tok_begin], particles[i])) return 1;
+  return 0;
+}
+
 static int same_tok(const Ctx *c, size_t a, size_t b) {
   const NgToken *x = &c->t[a], *y = &c->t[b];
   return x->end - x->start == y->end - y->start && memcmp(c->s + x->start, c->s + y->start, x->end - x->start) == 0;
@@ -215,10 +238,15 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
       size_t qw = name_tokens(&c, q);
       if (qw <= mw) continue;
       int ok = 0;
-      if (mw == 1)
+      if (mw == 1) {
         ok = same_tok(&c, last_word(&c, m), last_word(&c, q));
-      else
+      } else if (particle_start(&c, m)) {
+        /* "Von der Leyen": a surname with particles is the full name's tail */
+        ok = m->tok_end - m->tok_begin < q->tok_end - q->tok_begin;
+        for (size_t k = 1; ok && k <= m->tok_end - m->tok_begin; ++k) ok = tok_ieq2(&c, m->tok_end - k, q->tok_end - k);
+      } else {
         ok = same_tok(&c, last_word(&c, m), last_word(&c, q)) && same_tok(&c, first_word(&c, m), first_word(&c, q));
+      }
       if (!ok) continue;
       /* nearest earlier full name wins; later ones only when none earlier */
       int score = q->start < m->start ? 1000000 - (int)((m->start - q->start) / 16)

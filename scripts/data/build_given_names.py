@@ -74,6 +74,9 @@ EXCLUDE = {
     "Catholic", "Orthodox", "Sunni", "Shia", "Jewish", "Arab", "European", "Soviet",
     "Western", "Eastern", "Internet", "God", "Allah", "Christ", "Jesus", "Messiah",
     "Easter", "Christmas", "Ramadan", "Eid", "Hanukkah", "Passover",
+    # articles and name particles that start names of other kinds ("El Al",
+    # "Von der Leyen" at the start of a sentence)
+    "El", "La", "Le", "Los", "Las", "Von", "Van", "Der", "Den", "De", "Del", "Della", "Da",
 }
 
 # Entries of the source lists that are everyday English words (SCOWL size 10/20 lists, npm
