@@ -8,11 +8,27 @@
  *   - roles: a person holding a title, at an organization and/or for a
  *     country, current or former, with the phrase as written;
  *   - events: meetings and visits with participants, place and date;
- *   - statements: what a person said (a quote or an expert's commentary
- *     under a "Name, Title" heading), as a span of the text.
+ *   - statements: what a person said (a quote, reported speech such as
+ *     "X said that ..." or "According to X, ...", or an expert's
+ *     commentary under a "Name, Title" heading), as a span of the text.
+ * Rules (the `rule` ids): role.title-before-name, role.title-comma-name,
+ * role.apposition, role.heading, role.plural-title, role.title-chain;
+ * affiliation.apposition,
+ * affiliation.heading, affiliation.name-of-org ("X of the Y Institute");
+ * represents.title-country ("Norwegian Foreign Minister X", "Norway's
+ * Prime Minister X"), represents.name-of-country ("President X of
+ * China"), represents.title-implies-country ("Taoiseach X", when Ireland is
+ * named), represents.title-org (officials and heads of international
+ * organizations and state bodies), represents.aide-of ("X, Lind's
+ * adviser"); meeting.with / meeting.between ("A met [Title] B", "A hosted
+ * B", "talks between A and B"), meeting.welcomed-by, visit.*; located.*,
+ * partof.*, org.* links from
+ * recognition; party.*; statement.quote-said, statement.said-that,
+ * statement.according-to, statement.heading-block.
  * Every item carries the id of the rule that produced it, a confidence in
  * [0,1] and the byte span of its evidence.  Negated or hypothetical
- * meetings and visits ("did not meet", "would visit") are skipped.
+ * meetings, visits and reported speech ("did not meet", "would visit",
+ * "did not say that") are skipped.
  */
 #ifndef NG_RELATE_H
 #define NG_RELATE_H
