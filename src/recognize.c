@@ -145,6 +145,12 @@ static int32_t add_lex_mention(Ctx *c, size_t a, size_t b, uint32_t entry, const
 /* ---- titles ------------------------------------------------------------- */
 
 static int title_left_blocked(const Ctx *c, size_t i) {
+  /* "Joint Chiefs of Staff": a title word inside a known organization's name */
+  for (size_t back = 1; back <= 2 && back <= i; ++back) {
+    NgLexMatch om;
+    size_t n = is_cap(c, i - back) ? lex_at(c, i - back, c->nt, KIND(NG_LEX_ORG), &om) : 0;
+    if (n > back) return 1;
+  }
   /* "Port-au-Prince": a title word glued by a hyphen to a capitalized word
      that is no title or modifier is part of a compound name */
   if (i >= 2 && (c->t[i - 1].flags & NG_TF_JOINED) && is_word(c, i - 2) && !is_lower(c, i - 2) &&
@@ -358,6 +364,12 @@ static void find_titles(Ctx *c) {
           continue;
         }
       }
+      /* a ministry's field is part of the title: "Commerce Minister" */
+      if (is_cap(c, p - 1) && (c->wf[p - 1] & NG_W_PORTFOLIO) && cb == p) {
+        --p;
+        cb = p;
+        continue;
+      }
       /* regional or religious adjectives and compass words describe the
          holders, they name no institution: "European and North African
          leaders" */
@@ -453,8 +465,8 @@ static int chunk_has_head(const Ctx *c, size_t a, size_t b, uint32_t flag) {
 static int name_syllable(const Ctx *c, size_t k) {
   static const char *const not_names[] = {
       "led",  "run",  "era",  "old",  "born", "made", "held", "like", "type", "wide", "long", "term", "free",
-      "back", "up",   "in",   "out",  "off",  "on",   "year", "day",  "week", "area", "bloc", "zone", "wing",
-      "only", "time", "rich", "poor", "east", "west", "side", "wise", "ward", "fold", "less", "ish",  "esque"};
+      "back", "up",   "out",  "off",  "on",   "year", "day",  "week", "area", "bloc", "zone", "wing", "only",
+      "time", "rich", "poor", "east", "west", "side", "wise", "ward", "fold", "less", "ish",  "esque"};
   if (!is_lower(c, k) || (c->t[k].flags & NG_TF_JOINED)) return 0;
   size_t n = c->t[k].end - c->t[k].start;
   if (n < 2 || n > 4) return 0;

@@ -276,6 +276,9 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
       }
       if (count == 1) best = only;
     }
+    /* a short form found by the second pass goes with the name it repeats
+       ("Kim" after "Mr Kim") */
+    if (best < 0 && mw == 1 && m->link >= 0 && r->mentions[m->link].cls == NG_CLS_PERSON) best = m->link;
     if (best >= 0) {
       /* ambiguous surnames ("Clinton" with two Clintons): only the nearest */
       unite(p, best, (int32_t)i);
