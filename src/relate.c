@@ -387,8 +387,8 @@ static void roles(Ctx *c) {
       /* the title before this one: "Speaker Lord X", "Tanaiste and former Taoiseach, X" */
       size_t tb = T->tok_begin;
       int32_t prev = -1;
-      if (tb >= 1 && c->r->tok_title[tb - 1] >= 0 && c->r->titles[c->r->tok_title[tb - 1]].core_end == tb)
-        prev = c->r->tok_title[tb - 1];
+      if (tb >= 1 && ng_recognition_title_ending(c->r, tb) >= 0)
+        prev = ng_recognition_title_ending(c->r, tb); /* also "Chairman of the Joint Chiefs Gen. X" */
       else if (tb >= 2 && tok(c, tb - 1, "and") && c->r->tok_title[tb - 2] >= 0)
         prev = c->r->tok_title[tb - 2];
       ti = prev;
