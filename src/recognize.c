@@ -496,8 +496,12 @@ static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
       /* "Queen’s University", "Sudan People’s Liberation Movement" (but
          "X University’s Institute" is two) */
       NgLexMatch pm;
-      if (!head_before && !(c->wf[k - 1] & NG_W_ORG_HEAD) && k + 1 < se && (c->t[k].flags & NG_TF_POSS) &&
-          is_cap(c, k + 1) && chunk_has_head(c, k + 1, k + 4 < se ? k + 4 : se, NG_W_ORG_HEAD) &&
+      int of_after_head = 0; /* "Standing Committee of the National People’s Congress" */
+      for (size_t q = k - 1; q > a && q + 5 > k && !(c->wf[q] & NG_W_ORG_HEAD); --q)
+        if (tok(c, q, "of")) of_after_head = 1;
+      if ((!head_before || of_after_head) && !(c->wf[k - 1] & NG_W_ORG_HEAD) && k + 1 < se &&
+          (c->t[k].flags & NG_TF_POSS) && is_cap(c, k + 1) &&
+          chunk_has_head(c, k + 1, k + 4 < se ? k + 4 : se, NG_W_ORG_HEAD) &&
           lex_at(c, a, k, KIND(NG_LEX_PLACE) | KIND(NG_LEX_ORG), &pm) != k - a) /* not "Israel’s X Council" */
         ++k;
       continue;
