@@ -258,13 +258,33 @@ size_t ng_graph_size(NgGraph *g) {
 /* ---- building -------------------------------------------------------------- */
 
 typedef struct {
+  uint32_t bits; /* a float's bits (plus one: 0 is an empty slot) */
+  char text[8];  /* as "%.2f" prints it */
+} ConfSlot;
+
+typedef struct {
   NgGraph *g;
   const NgDocument *d;
   const char *lang;
   NgStatus st;
   char article[1536];
   char context[2048];
+  char **ent_iri;     /* per entity, formatted on first use (owned) */
+  ConfSlot confs[64]; /* confidences as printed, by value */
 } B;
+
+/* v in decimal into out (at least 21 bytes); returns the length. */
+static size_t fmt_size(size_t v, char *out) {
+  char tmp[24];
+  size_t n = 0;
+  do {
+    tmp[n++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  for (size_t i = 0; i < n; ++i) out[i] = tmp[n - 1 - i];
+  out[n] = '\0';
+  return n;
+}
 
 static void add(B *b, const char *s, const char *p, const char *o, int o_iri, const char *dt, const char *lang) {
   if (!b->st) b->st = push_triple(b->g, s, p, o, o_iri, dt, lang, 1);
@@ -276,28 +296,52 @@ static void plain(B *b, const char *s, const char *p, const char *o) { add(b, s,
 static void typed(B *b, const char *s, const char *p, const char *o, const char *dt) { add(b, s, p, o, 0, dt, NULL); }
 static void num(B *b, const char *s, const char *p, size_t v) {
   char buf[32];
-  snprintf(buf, sizeof buf, "%zu", v);
+  fmt_size(v, buf);
   typed(b, s, p, buf, XSD_NS "nonNegativeInteger");
 }
 static void conf(B *b, const char *s, float c, const char *rule) {
-  char buf[16];
   if (c < 0) c = 0;
   if (c > 1) c = 1;
-  snprintf(buf, sizeof buf, "%.2f", (double)c);
-  typed(b, s, NG_NS "confidence", buf, XSD_NS "decimal");
+  /* a document has a handful of distinct confidences: print each once */
+  uint32_t bits;
+  memcpy(&bits, &c, sizeof bits);
+  ConfSlot *slot = &b->confs[(bits ^ (bits >> 13)) % 64];
+  if (slot->bits != bits + 1) {
+    slot->bits = bits + 1;
+    snprintf(slot->text, sizeof slot->text, "%.2f", (double)c);
+  }
+  typed(b, s, NG_NS "confidence", slot->text, XSD_NS "decimal");
   if (rule) plain(b, s, NG_NS "rule", rule);
 }
 
-static void entity_iri(const B *b, int32_t e, char *out, size_t n) {
+static void entity_iri(B *b, int32_t e, char *out, size_t n) {
   const NgEntity *x = &b->d->ents->ents[e];
-  snprintf(out, n, "%s%s/%s", b->d->base, ng_type_slug(x->type), x->slug);
+  if (b->ent_iri && !b->ent_iri[e]) {
+    size_t len = strlen(b->d->base) + strlen(ng_type_slug(x->type)) + strlen(x->slug) + 2;
+    b->ent_iri[e] = malloc(len);
+    if (b->ent_iri[e]) snprintf(b->ent_iri[e], len, "%s%s/%s", b->d->base, ng_type_slug(x->type), x->slug);
+  }
+  size_t len = b->ent_iri && b->ent_iri[e] ? strlen(b->ent_iri[e]) : n;
+  if (len < n)
+    memcpy(out, b->ent_iri[e], len + 1);
+  else
+    snprintf(out, n, "%s%s/%s", b->d->base, ng_type_slug(x->type), x->slug);
 }
 
 /* A text span node: <article#char=a,b> with NIF offsets (code points). */
 static void span(B *b, size_t a, size_t e, char *out, size_t n, int with_anchor) {
   const NgText *t = b->d->text;
   size_t ca = ng_text_char_offset(t, a), ce = ng_text_char_offset(t, e);
-  snprintf(out, n, "%s#char=%zu,%zu", b->article, ca, ce);
+  size_t al = strlen(b->article);
+  if (al + 60 < n) { /* "<article>#char=B,E" without printf */
+    memcpy(out, b->article, al);
+    memcpy(out + al, "#char=", 6);
+    size_t k = al + 6 + fmt_size(ca, out + al + 6);
+    out[k++] = ',';
+    fmt_size(ce, out + k);
+  } else {
+    snprintf(out, n, "%s#char=%zu,%zu", b->article, ca, ce);
+  }
   iri(b, out, RDF_NS "type", NIF_NS "OffsetBasedString");
   num(b, out, NIF_NS "beginIndex", ca);
   num(b, out, NIF_NS "endIndex", ce);
@@ -521,7 +565,10 @@ NgStatus ng_graph_add_document(NgGraph *g, const NgDocument *d) {
   b.lang = d->meta && d->meta->language ? d->meta->language : "en";
   snprintf(b.article, sizeof b.article, "%sarticle/%s", d->base, d->doc);
   snprintf(b.context, sizeof b.context, "%s#char=0,%zu", b.article, d->text->n_chars);
+  b.ent_iri = calloc(d->ents->n + 1, sizeof *b.ent_iri); /* NULL: format each time */
   build(&b);
+  for (size_t i = 0; b.ent_iri && i < d->ents->n; ++i) free(b.ent_iri[i]);
+  free(b.ent_iri);
   return b.st;
 }
 
