@@ -106,6 +106,8 @@ typedef struct {
   FILE *ms; /* open_memstream() of buf/size */
   char *buf;
   size_t size;
+  char out[65536]; /* pending output */
+  size_t out_n;
 } TermCache;
 
 static size_t term_hash(const void *v, const void *dt, const void *lang, int iri) {
@@ -139,6 +141,24 @@ static NgStatus term_grow(TermCache *tc) {
   return NG_SUCCESS;
 }
 
+/* Output goes through a block buffer: a triple is six small pieces. */
+static NgStatus out_flush(TermCache *tc, FILE *f) {
+  if (tc->out_n && fwrite(tc->out, 1, tc->out_n, f) != tc->out_n) return NG_ERR_IO;
+  tc->out_n = 0;
+  return NG_SUCCESS;
+}
+
+static NgStatus out_put(TermCache *tc, const char *p, size_t n, FILE *f) {
+  if (tc->out_n + n > sizeof tc->out) {
+    NgStatus st = out_flush(tc, f);
+    if (st) return st;
+    if (n > sizeof tc->out) return fwrite(p, 1, n, f) == n ? NG_SUCCESS : NG_ERR_IO;
+  }
+  memcpy(tc->out + tc->out_n, p, n);
+  tc->out_n += n;
+  return NG_SUCCESS;
+}
+
 /* Write the term (an IRI, or t's object when t is not NULL) to f, from the
    cache or serialized into it first. */
 static NgStatus nt_term(NtWriter *w, TermCache *tc, const char *iri, const NgTriple *t, FILE *f) {
@@ -155,30 +175,36 @@ static NgStatus nt_term(NtWriter *w, TermCache *tc, const char *iri, const NgTri
     *s = (TermSlot){v, dt, lang, is_iri, 1, off, tc->size - off};
     tc->n++;
   }
-  return fwrite(tc->buf + s->off, 1, s->len, f) == s->len ? NG_SUCCESS : NG_ERR_IO;
+  return out_put(tc, tc->buf + s->off, s->len, f);
 }
 
 static NgStatus write_ntriples(const NgWriteInput *in, FILE *f) {
-  TermCache tc = {NULL, 0, 0, NULL, NULL, 0};
-  tc.ms = open_memstream(&tc.buf, &tc.size);
-  if (!tc.ms) return NG_ERR_NOMEM;
-  NtWriter w = {{0}, NULL, NULL, tc.ms, {0}};
+  TermCache *tc = calloc(1, sizeof *tc); /* 64 KB of output buffer: not on the stack */
+  if (!tc) return NG_ERR_NOMEM;
+  tc->ms = open_memstream(&tc->buf, &tc->size);
+  if (!tc->ms) {
+    free(tc);
+    return NG_ERR_NOMEM;
+  }
+  NtWriter w = {{0}, NULL, NULL, tc->ms, {0}};
   for (int c = 0; c < 256; ++c) w.plain[c] = nt_plain_class((unsigned char)c);
   NgStatus st = NG_SUCCESS;
   for (size_t i = 0; !st && i < in->n; ++i) {
     const NgTriple *t = &in->triples[i];
-    st = nt_term(&w, &tc, t->s, NULL, f);
-    if (!st && putc(' ', f) == EOF) st = NG_ERR_IO;
-    if (!st) st = nt_term(&w, &tc, t->p, NULL, f);
-    if (!st && putc(' ', f) == EOF) st = NG_ERR_IO;
-    if (!st) st = nt_term(&w, &tc, NULL, t, f);
-    if (!st && fputs(" .\n", f) == EOF) st = NG_ERR_IO;
+    st = nt_term(&w, tc, t->s, NULL, f);
+    if (!st) st = out_put(tc, " ", 1, f);
+    if (!st) st = nt_term(&w, tc, t->p, NULL, f);
+    if (!st) st = out_put(tc, " ", 1, f);
+    if (!st) st = nt_term(&w, tc, NULL, t, f);
+    if (!st) st = out_put(tc, " .\n", 3, f);
   }
+  if (!st) st = out_flush(tc, f);
   if (w.io) raptor_free_iostream(w.io);
   if (w.world) raptor_free_world(w.world);
-  fclose(tc.ms);
-  free(tc.buf);
-  free(tc.slots);
+  fclose(tc->ms);
+  free(tc->buf);
+  free(tc->slots);
+  free(tc);
   if (!st && w.lc.errors) st = NG_ERR_RDF;
   if (!st && ferror(f)) st = NG_ERR_IO;
   return st;
