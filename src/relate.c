@@ -222,7 +222,7 @@ static size_t apposition(Ctx *c, int32_t person, size_t k, size_t end, int headi
     while (k < end && (tok_i(c, k, "a") || tok_i(c, k, "an") || tok_i(c, k, "the") || tok_i(c, k, "now") ||
                        tok_i(c, k, "also") || tok_i(c, k, "currently")))
       ++k;
-    /* "NAME, Obama’s deputy national security adviser": another person's
+    /* "NAME, Lind’s deputy national security adviser": another person's
        possessive before the title */
     int32_t owner = -1;
     {
