@@ -1,5 +1,7 @@
 #include "write.h"
 
+#include "types.h"
+
 #include <csv.h>
 #include <raptor2.h>
 
@@ -295,35 +297,15 @@ NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f) {
 #define P_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
 #define P_ALT "http://www.w3.org/2004/02/skos/core#altLabel"
 
-static const char *const NODE_CLASSES[] = {"Person",
-                                           "Organization",
-                                           "University",
-                                           "ThinkTank",
-                                           "GovernmentBody",
-                                           "NewsAgency",
-                                           "InternationalOrganization",
-                                           "PoliticalParty",
-                                           "ArmedGroup",
-                                           "OrganizationalUnit",
-                                           "Publication",
-                                           "Company",
-                                           "Place",
-                                           "Country",
-                                           "City",
-                                           "Region",
-                                           "Facility",
-                                           "Agreement",
-                                           "Meeting",
-                                           "Visit",
-                                           NULL};
-
-/* Local name of an ng: class that makes `type_iri` a node, or NULL. */
+/* Local name of an ng: class that makes `type_iri` a node (an entity class
+   of types.h, or an event), or NULL. */
 static const char *node_class(const char *type_iri) {
   size_t n = strlen(NS_NG);
   if (strncmp(type_iri, NS_NG, n) != 0) return NULL;
-  for (size_t i = 0; NODE_CLASSES[i]; ++i)
-    if (strcmp(type_iri + n, NODE_CLASSES[i]) == 0) return NODE_CLASSES[i];
-  return NULL;
+  const char *local = type_iri + n;
+  NgClass cls = ng_class_parse(local);
+  if (cls != NG_CLS_COUNT) return ng_class_name(cls);
+  return strcmp(local, "Meeting") == 0 || strcmp(local, "Visit") == 0 ? local : NULL;
 }
 
 /* Triples are sorted by subject: the range [lo, hi) of subject s. */
