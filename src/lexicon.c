@@ -317,6 +317,7 @@ static const struct {
              {"title-mod", NG_W_TITLE_MOD},
              {"compass", NG_W_COMPASS},
              {"connector", NG_W_CONNECTOR},
+             {"particle", NG_W_CONNECTOR | NG_W_PARTICLE},
              {"month", NG_W_MONTH},
              {"weekday", NG_W_WEEKDAY},
              {"meet", NG_W_MEET},

@@ -49,35 +49,36 @@ typedef enum {
 
 /** Single-word classes (bit flags, see ng_lexicon_word). */
 enum {
-  NG_W_GIVEN = 1u << 0,       /**< A given name. */
-  NG_W_STOP = 1u << 1,        /**< A capitalized word that is not a name. */
-  NG_W_MONTH = 1u << 2,       /**< Month name. */
-  NG_W_WEEKDAY = 1u << 3,     /**< Day name. */
-  NG_W_ORG_HEAD = 1u << 4,    /**< Institution head word ("University"). */
-  NG_W_ORG_IN = 1u << 5,      /**< Head that takes "in <place>" ("Embassy"). */
-  NG_W_UNIT = 1u << 6,        /**< Head of a unit inside an institution. */
-  NG_W_AGR_HEAD = 1u << 7,    /**< Agreement head ("agreement", "accord"). */
-  NG_W_AGR_MOD = 1u << 8,     /**< Agreement modifier ("nuclear", "peace"). */
-  NG_W_FACILITY = 1u << 9,    /**< Facility head ("airport", "Hall"). */
-  NG_W_EVENT = 1u << 10,      /**< Event head ("War", "Summit"): not a name. */
-  NG_W_PUB_CUE = 1u << 11,    /**< "journal", "newspaper": a title follows. */
-  NG_W_TITLE_MOD = 1u << 12,  /**< "Senior", "Deputy", "Emeritus". */
-  NG_W_COMPASS = 1u << 13,    /**< "Eastern", "North". */
-  NG_W_CONNECTOR = 1u << 14,  /**< "of", "for", "on", "and", "the", "de". */
-  NG_W_MEET = 1u << 15,       /**< Meeting words ("meet", "talks"). */
-  NG_W_VISIT = 1u << 16,      /**< Visit words ("visit", "visited"). */
-  NG_W_SAY = 1u << 17,        /**< Speech verbs ("said", "told"). */
-  NG_W_NEGATION = 1u << 18,   /**< "not", "never", "n't". */
-  NG_W_HEDGE = 1u << 19,      /**< "would", "could", "may", "plans". */
-  NG_W_PARTY_VERB = 1u << 20, /**< "sign", "ratify", "implement", "fulfill". */
-  NG_W_GOV_BODY = 1u << 21,   /**< "government", "authorities": a state acting. */
-  NG_W_PORTFOLIO = 1u << 22,  /**< A ministry's field ("foreign", "commerce"). */
-  NG_W_ADJECTIVE = 1u << 23,  /**< Regional/religious adjective ("European"). */
-  NG_W_PLACE_HEAD = 1u << 24, /**< Administrative area head ("Province"). */
-  NG_W_NAME_START = 1u << 25, /**< Some lexicon name (any kind) starts with
-                                   this token: ng_lexicon_match() can only
-                                   succeed from a token that has it. */
-  NG_W_TITLE_START = 1u << 26 /**< Some title starts with this token. */
+  NG_W_GIVEN = 1u << 0,        /**< A given name. */
+  NG_W_STOP = 1u << 1,         /**< A capitalized word that is not a name. */
+  NG_W_MONTH = 1u << 2,        /**< Month name. */
+  NG_W_WEEKDAY = 1u << 3,      /**< Day name. */
+  NG_W_ORG_HEAD = 1u << 4,     /**< Institution head word ("University"). */
+  NG_W_ORG_IN = 1u << 5,       /**< Head that takes "in <place>" ("Embassy"). */
+  NG_W_UNIT = 1u << 6,         /**< Head of a unit inside an institution. */
+  NG_W_AGR_HEAD = 1u << 7,     /**< Agreement head ("agreement", "accord"). */
+  NG_W_AGR_MOD = 1u << 8,      /**< Agreement modifier ("nuclear", "peace"). */
+  NG_W_FACILITY = 1u << 9,     /**< Facility head ("airport", "Hall"). */
+  NG_W_EVENT = 1u << 10,       /**< Event head ("War", "Summit"): not a name. */
+  NG_W_PUB_CUE = 1u << 11,     /**< "journal", "newspaper": a title follows. */
+  NG_W_TITLE_MOD = 1u << 12,   /**< "Senior", "Deputy", "Emeritus". */
+  NG_W_COMPASS = 1u << 13,     /**< "Eastern", "North". */
+  NG_W_CONNECTOR = 1u << 14,   /**< "of", "for", "on", "and", "the", "de". */
+  NG_W_MEET = 1u << 15,        /**< Meeting words ("meet", "talks"). */
+  NG_W_VISIT = 1u << 16,       /**< Visit words ("visit", "visited"). */
+  NG_W_SAY = 1u << 17,         /**< Speech verbs ("said", "told"). */
+  NG_W_NEGATION = 1u << 18,    /**< "not", "never", "n't". */
+  NG_W_HEDGE = 1u << 19,       /**< "would", "could", "may", "plans". */
+  NG_W_PARTY_VERB = 1u << 20,  /**< "sign", "ratify", "implement", "fulfill". */
+  NG_W_GOV_BODY = 1u << 21,    /**< "government", "authorities": a state acting. */
+  NG_W_PORTFOLIO = 1u << 22,   /**< A ministry's field ("foreign", "commerce"). */
+  NG_W_ADJECTIVE = 1u << 23,   /**< Regional/religious adjective ("European"). */
+  NG_W_PLACE_HEAD = 1u << 24,  /**< Administrative area head ("Province"). */
+  NG_W_NAME_START = 1u << 25,  /**< Some lexicon name (any kind) starts with
+                                    this token: ng_lexicon_match() can only
+                                    succeed from a token that has it. */
+  NG_W_TITLE_START = 1u << 26, /**< Some title starts with this token. */
+  NG_W_PARTICLE = 1u << 27     /**< Name particle ("bin", "von", "de"); also a connector. */
 };
 
 typedef struct {

@@ -581,10 +581,7 @@ static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
 static int32_t classify_chunk(Ctx *c, size_t a, size_t b);
 
 /* A lower-case particle inside a person's name: "bin", "van", "de", "al". */
-static int name_particle(const Ctx *c, size_t k) {
-  return is_lower(c, k) && (c->wf[k] & NG_W_CONNECTOR) && !tok(c, k, "of") && !tok(c, k, "for") && !tok(c, k, "on") &&
-         !tok(c, k, "and") && !tok(c, k, "the") && !tok(c, k, "in");
-}
+static int name_particle(const Ctx *c, size_t k) { return is_lower(c, k) && (c->wf[k] & NG_W_PARTICLE); }
 
 /* Token k is "to" after a verb of travel ("travel to", "flew to", "visit
    to"). */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct {
   const char *s;
@@ -108,27 +109,20 @@ static size_t last_word(const Ctx *c, const NgMention *m) {
   return k - 1;
 }
 
-/* Tokens a and b hold the same text, ignoring case. */
-static int tok_ieq2(const Ctx *c, size_t a, size_t b) {
-  size_t la = c->t[a].end - c->t[a].start, lb = c->t[b].end - c->t[b].start;
-  if (la != lb) return 0;
-  for (size_t i = 0; i < la; ++i) {
-    char x = c->s[c->t[a].start + i], y = c->s[c->t[b].start + i];
-    if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
-    if (y >= 'A' && y <= 'Z') y = (char)(y + 32);
-    if (x != y) return 0;
-  }
-  return 1;
+/* Tokens a and b hold the same text, ignoring ASCII case. */
+static int same_tok_icase(const Ctx *c, size_t a, size_t b) {
+  const NgToken *x = &c->t[a], *y = &c->t[b];
+  return x->end - x->start == y->end - y->start &&
+         strncasecmp(c->s + x->start, c->s + y->start, x->end - x->start) == 0;
 }
 
-/* Does person mention m start with a name particle ("Von der Leyen", "de
-   Gaulle"), capitalized or not? */
-static int particle_start(const Ctx *c, const NgMention *m) {
-  static const char *const particles[] = {"von",   "van", "de", "der", "den", "del",
-                                          "della", "da",  "di", "du",  "la",  "le"};
-  for (size_t i = 0; i < sizeof particles / sizeof particles[0]; ++i)
-    if (ng_tok_ieq(c->s, &c->t[m->tok_begin], particles[i])) return 1;
-  return 0;
+/* Mention i joins the first mention stored under key[0..kn), or is stored
+   there. */
+static NgStatus unite_by_key(NgStrMap *keys, const char *key, size_t kn, int32_t *p, int32_t i) {
+  uint32_t v;
+  if (!ng_strmap_get(keys, key, kn, &v)) return ng_strmap_put(keys, key, kn, (uint32_t)i);
+  unite(p, (int32_t)v, i);
+  return NG_SUCCESS;
 }
 
 static int same_tok(const Ctx *c, size_t a, size_t b) {
@@ -208,11 +202,7 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
       kn = 2 + (type == NG_TYPE_AGREEMENT ? agreement_key(&c, m, key + 2, sizeof key - 2)
                                           : make_key(&c, m->tok_begin, m->tok_end, 0, key + 2, sizeof key - 2));
     }
-    uint32_t v;
-    if (ng_strmap_get(keys, key, kn, &v))
-      unite(p, (int32_t)v, (int32_t)i);
-    else
-      st = ng_strmap_put(keys, key, kn, (uint32_t)i);
+    st = unite_by_key(keys, key, kn, p, (int32_t)i);
   }
   if (st) goto done;
 
@@ -240,10 +230,11 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
       int ok = 0;
       if (mw == 1) {
         ok = same_tok(&c, last_word(&c, m), last_word(&c, q));
-      } else if (particle_start(&c, m)) {
+      } else if (r->tok_words[m->tok_begin] & NG_W_PARTICLE) {
         /* "Von der Leyen": a surname with particles is the full name's tail */
         ok = m->tok_end - m->tok_begin < q->tok_end - q->tok_begin;
-        for (size_t k = 1; ok && k <= m->tok_end - m->tok_begin; ++k) ok = tok_ieq2(&c, m->tok_end - k, q->tok_end - k);
+        for (size_t k = 1; ok && k <= m->tok_end - m->tok_begin; ++k)
+          ok = same_tok_icase(&c, m->tok_end - k, q->tok_end - k);
       } else {
         ok = same_tok(&c, last_word(&c, m), last_word(&c, q)) && same_tok(&c, first_word(&c, m), first_word(&c, q));
       }
@@ -286,11 +277,7 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
       /* a surname with no full name anywhere: one entity per surname */
       key[0] = 'S';
       size_t kn = 1 + make_key(&c, m->tok_begin, m->tok_end, 0, key + 1, sizeof key - 1);
-      uint32_t v;
-      if (ng_strmap_get(keys, key, kn, &v))
-        unite(p, (int32_t)v, (int32_t)i);
-      else
-        st = ng_strmap_put(keys, key, kn, (uint32_t)i);
+      st = unite_by_key(keys, key, kn, p, (int32_t)i);
     }
   }
   if (st) goto done;
