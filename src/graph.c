@@ -455,6 +455,8 @@ static void build(B *b) {
     conf(b, a, r->confidence, r->rule);
   }
   /* roles */
+  NgStrMap *role_iris = ng_strmap_new(); /* role IRI -> times used */
+  if (!role_iris) b->st = NG_ERR_NOMEM;
   for (size_t i = 0; i < R->n_roles && !b->st; ++i) {
     const NgRole *r = &R->roles[i];
     const NgEntity *pe = &d->ents->ents[r->person];
@@ -462,15 +464,16 @@ static void build(B *b) {
     char tslug[NG_SLUG_MAX + 1];
     ng_slugify(r->title, tslug);
     if (strlen(tslug) > 40) tslug[40] = '\0';
-    size_t dup_n = 1;
-    for (size_t k = 0; k < i; ++k) {
-      char other[NG_SLUG_MAX + 1];
-      ng_slugify(R->roles[k].title, other);
-      if (strlen(other) > 40) other[40] = '\0';
-      if (R->roles[k].person == r->person && R->roles[k].former == r->former && strcmp(other, tslug) == 0) ++dup_n;
-    }
     int n = snprintf(s, sizeof s, "%srole/%s/%s--%s%s", d->base, d->doc, pe->slug, tslug, r->former ? "--former" : "");
-    if (dup_n > 1 && n > 0 && (size_t)n < sizeof s) snprintf(s + n, sizeof s - (size_t)n, "-%zu", dup_n);
+    /* the same person, title and status again: "-2", "-3"... */
+    uint32_t seen = 0;
+    size_t kn = n > 0 && (size_t)n < sizeof s ? (size_t)n : strlen(s);
+    ng_strmap_get(role_iris, s, kn, &seen);
+    if (ng_strmap_put(role_iris, s, kn, seen + 1)) {
+      b->st = NG_ERR_NOMEM;
+      break;
+    }
+    if (seen && kn < sizeof s) snprintf(s + kn, sizeof s - kn, "-%u", (unsigned)(seen + 1));
     entity_iri(b, r->person, o, sizeof o);
     iri(b, s, RDF_NS "type", NG_NS "RoleAssignment");
     iri(b, s, NG_NS "holder", o);
@@ -492,6 +495,7 @@ static void build(B *b) {
     iri(b, s, NG_NS "evidence", sp);
     conf(b, s, r->confidence, r->rule);
   }
+  ng_strmap_free(role_iris);
   /* events */
   size_t n_meet = 0, n_visit = 0;
   for (size_t i = 0; i < R->n_events && !b->st; ++i) {
@@ -547,10 +551,19 @@ static void build(B *b) {
     span(b, st->start, st->end, sp, sizeof sp, 0);
     iri(b, s, NG_NS "evidence", sp);
     conf(b, s, st->confidence, st->rule);
-    /* what it is about: entities mentioned inside it */
-    for (size_t k = 0; k < d->rec->n_mentions; ++k) {
+    /* what it is about: entities mentioned inside it (mentions are sorted
+       by start: find the first one in the span) */
+    size_t lo = 0, hi = d->rec->n_mentions;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (d->rec->mentions[mid].start < st->start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (size_t k = lo; k < d->rec->n_mentions && d->rec->mentions[k].start < st->end; ++k) {
       const NgMention *mm = &d->rec->mentions[k];
-      if (mm->entity < 0 || mm->entity == st->speaker || mm->start < st->start || mm->end > st->end) continue;
+      if (mm->entity < 0 || mm->entity == st->speaker || mm->end > st->end) continue;
       entity_iri(b, mm->entity, o, sizeof o);
       iri(b, s, NG_NS "about", o);
     }

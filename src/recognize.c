@@ -446,9 +446,16 @@ int32_t ng_recognition_title_ending(const NgRecognition *r, size_t a) {
   if (a == 0) return -1;
   int32_t t = r->tok_title[a - 1];
   if (t >= 0) return r->titles[t].core_end == a ? t : -1;
-  for (size_t i = r->n_titles; i-- > 0;)
-    if (r->titles[i].core_end == a) return (int32_t)i;
-  return -1;
+  /* titles are sorted and do not overlap, so their core ends ascend */
+  size_t lo = 0, hi = r->n_titles;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (r->titles[mid].core_end < a)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < r->n_titles && r->titles[lo].core_end == a ? (int32_t)lo : -1;
 }
 
 static int32_t title_before(const Ctx *c, size_t a) { return ng_recognition_title_ending(c->r, a); }

@@ -1,5 +1,7 @@
 #include "relate.h"
 
+#include "strmap.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +19,8 @@ typedef struct {
   NgRelations *out;
   size_t cap_r, cap_o, cap_e, cap_s;
   NgStatus st;
-  uint8_t *phrase; /* per token: bit 1 inside a title phrase, bit 2 its first token */
+  uint8_t *phrase;     /* per token: bit 1 inside a title phrase, bit 2 its first token */
+  NgStrMap *rel_index; /* (kind, subject, object) -> index in out->rels */
 } Ctx;
 
 static const char *const REL_NAMES[NG_REL_COUNT] = {"affiliatedWith", "represents", "partOf",     "locatedIn",
@@ -75,21 +78,24 @@ static void add_rel(Ctx *c, NgRelKind kind, int32_t s, int32_t o, size_t a, size
     o = x;
   }
   NgRelations *R = c->out;
-  for (size_t i = 0; i < R->n_rels; ++i) {
+  char key[9] = {(char)kind};
+  memcpy(key + 1, &s, 4);
+  memcpy(key + 5, &o, 4);
+  uint32_t i;
+  if (ng_strmap_get(c->rel_index, key, sizeof key, &i)) { /* said again: keep the surest */
     NgRelation *x = &R->rels[i];
-    if (x->kind == kind && x->subj == s && x->obj == o) {
-      if (conf > x->confidence) {
-        x->confidence = conf;
-        x->rule = rule;
-        x->ev_start = a;
-        x->ev_end = b;
-      }
-      return;
+    if (conf > x->confidence) {
+      x->confidence = conf;
+      x->rule = rule;
+      x->ev_start = a;
+      x->ev_end = b;
     }
+    return;
   }
   NgRelation *nr = grow(R->rels, &c->cap_r, R->n_rels, sizeof *nr, &c->st);
   if (!nr) return;
   R->rels = nr;
+  if ((c->st = ng_strmap_put(c->rel_index, key, sizeof key, (uint32_t)R->n_rels))) return;
   R->rels[R->n_rels++] = (NgRelation){(uint8_t)kind, s, o, a, b, conf, rule};
 }
 
@@ -435,17 +441,24 @@ static void structure(Ctx *c) {
       }
     }
   }
+  /* per token: the place nested in a name that ends right before it */
+  int32_t *nested_end = malloc((c->nt + 1) * sizeof *nested_end);
+  if (!nested_end) {
+    c->st = NG_ERR_NOMEM;
+    return;
+  }
+  for (size_t k = 0; k <= c->nt; ++k) nested_end[k] = -1;
+  for (size_t j = 0; j < r->n_mentions; ++j) {
+    const NgMention *n = &r->mentions[j];
+    if ((n->flags & NG_MF_NESTED) && n->entity >= 0 && etype(c, n->entity) == NG_TYPE_PLACE)
+      nested_end[n->tok_end] = n->entity;
+  }
   for (size_t i = 0; i < c->nt; ++i) {
     const NgMention *m = mention_at(c, i);
     if (!m || m->tok_begin != i) continue;
     size_t e = m->tok_end;
     /* nested place at the end of this name ("Embassy in Moscow, Russia") */
-    int32_t left = m->entity;
-    for (size_t j = 0; j < r->n_mentions; ++j) {
-      const NgMention *n = &r->mentions[j];
-      if ((n->flags & NG_MF_NESTED) && n->tok_end == e && n->entity >= 0 && etype(c, n->entity) == NG_TYPE_PLACE)
-        left = n->entity;
-    }
+    int32_t left = nested_end[e] >= 0 ? nested_end[e] : m->entity;
     if (left < 0) continue;
     /* "Moscow, Russia" */
     if (punct(c, e, ",") && etype(c, left) == NG_TYPE_PLACE) {
@@ -478,6 +491,7 @@ static void structure(Ctx *c) {
         add_rel(c, NG_REL_BASED_IN, org, m->entity, m->start, c->t[q].end, 0.8f, "located.place-based");
     }
   }
+  free(nested_end);
   /* gazetteer containment, when both places are named in the article */
   for (size_t i = 0; i < c->e->n; ++i) {
     const NgEntity *x = &c->e->ents[i];
@@ -804,20 +818,31 @@ static int is_caption(const Ctx *c, const NgSpan *p) {
   return 0;
 }
 
-/* Is token k inside a quotation (an odd number of quotation marks before
-   it in its paragraph)? */
-static int in_quote(const Ctx *c, size_t k) {
-  const NgSpan *P = &c->seg->paras[c->t[k].para];
-  int open = 0;
-  for (size_t i = P->tok_begin; i < k; ++i) {
-    if (punct(c, i, "\xE2\x80\x9C"))
-      open = 1;
-    else if (punct(c, i, "\xE2\x80\x9D"))
-      open = 0;
-    else if (punct(c, i, "\""))
-      open = !open;
+/* Whether a quotation is open, followed token by token through the
+   text: sentences are visited in order, so each token is read once. */
+typedef struct {
+  size_t pos;    /* state is known before this token */
+  uint32_t para; /* paragraph of `pos` (quotes do not span paragraphs) */
+  int open;
+} QuoteState;
+
+/* Is token k inside a quotation?  k must not be before the last token
+   asked about. */
+static int in_quote(const Ctx *c, QuoteState *q, size_t k) {
+  if (c->t[k].para != q->para) {
+    q->para = c->t[k].para;
+    q->pos = c->seg->paras[q->para].tok_begin;
+    q->open = 0;
   }
-  return open;
+  for (; q->pos < k; ++q->pos) {
+    if (punct(c, q->pos, "\xE2\x80\x9C"))
+      q->open = 1;
+    else if (punct(c, q->pos, "\xE2\x80\x9D"))
+      q->open = 0;
+    else if (punct(c, q->pos, "\""))
+      q->open = !q->open;
+  }
+  return q->open;
 }
 
 static int overlaps_stmt(const Ctx *c, size_t a, size_t b) {
@@ -892,11 +917,13 @@ static void statements(Ctx *c) {
   }
   /* reported speech: "According to NAME, ..." and "NAME said [on Monday]
      that ..." (not negated, not inside a quotation) */
+  QuoteState qs = {0, UINT32_MAX, 0};
   for (size_t s = 0; s < c->seg->n_sents; ++s) {
     const NgSpan *S = &c->seg->sents[s];
     size_t a = S->tok_begin, e = S->tok_end;
+    int quoted = in_quote(c, &qs, a);
     while (e > a && c->t[e - 1].kind == NG_TOK_PUNCT) --e;
-    if (e <= a || in_quote(c, a)) continue;
+    if (e <= a || quoted) continue;
     if (tok_i(c, a, "according") && tok(c, a + 1, "to")) {
       const NgMention *m = mention_at(c, a + 2);
       if (m && m->entity >= 0 && etype(c, m->entity) == NG_TYPE_PERSON && punct(c, m->tok_end, ",") &&
@@ -936,9 +963,13 @@ NgStatus ng_relate(const NgText *text, const NgSegments *seg, const NgLexicon *l
   *out = NULL;
   NgRelations *R = calloc(1, sizeof *R);
   if (!R) return NG_ERR_NOMEM;
-  Ctx c = {text->data, seg, seg->toks, seg->n_toks, lex, rec, ents, year, month, day, R, 0, 0, 0, 0, NG_SUCCESS, NULL};
+  Ctx c = {text->data, seg, seg->toks, seg->n_toks, lex, rec, ents,       year, month,
+           day,        R,   0,         0,           0,   0,   NG_SUCCESS, NULL, NULL};
   c.phrase = calloc(seg->n_toks + 1, 1);
-  if (!c.phrase) {
+  c.rel_index = ng_strmap_new();
+  if (!c.phrase || !c.rel_index) {
+    free(c.phrase);
+    ng_strmap_free(c.rel_index);
     free(R);
     return NG_ERR_NOMEM;
   }
@@ -954,6 +985,7 @@ NgStatus ng_relate(const NgText *text, const NgSegments *seg, const NgLexicon *l
   if (!c.st) agreements(&c);
   if (!c.st) statements(&c);
   free(c.phrase);
+  ng_strmap_free(c.rel_index);
   if (c.st) {
     ng_relations_free(R);
     return c.st;

@@ -154,6 +154,79 @@ static size_t without_quoted(const Ctx *c, const NgMention *m, char *buf, size_t
   return n;
 }
 
+/* Person mentions of two or more name words, grouped by exact text: idx
+   holds them group after group, each group in text order; group[g] is
+   where group g starts in idx (group[n_groups] = n). */
+typedef struct {
+  int32_t *idx;
+  size_t *group;
+  size_t n, n_groups;
+} FullNames;
+
+static void full_names_free(FullNames *fn) {
+  free(fn->idx);
+  free(fn->group);
+  fn->idx = NULL;
+  fn->group = NULL;
+}
+
+static NgStatus full_names(const Ctx *c, const NgRecognition *r, FullNames *fn) {
+  memset(fn, 0, sizeof *fn);
+  size_t n = r->n_mentions;
+  int32_t *gid = malloc((n + 1) * sizeof *gid); /* per mention: its group, or -1 */
+  size_t *count = calloc(n + 2, sizeof *count); /* per group: members */
+  fn->idx = malloc((n + 1) * sizeof *fn->idx);
+  fn->group = malloc((n + 2) * sizeof *fn->group);
+  NgStrMap *texts = ng_strmap_new();
+  NgStatus st = gid && count && fn->idx && fn->group && texts ? NG_SUCCESS : NG_ERR_NOMEM;
+  char key[1024];
+  for (size_t i = 0; i < n && !st; ++i) {
+    const NgMention *m = &r->mentions[i];
+    gid[i] = -1;
+    if (m->cls != NG_CLS_PERSON || name_tokens(c, m) < 2) continue;
+    size_t kn = 0;
+    for (size_t k = m->tok_begin; k < m->tok_end && kn + 2 < sizeof key; ++k) {
+      size_t tl = c->t[k].end - c->t[k].start;
+      if (kn + tl + 2 >= sizeof key) break;
+      memcpy(key + kn, c->s + c->t[k].start, tl);
+      kn += tl;
+      key[kn++] = ' ';
+    }
+    uint32_t g;
+    if (!ng_strmap_get(texts, key, kn, &g)) {
+      g = (uint32_t)fn->n_groups++;
+      st = ng_strmap_put(texts, key, kn, g);
+    }
+    gid[i] = (int32_t)g;
+    count[g + 1]++;
+  }
+  if (!st) {
+    for (size_t g = 0; g < fn->n_groups; ++g) count[g + 1] += count[g];
+    for (size_t g = 0; g <= fn->n_groups; ++g) fn->group[g] = count[g];
+    for (size_t i = 0; i < n; ++i)
+      if (gid[i] >= 0) fn->idx[count[gid[i]]++] = (int32_t)i;
+    fn->n = fn->group[fn->n_groups];
+  }
+  free(gid);
+  free(count);
+  ng_strmap_free(texts);
+  return st; /* the caller frees *fn also on failure */
+}
+
+/* The member of group g nearest before byte offset `at`, else the first
+   one after it. */
+static int32_t nearest_in_group(const NgRecognition *r, const FullNames *fn, size_t g, size_t at) {
+  size_t lo = fn->group[g], hi = fn->group[g + 1];
+  while (lo < hi) { /* first member starting at or after `at` */
+    size_t mid = lo + (hi - lo) / 2;
+    if (r->mentions[fn->idx[mid]].start < at)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo > fn->group[g] ? fn->idx[lo - 1] : fn->idx[lo];
+}
+
 NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *lex, NgRecognition *r,
                     NgEntities **out) {
   *out = NULL;
@@ -215,70 +288,80 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
       unite(p, m->link, (int32_t)i);
   }
 
-  /* 3. people: surnames and first + last names join full names */
-  for (size_t i = 0; i < n; ++i) {
-    NgMention *m = &r->mentions[i];
-    if (m->cls != NG_CLS_PERSON) continue;
-    size_t mw = name_tokens(&c, m);
-    int32_t best = -1;
-    int best_score = -1;
-    for (size_t j = 0; j < n; ++j) {
-      const NgMention *q = &r->mentions[j];
-      if (j == i || q->cls != NG_CLS_PERSON || find(p, (int32_t)j) == find(p, (int32_t)i)) continue;
-      size_t qw = name_tokens(&c, q);
-      if (qw <= mw) continue;
-      int ok = 0;
-      if (mw == 1) {
-        ok = same_tok(&c, last_word(&c, m), last_word(&c, q));
-      } else if (r->tok_words[m->tok_begin] & NG_W_PARTICLE) {
-        /* "Von der Leyen": a surname with particles is the full name's tail */
-        ok = m->tok_end - m->tok_begin < q->tok_end - q->tok_begin;
-        for (size_t k = 1; ok && k <= m->tok_end - m->tok_begin; ++k)
-          ok = same_tok_icase(&c, m->tok_end - k, q->tok_end - k);
-      } else {
-        ok = same_tok(&c, last_word(&c, m), last_word(&c, q)) && same_tok(&c, first_word(&c, m), first_word(&c, q));
+  /* 3. people: surnames and first + last names join full names.  The
+     candidates are the names of two or more words, grouped by their exact
+     text: one group is one entity since step 1, so each mention is compared
+     with each distinct name once (linear in the text for a fixed cast). */
+  {
+    FullNames fn;
+    st = full_names(&c, r, &fn);
+    for (size_t i = 0; i < n && !st; ++i) {
+      NgMention *m = &r->mentions[i];
+      if (m->cls != NG_CLS_PERSON) continue;
+      size_t mw = name_tokens(&c, m);
+      int32_t best = -1;
+      int best_score = -1;
+      for (size_t g = 0; g < fn.n_groups; ++g) {
+        const NgMention *q = &r->mentions[fn.idx[fn.group[g]]];
+        if (find(p, fn.idx[fn.group[g]]) == find(p, (int32_t)i) || name_tokens(&c, q) <= mw) continue;
+        int ok = 0;
+        if (mw == 1) {
+          ok = same_tok(&c, last_word(&c, m), last_word(&c, q));
+        } else if (r->tok_words[m->tok_begin] & NG_W_PARTICLE) {
+          /* "Von der Leyen": a surname with particles is the full name's tail */
+          ok = m->tok_end - m->tok_begin < q->tok_end - q->tok_begin;
+          for (size_t k = 1; ok && k <= m->tok_end - m->tok_begin; ++k)
+            ok = same_tok_icase(&c, m->tok_end - k, q->tok_end - k);
+        } else {
+          ok = same_tok(&c, last_word(&c, m), last_word(&c, q)) && same_tok(&c, first_word(&c, m), first_word(&c, q));
+        }
+        if (!ok) continue;
+        /* nearest earlier full name wins; later ones only when none earlier
+           (equal scores: the first in the text) */
+        int32_t j = nearest_in_group(r, &fn, g, m->start);
+        const NgMention *qj = &r->mentions[j];
+        int score = qj->start < m->start ? 1000000 - (int)((m->start - qj->start) / 16)
+                                         : (int)(1000 - (qj->start - m->start) / 1024);
+        if (score > best_score || (score == best_score && j < best)) {
+          best_score = score;
+          best = j;
+        }
       }
-      if (!ok) continue;
-      /* nearest earlier full name wins; later ones only when none earlier */
-      int score = q->start < m->start ? 1000000 - (int)((m->start - q->start) / 16)
-                                      : (int)(1000 - (q->start - m->start) / 1024);
-      if (score > best_score) {
-        best_score = score;
-        best = (int32_t)j;
+      /* "Mr Anutin", "Mr Xi", "President Lula": a single name after a title,
+         or one that is no common given name, that only matches a word other
+         than the last of one full name (names written family name first,
+         people known by their given name or a middle name) */
+      if (best < 0 && mw == 1 &&
+          (m->title >= 0 || !(ng_lexicon_word(c.lex, c.s, &c.t[first_word(&c, m)]) & NG_W_GIVEN))) {
+        int32_t only = -1;
+        int roots = 0;
+        for (size_t g = 0; g < fn.n_groups; ++g) {
+          int32_t j = fn.idx[fn.group[g]];
+          const NgMention *q = &r->mentions[j];
+          if (j == (int32_t)i) continue;
+          int hit = 0; /* the first word, or an inner one ("Lula" in "Luiz Inacio Lula da Silva") */
+          for (size_t k = q->tok_begin; k < q->tok_end && !hit; ++k)
+            hit = c.t[k].kind == NG_TOK_WORD && k + 1 < q->tok_end && same_tok(&c, first_word(&c, m), k);
+          if (!hit) continue;
+          if (only < 0 || find(p, only) != find(p, j)) ++roots;
+          only = j;
+        }
+        if (roots == 1) best = only;
+      }
+      /* a short form found by the second pass goes with the name it repeats
+         ("Kim" after "Mr Kim") */
+      if (best < 0 && mw == 1 && m->link >= 0 && r->mentions[m->link].cls == NG_CLS_PERSON) best = m->link;
+      if (best >= 0) {
+        /* ambiguous surnames ("Clinton" with two Clintons): only the nearest */
+        unite(p, best, (int32_t)i);
+      } else if (mw <= 1 && !st) {
+        /* a surname with no full name anywhere: one entity per surname */
+        key[0] = 'S';
+        size_t kn = 1 + make_key(&c, m->tok_begin, m->tok_end, 0, key + 1, sizeof key - 1);
+        st = unite_by_key(keys, key, kn, p, (int32_t)i);
       }
     }
-    /* "Mr Anutin", "Mr Xi", "President Lula": a single name after a title,
-       or one that is no common given name, that only matches a word other
-       than the last of one full name (names written family name first,
-       people known by their given name or a middle name) */
-    if (best < 0 && mw == 1 &&
-        (m->title >= 0 || !(ng_lexicon_word(c.lex, c.s, &c.t[first_word(&c, m)]) & NG_W_GIVEN))) {
-      int32_t only = -1;
-      int count = 0;
-      for (size_t j = 0; j < n; ++j) {
-        const NgMention *q = &r->mentions[j];
-        if (j == i || q->cls != NG_CLS_PERSON || name_tokens(&c, q) < 2) continue;
-        int hit = 0; /* the first word, or an inner one ("Lula" in "Luiz Inacio Lula da Silva") */
-        for (size_t k = q->tok_begin; k < q->tok_end && !hit; ++k)
-          hit = c.t[k].kind == NG_TOK_WORD && k + 1 < q->tok_end && same_tok(&c, first_word(&c, m), k);
-        if (!hit) continue;
-        if (only < 0 || find(p, only) != find(p, (int32_t)j)) ++count;
-        only = (int32_t)j;
-      }
-      if (count == 1) best = only;
-    }
-    /* a short form found by the second pass goes with the name it repeats
-       ("Kim" after "Mr Kim") */
-    if (best < 0 && mw == 1 && m->link >= 0 && r->mentions[m->link].cls == NG_CLS_PERSON) best = m->link;
-    if (best >= 0) {
-      /* ambiguous surnames ("Clinton" with two Clintons): only the nearest */
-      unite(p, best, (int32_t)i);
-    } else if (mw <= 1 && !st) {
-      /* a surname with no full name anywhere: one entity per surname */
-      key[0] = 'S';
-      size_t kn = 1 + make_key(&c, m->tok_begin, m->tok_end, 0, key + 1, sizeof key - 1);
-      st = unite_by_key(keys, key, kn, p, (int32_t)i);
-    }
+    full_names_free(&fn);
   }
   if (st) goto done;
 
