@@ -444,14 +444,24 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
   /* 6. labels and alternative names */
   {
     char buf[1024];
+    /* the mentions of each entity, in text order (counting sort) */
+    size_t *first = calloc(ents->n + 2, sizeof *first);
+    size_t *by_ent = malloc((n + 1) * sizeof *by_ent);
+    if (!first || !by_ent) st = NG_ERR_NOMEM;
+    for (size_t i = 0; i < n && !st; ++i)
+      if (r->mentions[i].entity >= 0) first[r->mentions[i].entity + 1]++;
+    for (size_t ei = 0; ei < ents->n && !st; ++ei) first[ei + 1] += first[ei];
+    for (size_t i = 0; i < n && !st; ++i)
+      if (r->mentions[i].entity >= 0) by_ent[first[r->mentions[i].entity]++] = i;
+    for (size_t ei = ents->n; ei > 0 && !st; --ei) first[ei] = first[ei - 1]; /* back to group starts */
+    if (!st) first[0] = 0;
     for (size_t ei = 0; ei < ents->n && !st; ++ei) {
       NgEntity *e = &ents->ents[ei];
       StrSet names = {NULL, 0, 0};
       size_t best_len = 0, best_words = 0;
       char best[1024] = "";
-      for (size_t i = 0; i < n && !st; ++i) {
-        const NgMention *m = &r->mentions[i];
-        if (m->entity != (int32_t)ei) continue;
+      for (size_t gi = first[ei]; gi < first[ei + 1] && !st; ++gi) {
+        const NgMention *m = &r->mentions[by_ent[gi]];
         size_t a = m->start;
         if (e->type != NG_TYPE_PERSON && ng_tok_ieq(c.s, &c.t[m->tok_begin], "the") && m->tok_end - m->tok_begin > 1)
           a = c.t[m->tok_begin + 1].start;
@@ -501,21 +511,34 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
       else
         strcpy(e->slug, slug);
     }
+    free(first);
+    free(by_ent);
   }
-  /* 7. two entities of one type with one slug: keep IRIs apart */
-  for (size_t i = 0; i < ents->n && !st; ++i)
-    for (size_t j = i + 1; j < ents->n && !st; ++j) {
-      NgEntity *a = &ents->ents[i], *b = &ents->ents[j];
-      if (a->type != b->type || strcmp(a->slug, b->slug) != 0) continue;
-      char *ns = malloc(strlen(b->slug) + 16);
-      if (!ns) {
-        st = NG_ERR_NOMEM;
-        break;
+  /* 7. two entities of one type with one slug: keep IRIs apart (the later
+     one gets its index appended) */
+  {
+    NgStrMap *slugs = st ? NULL : ng_strmap_new();
+    if (!st && !slugs) st = NG_ERR_NOMEM;
+    for (size_t j = 0; j < ents->n && !st; ++j) {
+      NgEntity *b = &ents->ents[j];
+      char k[NG_SLUG_MAX + 24];
+      int kn = snprintf(k, sizeof k, "%d/%s", (int)b->type, b->slug);
+      uint32_t v;
+      if (kn > 0 && (size_t)kn < sizeof k && ng_strmap_get(slugs, k, (size_t)kn, &v)) {
+        char *ns = malloc(strlen(b->slug) + 24);
+        if (!ns) {
+          st = NG_ERR_NOMEM;
+          break;
+        }
+        sprintf(ns, "%s-%zu", b->slug, j);
+        free(b->slug);
+        b->slug = ns;
+        kn = snprintf(k, sizeof k, "%d/%s", (int)b->type, b->slug);
       }
-      sprintf(ns, "%s-%zu", b->slug, j);
-      free(b->slug);
-      b->slug = ns;
+      if (kn > 0 && (size_t)kn < sizeof k) st = ng_strmap_put(slugs, k, (size_t)kn, (uint32_t)j);
     }
+    ng_strmap_free(slugs);
+  }
 
 done:
   free(p);
