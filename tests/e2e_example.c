@@ -229,44 +229,21 @@ static int read_csv(const char *path, Csv *c) {
     if (!CHECK(ask((g), PREFIXES q) == 0)) fprintf(stderr, "  found: %s\n", what);                                     \
   } while (0)
 
-static size_t cp_to_byte(const char *s, size_t cp) {
-  size_t b = 0, c = 0;
-  while (s[b] && c < cp) {
-    ++b;
-    while (((unsigned char)s[b] & 0xC0) == 0x80) ++b;
-    ++c;
-  }
-  return b;
-}
-
 typedef struct {
   size_t rows, bad;
 } MentionCheck;
 
 static int mention_cb(void *ctx, size_t n, const char *const *names, const char *const *values) {
   MentionCheck *mc = ctx;
-  const char *a = NULL, *bs = NULL, *es = NULL, *s = NULL, *m = NULL;
-  for (size_t i = 0; i < n; ++i) {
-    if (strcmp(names[i], "a") == 0)
-      a = values[i];
-    else if (strcmp(names[i], "b") == 0)
-      bs = values[i];
-    else if (strcmp(names[i], "e") == 0)
-      es = values[i];
-    else if (strcmp(names[i], "s") == 0)
-      s = values[i];
-    else if (strcmp(names[i], "m") == 0)
-      m = values[i];
-  }
+  MentionRow r;
   ++mc->rows;
-  if (!a || !bs || !es || !s || !m) {
+  if (!mention_row(n, names, values, &r)) {
     ++mc->bad;
     return 0;
   }
-  size_t b = strtoul(bs, NULL, 10), e = strtoul(es, NULL, 10);
-  size_t bb = cp_to_byte(s, b), eb = cp_to_byte(s, e);
-  if (!(e > b && strlen(a) == eb - bb && memcmp(s + bb, a, eb - bb) == 0)) {
-    if (mc->bad < 5) fprintf(stderr, "  mention %s: anchor \"%s\", text \"%.*s\"\n", m, a, (int)(eb - bb), s + bb);
+  if (!mention_anchor_ok(&r)) {
+    if (mc->bad < 5)
+      fprintf(stderr, "  mention %s: anchor \"%s\", text \"%.*s\"\n", r.m, r.a, (int)(r.eb - r.bb), r.s + r.bb);
     ++mc->bad;
   }
   return 0;

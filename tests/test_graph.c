@@ -49,17 +49,6 @@ static NgLexicon *lex;
     if (!CHECK(ask((g), PREFIXES q) == 0)) fprintf(stderr, "  expected false: %s\n", q);                               \
   } while (0)
 
-/* Byte offset of code point `cp` in UTF-8 s (or strlen(s) when beyond). */
-static size_t cp_to_byte(const char *s, size_t cp) {
-  size_t b = 0, c = 0;
-  while (s[b] && c < cp) {
-    ++b;
-    while (((unsigned char)s[b] & 0xC0) == 0x80) ++b;
-    ++c;
-  }
-  return b;
-}
-
 typedef struct {
   size_t rows, bad, multibyte_before;
   const char *text; /* expected context string */
@@ -67,36 +56,22 @@ typedef struct {
 
 static int mention_cb(void *ctx, size_t n, const char *const *names, const char *const *values) {
   MentionCheck *mc = ctx;
-  const char *m = NULL, *a = NULL, *bs = NULL, *es = NULL, *s = NULL;
-  for (size_t i = 0; i < n; ++i) {
-    if (strcmp(names[i], "m") == 0)
-      m = values[i];
-    else if (strcmp(names[i], "a") == 0)
-      a = values[i];
-    else if (strcmp(names[i], "b") == 0)
-      bs = values[i];
-    else if (strcmp(names[i], "e") == 0)
-      es = values[i];
-    else if (strcmp(names[i], "s") == 0)
-      s = values[i];
-  }
+  MentionRow r;
   ++mc->rows;
-  if (!m || !a || !bs || !es || !s) {
+  if (!mention_row(n, names, values, &r)) {
     ++mc->bad;
     return 0;
   }
-  size_t b = strtoul(bs, NULL, 10), e = strtoul(es, NULL, 10);
-  size_t bb = cp_to_byte(s, b), eb = cp_to_byte(s, e);
-  int ok = e > b && strlen(a) == eb - bb && memcmp(s + bb, a, eb - bb) == 0;
+  int ok = mention_anchor_ok(&r);
   /* the mention IRI ends with #char=b,e */
   char frag[64];
-  snprintf(frag, sizeof frag, "#char=%zu,%zu", b, e);
-  ok &= strlen(m) > strlen(frag) && strcmp(m + strlen(m) - strlen(frag), frag) == 0;
-  ok &= mc->text == NULL || strcmp(s, mc->text) == 0;
-  if (bb != b) ++mc->multibyte_before;
+  snprintf(frag, sizeof frag, "#char=%zu,%zu", r.b, r.e);
+  ok &= strlen(r.m) > strlen(frag) && strcmp(r.m + strlen(r.m) - strlen(frag), frag) == 0;
+  ok &= mc->text == NULL || strcmp(r.s, mc->text) == 0;
+  if (r.bb != r.b) ++mc->multibyte_before;
   if (!ok) {
     ++mc->bad;
-    fprintf(stderr, "  mention %s: anchor \"%s\" vs text \"%.*s\"\n", m, a, (int)(eb - bb), s + bb);
+    fprintf(stderr, "  mention %s: anchor \"%s\" vs text \"%.*s\"\n", r.m, r.a, (int)(r.eb - r.bb), r.s + r.bb);
   }
   return 0;
 }
