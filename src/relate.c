@@ -845,10 +845,33 @@ static int in_quote(const Ctx *c, QuoteState *q, size_t k) {
   return q->open;
 }
 
-static int overlaps_stmt(const Ctx *c, size_t a, size_t b) {
-  for (size_t i = 0; i < c->out->n_stmts; ++i)
-    if (c->out->stmts[i].start < b && a < c->out->stmts[i].end) return 1;
-  return 0;
+/* Per token k, cov[k] = how many of tokens [0, k) lie in one of the
+   statements found so far: a span of tokens overlaps a statement when its
+   count is not zero.  *out owned by the caller; NULL when out of memory. */
+static uint32_t *statement_cover(const Ctx *c) {
+  uint8_t *in = calloc(c->nt + 1, 1);
+  uint32_t *cov = malloc((c->nt + 1) * sizeof *cov);
+  if (!in || !cov) {
+    free(in);
+    free(cov);
+    return NULL;
+  }
+  for (size_t i = 0; i < c->out->n_stmts; ++i) {
+    const NgStatement *st = &c->out->stmts[i];
+    size_t lo = 0, hi = c->nt; /* first token ending after the start */
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (c->t[mid].end <= st->start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (size_t k = lo; k < c->nt && c->t[k].start < st->end; ++k) in[k] = 1;
+  }
+  cov[0] = 0;
+  for (size_t k = 0; k < c->nt; ++k) cov[k + 1] = cov[k] + in[k];
+  free(in);
+  return cov;
 }
 
 static int is_lower_word(const Ctx *c, size_t k) {
@@ -918,6 +941,11 @@ static void statements(Ctx *c) {
   /* reported speech: "According to NAME, ..." and "NAME said [on Monday]
      that ..." (not negated, not inside a quotation) */
   QuoteState qs = {0, UINT32_MAX, 0};
+  uint32_t *cov = statement_cover(c); /* quotes and heading blocks found above */
+  if (!cov) {
+    c->st = NG_ERR_NOMEM;
+    return;
+  }
   for (size_t s = 0; s < c->seg->n_sents; ++s) {
     const NgSpan *S = &c->seg->sents[s];
     size_t a = S->tok_begin, e = S->tok_end;
@@ -950,12 +978,13 @@ static void statements(Ctx *c) {
       while (t < e && t < q + 6 && !tok(c, t, "that") && !punct(c, t, ",") && !punct(c, t, "\xE2\x80\x9C") &&
              !punct(c, t, "\""))
         ++t;
-      if (t + 2 < e && tok(c, t, "that") && !overlaps_stmt(c, c->t[t + 1].start, c->t[e - 1].end))
+      if (t + 2 < e && tok(c, t, "that") && cov[e] == cov[t + 1])
         add_stmt(c, m->entity, c->t[t + 1].start, c->t[e - 1].end, 0, c->t[m->tok_begin].start, c->t[q].end, 0.7f,
                  "statement.said-that");
       break;
     }
   }
+  free(cov);
 }
 
 NgStatus ng_relate(const NgText *text, const NgSegments *seg, const NgLexicon *lex, const NgRecognition *rec,
