@@ -318,6 +318,7 @@ static const struct {
              {"compass", NG_W_COMPASS},
              {"connector", NG_W_CONNECTOR},
              {"particle", NG_W_CONNECTOR | NG_W_PARTICLE},
+             {"travel", NG_W_TRAVEL},
              {"month", NG_W_MONTH},
              {"weekday", NG_W_WEEKDAY},
              {"meet", NG_W_MEET},

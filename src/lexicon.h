@@ -78,7 +78,8 @@ enum {
                                     this token: ng_lexicon_match() can only
                                     succeed from a token that has it. */
   NG_W_TITLE_START = 1u << 26, /**< Some title starts with this token. */
-  NG_W_PARTICLE = 1u << 27     /**< Name particle ("bin", "von", "de"); also a connector. */
+  NG_W_PARTICLE = 1u << 27,    /**< Name particle ("bin", "von", "de"); also a connector. */
+  NG_W_TRAVEL = 1u << 28       /**< Verb of travel: a place follows "to" ("flew to X"). */
 };
 
 typedef struct {

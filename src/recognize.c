@@ -593,15 +593,7 @@ static int name_particle(const Ctx *c, size_t k) { return is_lower(c, k) && (c->
 /* Token k is "to" after a verb of travel ("travel to", "flew to", "visit
    to"). */
 static int travel_to(const Ctx *c, size_t k) {
-  static const char *const verbs[] = {
-      "travel",    "travels", "traveled", "travelled", "traveling", "travelling", "fly",      "flies",   "flew",
-      "flown",     "flying",  "head",     "heads",     "headed",    "heading",    "return",   "returns", "returned",
-      "returning", "go",      "goes",     "went",      "going",     "moved",      "relocated"};
-  if (k == 0 || !tok(c, k, "to")) return 0;
-  if (c->wf[k - 1] & NG_W_VISIT) return 1;
-  for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; ++i)
-    if (tok_i(c, k - 1, verbs[i])) return 1;
-  return 0;
+  return k > 0 && tok(c, k, "to") && (c->wf[k - 1] & (NG_W_VISIT | NG_W_TRAVEL));
 }
 
 /* Person / unknown classification of a run with no head and no gazetteer hit. */
