@@ -43,6 +43,8 @@ typedef struct {
   raptor_iostream *io;
   FILE *f;
   LogCtx lc;
+  char *run; /* a NUL-terminated copy of a run to escape (owned) */
+  size_t run_cap;
 } NtWriter;
 
 /* Bytes raptor writes unchanged in an N-Triples IRI (bit 1) and in a
@@ -61,15 +63,19 @@ static int nt_plain(const char *s, unsigned char bit, const unsigned char *table
   return 1;
 }
 
+static NgStatus nt_open_raptor(NtWriter *w) {
+  if (w->world) return NG_SUCCESS;
+  w->world = raptor_new_world();
+  if (!w->world) return NG_ERR_RDF;
+  raptor_world_set_log_handler(w->world, &w->lc, raptor_log);
+  if (raptor_world_open(w->world)) return NG_ERR_RDF;
+  w->io = raptor_new_iostream_to_file_handle(w->world, w->f);
+  return w->io ? NG_SUCCESS : NG_ERR_RDF;
+}
+
 static NgStatus nt_raptor_term(NtWriter *w, const char *v, int is_iri, const char *dt, const char *lang) {
-  if (!w->world) {
-    w->world = raptor_new_world();
-    if (!w->world) return NG_ERR_RDF;
-    raptor_world_set_log_handler(w->world, &w->lc, raptor_log);
-    if (raptor_world_open(w->world)) return NG_ERR_RDF;
-    w->io = raptor_new_iostream_to_file_handle(w->world, w->f);
-    if (!w->io) return NG_ERR_RDF;
-  }
+  NgStatus st = nt_open_raptor(w);
+  if (st) return st;
   raptor_term *t = term_of(w->world, v, is_iri, dt, lang);
   if (!t) return NG_ERR_RDF;
   int rc = raptor_term_escaped_write(
@@ -83,11 +89,48 @@ static NgStatus nt_iri(NtWriter *w, const char *v) {
   return putc('<', w->f) == EOF || fputs(v, w->f) == EOF || putc('>', w->f) == EOF ? NG_ERR_IO : NG_SUCCESS;
 }
 
+/* A literal's lexical form between its quotes.  raptor escapes a string
+   one character at a time, so a long text (the article, as nif:isString)
+   is cut into runs at ASCII bytes, which are always character boundaries:
+   runs raptor would write unchanged are copied, the others are handed to
+   raptor_string_escaped_write(). */
+static NgStatus nt_literal_body(NtWriter *w, const char *v) {
+  const unsigned char *p = (const unsigned char *)v;
+  while (*p) {
+    const unsigned char *q = p;
+    int plain = (w->plain[*p] & 2) != 0;
+    while (*q && ((w->plain[*q] & 2) != 0) == plain) ++q;
+    if (plain) {
+      if (fwrite(p, 1, (size_t)(q - p), w->f) != (size_t)(q - p)) return NG_ERR_IO;
+    } else {
+      /* raptor 2.0.15 stops at the NUL, not at the length: a copy */
+      size_t n = (size_t)(q - p);
+      NgStatus st = nt_open_raptor(w);
+      if (st) return st;
+      if (n + 1 > w->run_cap) {
+        char *b = realloc(w->run, 2 * n + 1);
+        if (!b) return NG_ERR_NOMEM;
+        w->run = b;
+        w->run_cap = 2 * n + 1;
+      }
+      memcpy(w->run, p, n);
+      w->run[n] = '\0';
+      if (raptor_string_escaped_write((const unsigned char *)w->run, n, '"', RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL,
+                                      w->io))
+        return NG_ERR_RDF;
+    }
+    p = q;
+  }
+  return NG_SUCCESS;
+}
+
 static NgStatus nt_object(NtWriter *w, const NgTriple *t) {
   if (t->o_iri) return nt_iri(w, t->o);
-  if (!nt_plain(t->o, 2, w->plain) || (t->lang && !nt_plain(t->lang, 2, w->plain)))
-    return nt_raptor_term(w, t->o, 0, t->datatype, t->lang);
-  if (putc('"', w->f) == EOF || (*t->o && fputs(t->o, w->f) == EOF) || putc('"', w->f) == EOF) return NG_ERR_IO;
+  if (t->lang && !nt_plain(t->lang, 2, w->plain)) return nt_raptor_term(w, t->o, 0, t->datatype, t->lang);
+  if (putc('"', w->f) == EOF) return NG_ERR_IO;
+  NgStatus st = nt_literal_body(w, t->o);
+  if (st) return st;
+  if (putc('"', w->f) == EOF) return NG_ERR_IO;
   if (t->datatype) return fputs("^^", w->f) == EOF ? NG_ERR_IO : nt_iri(w, t->datatype);
   if (t->lang && (putc('@', w->f) == EOF || fputs(t->lang, w->f) == EOF)) return NG_ERR_IO;
   return NG_SUCCESS;
@@ -188,7 +231,7 @@ static NgStatus write_ntriples(const NgWriteInput *in, FILE *f) {
     free(tc);
     return NG_ERR_NOMEM;
   }
-  NtWriter w = {{0}, NULL, NULL, tc->ms, {0}};
+  NtWriter w = {{0}, NULL, NULL, tc->ms, {0}, NULL, 0};
   for (int c = 0; c < 256; ++c) w.plain[c] = nt_plain_class((unsigned char)c);
   NgStatus st = NG_SUCCESS;
   for (size_t i = 0; !st && i < in->n; ++i) {
@@ -203,6 +246,7 @@ static NgStatus write_ntriples(const NgWriteInput *in, FILE *f) {
   if (!st) st = out_flush(tc, f);
   if (w.io) raptor_free_iostream(w.io);
   if (w.world) raptor_free_world(w.world);
+  free(w.run);
   fclose(tc->ms);
   free(tc->buf);
   free(tc->slots);
