@@ -48,8 +48,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (ng_graph_add_document(g, &d) == NG_SUCCESS && ng_graph_triples(g, &t, &n) == NG_SUCCESS) {
       FILE *f = fopen("/dev/null", "wb");
       if (f) {
-        NgWriteInput in = {t, n, NULL, 0, NG_DEFAULT_BASE};
-        if (ng_write_rdf(&in, "ntriples", f) || ng_write_edges_csv(&in, f) || ng_write_nodes_csv(&in, f)) {
+        NgWriteInput in = {t, n, NULL, 0, NG_DEFAULT_BASE, NG_DEFAULT_BASE "article/fuzz"};
+        if (ng_write_rdf(&in, "ntriples", f) || ng_write_rdf(&in, "nquads", f) || ng_write_edges_csv(&in, f) ||
+            ng_write_nodes_csv(&in, f)) {
           fprintf(stderr, "fuzz: writing failed\n");
           abort();
         }

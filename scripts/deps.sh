@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
   gcc make cmake pkg-config            # toolchain
   libraptor2-dev librdf0-dev librasqal3-dev libcsv-dev   # RDF and CSV libraries
+  librdf-storage-sqlite                # the persistent store (--store, newsgraph query)
   raptor2-utils serdi                  # rapper and serdi: independent RDF parsers (tests)
   python3 python3-rdflib               # CSV strict-mode check and the reference scorer (tests)
   valgrind                             # leak check (tests)

@@ -1,6 +1,7 @@
 #include "graph.h"
 
 #include "iri.h"
+#include "rdfterm.h"
 #include "strmap.h"
 
 #include <redland.h>
@@ -684,24 +685,8 @@ static NgStatus sync_model(NgGraph *g) {
   if ((st = new_model(g, &g->storage, &g->model))) return st;
   librdf_world *w = g->world;
   for (size_t i = 0; i < g->n && !st; ++i) {
-    const NgTriple *t = &g->v[i];
-    librdf_node *ns = librdf_new_node_from_uri_string(w, (const unsigned char *)t->s);
-    librdf_node *np = librdf_new_node_from_uri_string(w, (const unsigned char *)t->p);
-    librdf_node *no = NULL;
-    if (t->o_iri) {
-      no = librdf_new_node_from_uri_string(w, (const unsigned char *)t->o);
-    } else if (t->datatype) {
-      librdf_uri *u = librdf_new_uri(w, (const unsigned char *)t->datatype);
-      no = u ? librdf_new_node_from_typed_literal(w, (const unsigned char *)t->o, NULL, u) : NULL;
-      if (u) librdf_free_uri(u);
-    } else {
-      no = librdf_new_node_from_literal(w, (const unsigned char *)t->o, t->lang, 0);
-    }
-    librdf_statement *x = ns && np && no ? librdf_new_statement_from_nodes(w, ns, np, no) : NULL;
+    librdf_statement *x = ng_rdf_statement(w, &g->v[i]);
     if (!x) {
-      if (ns) librdf_free_node(ns);
-      if (np) librdf_free_node(np);
-      if (no) librdf_free_node(no);
       st = NG_ERR_RDF;
     } else {
       if (librdf_model_add_statement(g->model, x)) st = NG_ERR_RDF;

@@ -1,6 +1,6 @@
 /* newsgraph -- graph: the RDF model of one or more articles.
  *
- * The only module that touches librdf (Redland).  It mints IRIs and adds
+ * With store.h, the only module that holds librdf (Redland) models.  It mints IRIs and adds
  * the triples of an analysed document to a plain in-memory triple set (all
  * strings interned once), hands the triples back sorted and free of
  * duplicates for the writers, and answers SPARQL queries through a librdf

@@ -6,9 +6,11 @@
 #include "lexicon.h"
 #include "meta.h"
 #include "pipeline.h"
+#include "store.h"
 #include "text.h"
 #include "write.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -22,29 +24,37 @@
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
+/* The store of `--store` and `query` when none is named. */
+#define DEFAULT_STORE "newsgraph.db"
+
 typedef struct {
   const char *outdir;
   const char *base;
   const char *name;
   const char *meta_file;
   const char *data_dir;
+  const char *store; /* --store FILE, or NULL */
   unsigned outputs;
+  int write_files; /* 0 with --store and neither -o nor -f */
   int quiet;
   int explain;
   NgMeta meta; /* from options; overrides the sidecar */
 } Options;
 
 static void usage(FILE *f) {
-  fputs("Usage: newsgraph [OPTIONS] FILE...\n"
+  fputs("Usage: newsgraph [OPTIONS] FILE|DIR...\n"
+        "       newsgraph query [--store FILE] [--results FORMAT] QUERY|FILE.rq|-\n"
         "Extract the people, organizations, places and agreements of news articles\n"
         "(plain UTF-8 text) and write their knowledge graph as RDF and CSV.\n"
-        "FILE '-' reads standard input.\n"
+        "FILE '-' reads standard input; a DIR stands for the *.txt files in it.\n"
         "\n"
         "Options:\n"
         "  -o, --output DIR      write into DIR (default: output); '-' writes the one\n"
         "                        selected format to standard output\n"
         "  -f, --format LIST     outputs, comma-separated (default: all):\n"
-        "                        ttl (Turtle), nt (N-Triples), csv (triples CSV),\n"
+        "                        ttl (Turtle), nt (N-Triples), nq (N-Quads: the\n"
+        "                        article's triples in its own named graph, the\n"
+        "                        article's IRI), csv (triples CSV),\n"
         "                        nodes, edges (graph visualizer CSVs), all\n"
         "  -b, --base IRI        base IRI of minted resources\n"
         "                        (default: " NG_DEFAULT_BASE ")\n"
@@ -58,13 +68,18 @@ static void usage(FILE *f) {
         "      --url URL         article URL\n"
         "      --language TAG    language of the text, BCP 47 (default: en)\n"
         "      --data-dir DIR    read gazetteers from DIR instead of the built-in data\n"
+        "      --store FILE      add each article to the persistent store FILE (an\n"
+        "                        SQLite database, created when missing), one named\n"
+        "                        graph per article, replacing what an earlier run\n"
+        "                        put there for it; no files are written unless -o\n"
+        "                        or -f is given.  Query it with 'newsgraph query'\n"
         "  -e, --explain         print, for each entity and relation, its mentions\n"
         "                        (line:column), rule ids and confidence; write no files\n"
         "  -q, --quiet           no progress messages\n"
         "  -h, --help            show this help and exit\n"
         "  -V, --version         show the version and exit\n"
         "\n"
-        "Output files, named after the input: NAME.ttl, NAME.nt, NAME.triples.csv,\n"
+        "Output files, named after the input: NAME.ttl, NAME.nt, NAME.nq, NAME.triples.csv,\n"
         "NAME.nodes.csv, NAME.edges.csv.  Each is written to a temporary file and\n"
         "renamed into place only when all of them succeeded.\n"
         "\n"
@@ -82,6 +97,8 @@ static int parse_formats(const char *list, unsigned *out) {
       v |= NG_OUT_TURTLE;
     else if (strcmp(tok, "nt") == 0 || strcmp(tok, "ntriples") == 0)
       v |= NG_OUT_NTRIPLES;
+    else if (strcmp(tok, "nq") == 0 || strcmp(tok, "nquads") == 0)
+      v |= NG_OUT_NQUADS;
     else if (strcmp(tok, "csv") == 0 || strcmp(tok, "triples") == 0)
       v |= NG_OUT_TRIPLES_CSV;
     else if (strcmp(tok, "nodes") == 0)
@@ -119,6 +136,7 @@ static void doc_name(const char *path, const char *given, char *out) {
 
 static NgStatus write_ttl(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "turtle", f); }
 static NgStatus write_nt(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "ntriples", f); }
+static NgStatus write_nq(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "nquads", f); }
 
 static const struct {
   unsigned flag;
@@ -126,6 +144,7 @@ static const struct {
   NgStatus (*fn)(const NgWriteInput *, FILE *);
 } OUTPUTS[] = {{NG_OUT_TURTLE, ".ttl", write_ttl},
                {NG_OUT_NTRIPLES, ".nt", write_nt},
+               {NG_OUT_NQUADS, ".nq", write_nq},
                {NG_OUT_TRIPLES_CSV, ".triples.csv", ng_write_triples_csv},
                {NG_OUT_NODES_CSV, ".nodes.csv", ng_write_nodes_csv},
                {NG_OUT_EDGES_CSV, ".edges.csv", ng_write_edges_csv}};
@@ -202,8 +221,74 @@ static void prefixes_for(const char *base, const char *doc, char ns[][2048], NgP
   *n = k;
 }
 
+/* The input files: the arguments, a directory standing for the *.txt files
+   in it (not hidden, not in subdirectories) in byte order of their names. */
+typedef struct {
+  char **paths; /* owned, each owned */
+  size_t n, cap;
+} Inputs;
+
+static int push_input(Inputs *in, const char *path) {
+  if (in->n == in->cap) {
+    size_t nc = in->cap ? in->cap * 2 : 16;
+    char **np = realloc(in->paths, nc * sizeof *np);
+    if (!np) return -1;
+    in->paths = np;
+    in->cap = nc;
+  }
+  size_t len = strlen(path);
+  char *copy = malloc(len + 1);
+  if (!copy) return -1;
+  memcpy(copy, path, len + 1);
+  in->paths[in->n++] = copy;
+  return 0;
+}
+
+static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Add `arg`; 0 on success, else -1 with a message printed. */
+static int add_input(Inputs *in, const char *arg) {
+  struct stat sb;
+  if (strcmp(arg, "-") == 0 || stat(arg, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+    if (push_input(in, arg) == 0) return 0;
+    fprintf(stderr, "newsgraph: %s: %s\n", arg, ng_strerror(NG_ERR_NOMEM));
+    return -1;
+  }
+  DIR *d = opendir(arg);
+  if (!d) {
+    fprintf(stderr, "newsgraph: %s: cannot read directory: %s\n", arg, strerror(errno));
+    return -1;
+  }
+  size_t first = in->n, al = strlen(arg);
+  int failed = 0;
+  for (struct dirent *e; !failed && (e = readdir(d));) {
+    size_t nl = strlen(e->d_name);
+    if (e->d_name[0] == '.' || nl < 5 || strcmp(e->d_name + nl - 4, ".txt") != 0) continue;
+    char *path = malloc(al + nl + 2);
+    if (!path) {
+      failed = 1;
+      break;
+    }
+    snprintf(path, al + nl + 2, "%s%s%s", arg, arg[al - 1] == '/' ? "" : "/", e->d_name);
+    struct stat fs;
+    if (stat(path, &fs) == 0 && S_ISREG(fs.st_mode) && push_input(in, path)) failed = 1;
+    free(path);
+  }
+  closedir(d);
+  if (failed) {
+    fprintf(stderr, "newsgraph: %s: %s\n", arg, ng_strerror(NG_ERR_NOMEM));
+    return -1;
+  }
+  if (in->n == first) {
+    fprintf(stderr, "newsgraph: %s: no .txt files in the directory\n", arg);
+    return -1;
+  }
+  qsort(in->paths + first, in->n - first, sizeof *in->paths, by_name);
+  return 0;
+}
+
 /* Process one input; returns 0 on success, EXIT_INPUT on failure (message printed). */
-static int process(const char *path, const Options *o, const NgLexicon *lex, size_t idx, size_t total) {
+static int process(const char *path, const Options *o, const NgLexicon *lex, NgStore *store, size_t idx, size_t total) {
   NgText *text = NULL;
   size_t off = 0;
   const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
@@ -256,8 +341,15 @@ static int process(const char *path, const Options *o, const NgLexicon *lex, siz
     NgPrefix prefixes[24];
     size_t np;
     prefixes_for(o->base, doc, ns, prefixes, &np);
-    NgWriteInput in = {triples, n_triples, prefixes, np, o->base};
-    if (strcmp(o->outdir, "-") == 0) {
+    char graph[2048];
+    snprintf(graph, sizeof graph, "%sarticle/%s", o->base, doc);
+    NgWriteInput in = {triples, n_triples, prefixes, np, o->base, graph};
+    if (store && (st = ng_store_put_graph(store, graph, triples, n_triples))) {
+      fprintf(stderr, "newsgraph: %s: cannot add %s: %s\n", o->store, shown, ng_strerror(st));
+      goto done;
+    }
+    if (!o->write_files) {
+    } else if (strcmp(o->outdir, "-") == 0) {
       for (size_t i = 0; i < N_OUTPUTS; ++i)
         if (o->outputs & OUTPUTS[i].flag) {
           st = OUTPUTS[i].fn(&in, stdout);
@@ -311,13 +403,123 @@ done:
   return rc;
 }
 
+static void query_usage(FILE *f) {
+  fputs("Usage: newsgraph query [OPTIONS] QUERY|FILE.rq|-\n"
+        "Answer a SPARQL 1.1 query over the store that 'newsgraph --store FILE'\n"
+        "filled: all articles, each in its own named graph (GRAPH ?g names the\n"
+        "article; the default graph is their union).  The query is the text\n"
+        "QUERY, the contents of FILE.rq, or standard input for '-'.\n"
+        "\n"
+        "Options:\n"
+        "  -s, --store FILE      the store (default: " DEFAULT_STORE ")\n"
+        "  -r, --results FORMAT  table (default), csv, tsv or json (SPARQL 1.1\n"
+        "                        results formats); CONSTRUCT and DESCRIBE give\n"
+        "                        N-Triples\n"
+        "  -h, --help            show this help and exit\n"
+        "\n"
+        "Exit status: 0 success; 1 missing or unreadable store or query file, or\n"
+        "a query that does not parse or run; 2 usage error.\n",
+        f);
+}
+
+/* The whole of a query file ('-': standard input); NULL on error (errno). */
+static char *read_all(const char *path) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  if (!f) return NULL;
+  size_t n = 0, cap = 4096;
+  char *b = malloc(cap);
+  for (size_t k; b && (k = fread(b + n, 1, cap - n - 1, f)) > 0;) {
+    n += k;
+    if (n + 1 == cap) {
+      char *nb = realloc(b, cap *= 2);
+      if (!nb) free(b);
+      b = nb;
+    }
+  }
+  int bad = ferror(f);
+  if (f != stdin) fclose(f);
+  if (!b || bad) {
+    free(b);
+    return NULL;
+  }
+  b[n] = '\0';
+  return b;
+}
+
+static int query_main(int argc, char **argv) {
+  const char *store_path = DEFAULT_STORE;
+  NgResults fmt = NG_RESULTS_TABLE;
+  static const struct option longopts[] = {{"store", required_argument, 0, 's'},
+                                           {"results", required_argument, 0, 'r'},
+                                           {"help", no_argument, 0, 'h'},
+                                           {0, 0, 0, 0}};
+  static const char *const fmts[] = {"table", "csv", "tsv", "json"};
+  int c, found;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":s:r:h", longopts, NULL)) != -1) {
+    switch (c) {
+    case 's': store_path = optarg; break;
+    case 'r':
+      found = 0;
+      for (size_t i = 0; i < 4; ++i)
+        if (strcmp(optarg, fmts[i]) == 0) {
+          fmt = (NgResults)i;
+          found = 1;
+        }
+      if (!found) {
+        fprintf(stderr, "newsgraph query: --results: unknown format '%s' (use table, csv, tsv or json)\n", optarg);
+        return EXIT_USAGE;
+      }
+      break;
+    case 'h': query_usage(stdout); return EXIT_OK;
+    case ':':
+      fprintf(stderr, "newsgraph query: option '%s' needs a value\nTry 'newsgraph query --help'.\n", argv[optind - 1]);
+      return EXIT_USAGE;
+    default:
+      fprintf(stderr, "newsgraph query: unknown option '%s'\nTry 'newsgraph query --help'.\n", argv[optind - 1]);
+      return EXIT_USAGE;
+    }
+  }
+  if (optind != argc - 1) {
+    fprintf(stderr, "newsgraph query: give exactly one query (text, FILE.rq or -)\nTry 'newsgraph query --help'.\n");
+    return EXIT_USAGE;
+  }
+  const char *arg = argv[optind];
+  struct stat sb;
+  int is_file =
+      strcmp(arg, "-") == 0 || stat(arg, &sb) == 0 || (strlen(arg) > 3 && strcmp(arg + strlen(arg) - 3, ".rq") == 0);
+  char *text = NULL;
+  if (is_file && !(text = read_all(arg))) {
+    fprintf(stderr, "newsgraph query: %s: cannot read: %s\n", strcmp(arg, "-") == 0 ? "<stdin>" : arg, strerror(errno));
+    return EXIT_INPUT;
+  }
+  NgStore *store = NULL;
+  char err[512] = "";
+  NgStatus st = ng_store_open(store_path, NG_STORE_READ, &store, err, sizeof err);
+  if (st) {
+    fprintf(stderr, "newsgraph query: %s: %s\n", store_path, err[0] ? err : ng_strerror(st));
+    free(text);
+    return EXIT_INPUT;
+  }
+  st = ng_store_query(store, text ? text : arg, fmt, stdout, err, sizeof err);
+  if (!st && fflush(stdout)) st = NG_ERR_IO;
+  if (st)
+    fprintf(stderr, "newsgraph query: %s: %s\n", is_file ? arg : "query",
+            st == NG_ERR_IO ? strerror(errno) : (err[0] ? err : ng_strerror(st)));
+  ng_store_free(store);
+  free(text);
+  return st ? EXIT_INPUT : EXIT_OK;
+}
+
 int main(int argc, char **argv) {
   Options o;
   memset(&o, 0, sizeof o);
   o.outdir = "output";
   o.base = NG_DEFAULT_BASE;
   o.outputs = NG_OUT_ALL;
-  enum { OPT_TITLE = 1000, OPT_PUBLISHER, OPT_DATE, OPT_URL, OPT_LANGUAGE, OPT_DATA };
+  if (argc > 1 && strcmp(argv[1], "query") == 0) return query_main(argc - 1, argv + 1);
+  int explicit_files = 0;
+  enum { OPT_TITLE = 1000, OPT_PUBLISHER, OPT_DATE, OPT_URL, OPT_LANGUAGE, OPT_DATA, OPT_STORE };
   static const struct option longopts[] = {{"output", required_argument, 0, 'o'},
                                            {"format", required_argument, 0, 'f'},
                                            {"base", required_argument, 0, 'b'},
@@ -329,6 +531,7 @@ int main(int argc, char **argv) {
                                            {"url", required_argument, 0, OPT_URL},
                                            {"language", required_argument, 0, OPT_LANGUAGE},
                                            {"data-dir", required_argument, 0, OPT_DATA},
+                                           {"store", required_argument, 0, OPT_STORE},
                                            {"quiet", no_argument, 0, 'q'},
                                            {"explain", no_argument, 0, 'e'},
                                            {"help", no_argument, 0, 'h'},
@@ -338,10 +541,14 @@ int main(int argc, char **argv) {
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":o:f:b:n:m:qehV", longopts, NULL)) != -1) {
     switch (c) {
-    case 'o': o.outdir = optarg; break;
+    case 'o':
+      o.outdir = optarg;
+      explicit_files = 1;
+      break;
     case 'f':
+      explicit_files = 1;
       if (parse_formats(optarg, &o.outputs)) {
-        fprintf(stderr, "newsgraph: --format: unknown format in '%s' (use ttl,nt,csv,nodes,edges,all)\n", optarg);
+        fprintf(stderr, "newsgraph: --format: unknown format in '%s' (use ttl,nt,nq,csv,nodes,edges,all)\n", optarg);
         return EXIT_USAGE;
       }
       break;
@@ -354,6 +561,7 @@ int main(int argc, char **argv) {
     case OPT_URL: o.meta.url = optarg; break;
     case OPT_LANGUAGE: o.meta.language = optarg; break;
     case OPT_DATA: o.data_dir = optarg; break;
+    case OPT_STORE: o.store = optarg; break;
     case 'q': o.quiet = 1; break;
     case 'e': o.explain = 1; break;
     case 'h': usage(stdout); return EXIT_OK;
@@ -391,7 +599,8 @@ int main(int argc, char **argv) {
     }
     ng_meta_clear(&probe);
   }
-  if (strcmp(o.outdir, "-") != 0) {
+  o.write_files = !o.store || explicit_files;
+  if (o.write_files && strcmp(o.outdir, "-") != 0) {
     struct stat sb;
     if (stat(o.outdir, &sb) != 0) {
       if (mkdir(o.outdir, 0777) != 0) {
@@ -413,9 +622,21 @@ int main(int argc, char **argv) {
     return EXIT_INPUT;
   }
   int rc = EXIT_OK;
-  size_t total = (size_t)(argc - optind);
-  for (int i = optind; i < argc; ++i)
-    if (process(argv[i], &o, lex, (size_t)(i - optind), total)) rc = EXIT_INPUT;
+  NgStore *store = NULL;
+  if (o.store && !o.explain && (st = ng_store_open(o.store, NG_STORE_CREATE, &store, err, sizeof err))) {
+    fprintf(stderr, "newsgraph: %s: %s\n", o.store, err[0] ? err : ng_strerror(st));
+    ng_lexicon_free(lex);
+    return EXIT_INPUT;
+  }
+  Inputs in = {NULL, 0, 0};
+  for (int i = optind; i < argc && rc == EXIT_OK; ++i)
+    if (add_input(&in, argv[i])) rc = EXIT_INPUT;
+  if (rc == EXIT_OK)
+    for (size_t i = 0; i < in.n; ++i)
+      if (process(in.paths[i], &o, lex, store, i, in.n)) rc = EXIT_INPUT;
+  for (size_t i = 0; i < in.n; ++i) free(in.paths[i]);
+  free(in.paths);
+  ng_store_free(store);
   ng_lexicon_free(lex);
   return rc;
 }

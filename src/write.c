@@ -223,7 +223,9 @@ static NgStatus nt_term(NtWriter *w, TermCache *tc, const char *iri, const NgTri
   return out_put(tc, tc->buf + s->off, s->len, f);
 }
 
-static NgStatus write_ntriples(const NgWriteInput *in, FILE *f) {
+/* N-Triples, or N-Quads when `graph` is not NULL: the same lines with the
+   graph IRI before the final dot. */
+static NgStatus write_lines(const NgWriteInput *in, const char *graph, FILE *f) {
   TermCache *tc = calloc(1, sizeof *tc); /* 64 KB of output buffer: not on the stack */
   if (!tc) return NG_ERR_NOMEM;
   tc->ms = open_memstream(&tc->buf, &tc->size);
@@ -241,6 +243,8 @@ static NgStatus write_ntriples(const NgWriteInput *in, FILE *f) {
     if (!st) st = nt_term(&w, tc, t->p, NULL, f);
     if (!st) st = out_put(tc, " ", 1, f);
     if (!st) st = nt_term(&w, tc, NULL, t, f);
+    if (!st && graph) st = out_put(tc, " ", 1, f);
+    if (!st && graph) st = nt_term(&w, tc, graph, NULL, f);
     if (!st) st = out_put(tc, " .\n", 3, f);
   }
   if (!st) st = out_flush(tc, f);
@@ -257,7 +261,8 @@ static NgStatus write_ntriples(const NgWriteInput *in, FILE *f) {
 }
 
 NgStatus ng_write_rdf(const NgWriteInput *in, const char *syntax, FILE *f) {
-  if (strcmp(syntax, "ntriples") == 0) return write_ntriples(in, f);
+  if (strcmp(syntax, "ntriples") == 0) return write_lines(in, NULL, f);
+  if (strcmp(syntax, "nquads") == 0) return in->graph ? write_lines(in, in->graph, f) : NG_ERR_BAD_ARG;
   LogCtx lc = {0};
   raptor_world *w = raptor_new_world();
   if (!w) return NG_ERR_RDF;

@@ -1,7 +1,8 @@
 /* newsgraph -- write: serializations of a graph's triples.
  *
  * In:  triples sorted by ng_graph_triples(), namespace prefixes, the base IRI.
- * Out: Turtle and N-Triples through raptor2's serializers; CSV through
+ * Out: Turtle through raptor2's serializer; N-Triples and N-Quads with
+ *      raptor2's escaping (plain terms copied as they are); CSV through
  *      libcsv (RFC 4180: CRLF line ends, fields quoted when they hold a
  *      comma, quote, CR or LF, UTF-8 without BOM):
  *   - triples CSV: subject,predicate,object,object_kind,datatype,language;
@@ -32,7 +33,8 @@ typedef enum {
   NG_OUT_TRIPLES_CSV = 1 << 2,
   NG_OUT_NODES_CSV = 1 << 3,
   NG_OUT_EDGES_CSV = 1 << 4,
-  NG_OUT_ALL = 0x1F
+  NG_OUT_NQUADS = 1 << 5,
+  NG_OUT_ALL = 0x3F
 } NgOutput;
 
 typedef struct {
@@ -40,10 +42,12 @@ typedef struct {
   size_t n;
   const NgPrefix *prefixes;
   size_t n_prefixes;
-  const char *base; /**< Stripped from IRIs to make node ids. */
+  const char *base;  /**< Stripped from IRIs to make node ids. */
+  const char *graph; /**< The named graph of N-Quads (the article's IRI); may be NULL otherwise. */
 } NgWriteInput;
 
-/** Serialize as Turtle (syntax "turtle") or N-Triples ("ntriples") to f. */
+/** Serialize as Turtle (syntax "turtle"), N-Triples ("ntriples") or N-Quads
+ *  ("nquads": every triple in the named graph `in->graph`) to f. */
 NgStatus ng_write_rdf(const NgWriteInput *in, const char *syntax, FILE *f);
 
 /** Write one CSV row of `n` fields to f. */

@@ -215,10 +215,10 @@ check "--version: one line" test "$(lines "$out")" -eq 1
 rc=$?
 check "stdin: exit 0 (stderr: $(cat "$TMP/stderr"))" test "$rc" -eq 0
 check "stdin: stdin.ttl written" test -s "$TMP/out-stdin/stdin.ttl"
-for ext in nt triples.csv nodes.csv edges.csv; do
+for ext in nt nq triples.csv nodes.csv edges.csv; do
   check "stdin: stdin.$ext written" test -s "$TMP/out-stdin/stdin.$ext"
 done
-check "stdin: exactly five files: $(ls -A "$TMP/out-stdin")" test "$(files "$TMP/out-stdin")" -eq 5
+check "stdin: exactly six files: $(ls -A "$TMP/out-stdin")" test "$(files "$TMP/out-stdin")" -eq 6
 check "stdin: the person is there" grep -q 'person:john-kerry' "$TMP/out-stdin/stdin.ttl"
 check "stdin: nothing in cwd" test "$(files "$TMP/cwd")" -eq 0
 

@@ -26,7 +26,7 @@
   "PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>\n"                                                              \
   "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
 
-static const char *const OUT_EXT[] = {".ttl", ".nt", ".triples.csv", ".nodes.csv", ".edges.csv"};
+static const char *const OUT_EXT[] = {".ttl", ".nt", ".nq", ".triples.csv", ".nodes.csv", ".edges.csv"};
 #define N_OUT (sizeof OUT_EXT / sizeof OUT_EXT[0])
 static const char DOC[] = "kerry-sochi";
 
@@ -318,12 +318,13 @@ static void path_of(char *out, size_t size, const char *dir, size_t i) {
 }
 
 static void check_outputs(const char *dir) {
-  char ttl[4096], nt[4096], csvp[4096], nodes[4096], edges[4096];
+  char ttl[4096], nt[4096], nq[4096], csvp[4096], nodes[4096], edges[4096];
   path_of(ttl, sizeof ttl, dir, 0);
   path_of(nt, sizeof nt, dir, 1);
-  path_of(csvp, sizeof csvp, dir, 2);
-  path_of(nodes, sizeof nodes, dir, 3);
-  path_of(edges, sizeof edges, dir, 4);
+  path_of(nq, sizeof nq, dir, 2);
+  path_of(csvp, sizeof csvp, dir, 3);
+  path_of(nodes, sizeof nodes, dir, 4);
+  path_of(edges, sizeof edges, dir, 5);
 
   NgGraph *g = NULL, *gn = NULL;
   size_t n_ttl = 0, n_nt = 0;
@@ -335,6 +336,13 @@ static void check_outputs(const char *dir) {
   if (CHECK_INT_EQ(ng_graph_new(&gn), NG_SUCCESS) && CHECK_INT_EQ(ng_graph_load_file(gn, nt, "ntriples"), NG_SUCCESS))
     n_nt = ng_graph_size(gn);
   CHECK_INT_EQ(n_nt, n_ttl);
+  /* N-Quads: the same triples, read back through librdf's N-Quads parser */
+  {
+    NgGraph *gq = NULL;
+    if (CHECK_INT_EQ(ng_graph_new(&gq), NG_SUCCESS) && CHECK_INT_EQ(ng_graph_load_file(gq, nq, "nquads"), NG_SUCCESS))
+      CHECK_INT_EQ(ng_graph_size(gq), n_nt);
+    ng_graph_free(gq);
+  }
   /* N-Triples: one triple per line, no duplicates */
   {
     size_t len = 0, lines = 0;

@@ -209,7 +209,7 @@ static void test_atomic(void) {
   if (!CHECK(mkdtemp(dir) != NULL)) return;
   char path[512];
   snprintf(path, sizeof path, "%s/out.csv", dir);
-  NgWriteInput in = {NULL, 0, NULL, 0, NULL};
+  NgWriteInput in = {NULL, 0, NULL, 0, NULL, NULL};
 
   /* prepare writes a hidden temporary next to the target */
   char *tmp = NULL;

@@ -204,21 +204,34 @@ static void test_graph(void) {
   CHECK_INT_EQ(ng_graph_query(g, "ASK { this is not sparql", &yes, NULL, NULL, err, sizeof err), NG_ERR_SYNTAX);
   CHECK(err[0] != '\0');
 
-  /* Turtle and N-Triples written by write.h read back to the same graph */
+  /* Turtle, N-Triples and N-Quads written by write.h read back to the same graph */
   {
     const NgTriple *t = NULL;
     size_t n = 0;
     if (CHECK_INT_EQ(ng_graph_triples(g, &t, &n), NG_SUCCESS)) {
       static const NgPrefix px[] = {{"ng", NG_NS}, {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"}};
-      NgWriteInput in = {t, n, px, 2, NG_DEFAULT_BASE};
-      static const char *const syntaxes[] = {"turtle", "ntriples"};
-      for (size_t k = 0; k < 2; ++k) {
+      static const char graph[] = NG_DEFAULT_BASE "article/test-doc";
+      NgWriteInput in = {t, n, px, 2, NG_DEFAULT_BASE, graph};
+      static const char *const syntaxes[] = {"turtle", "ntriples", "nquads"};
+      for (size_t k = 0; k < 3; ++k) {
         char path[] = "/tmp/ng-test-graph-XXXXXX";
         int fd = mkstemp(path);
         if (!CHECK(fd >= 0)) continue;
         FILE *f = fdopen(fd, "wb");
         CHECK_INT_EQ(ng_write_rdf(&in, syntaxes[k], f), NG_SUCCESS);
         CHECK(fclose(f) == 0);
+        if (k == 2) { /* N-Quads: every line names the article's graph */
+          FILE *r = fopen(path, "rb");
+          char line[65536];
+          size_t lines = 0, in_graph = 0;
+          while (r && fgets(line, sizeof line, r)) {
+            ++lines;
+            in_graph += strstr(line, " <" NG_DEFAULT_BASE "article/test-doc> .\n") != NULL;
+          }
+          if (r) fclose(r);
+          CHECK_INT_EQ(lines, n);
+          CHECK_INT_EQ(in_graph, n);
+        }
         NgGraph *g2 = NULL;
         if (CHECK_INT_EQ(ng_graph_new(&g2), NG_SUCCESS)) {
           CHECK_INT_EQ(ng_graph_load_file(g2, path, syntaxes[k]), NG_SUCCESS);
