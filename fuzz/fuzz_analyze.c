@@ -12,6 +12,7 @@
 #include "lexicon.h"
 #include "pipeline.h"
 #include "text.h"
+#include "viz.h"
 #include "write.h"
 
 #include <stddef.h>
@@ -49,7 +50,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       FILE *f = fopen("/dev/null", "wb");
       if (f) {
         NgWriteInput in = {t, n, NULL, 0, NG_DEFAULT_BASE};
-        if (ng_write_rdf(&in, "ntriples", f) || ng_write_edges_csv(&in, f) || ng_write_nodes_csv(&in, f)) {
+        if (ng_write_rdf(&in, "ntriples", f) || ng_write_edges_csv(&in, f) || ng_write_nodes_csv(&in, f) ||
+            ng_write_graphml(&in, f) || ng_write_dot(&in, f)) {
           fprintf(stderr, "fuzz: writing failed\n");
           abort();
         }

@@ -7,6 +7,7 @@
 #include "meta.h"
 #include "pipeline.h"
 #include "text.h"
+#include "viz.h"
 #include "write.h"
 
 #include <errno.h>
@@ -45,7 +46,9 @@ static void usage(FILE *f) {
         "                        selected format to standard output\n"
         "  -f, --format LIST     outputs, comma-separated (default: all):\n"
         "                        ttl (Turtle), nt (N-Triples), csv (triples CSV),\n"
-        "                        nodes, edges (graph visualizer CSVs), all\n"
+        "                        nodes, edges (graph visualizer CSVs), graphml\n"
+        "                        (GraphML: Gephi, Cytoscape, yEd, networkx), dot\n"
+        "                        (Graphviz), all (every one of them)\n"
         "  -b, --base IRI        base IRI of minted resources\n"
         "                        (default: " NG_DEFAULT_BASE ")\n"
         "  -n, --name NAME       document name for IRIs and file names\n"
@@ -65,8 +68,8 @@ static void usage(FILE *f) {
         "  -V, --version         show the version and exit\n"
         "\n"
         "Output files, named after the input: NAME.ttl, NAME.nt, NAME.triples.csv,\n"
-        "NAME.nodes.csv, NAME.edges.csv.  Each is written to a temporary file and\n"
-        "renamed into place only when all of them succeeded.\n"
+        "NAME.nodes.csv, NAME.edges.csv, NAME.graphml, NAME.dot.  Each is written\n"
+        "to a temporary file and renamed into place only when all of them succeeded.\n"
         "\n"
         "Exit status: 0 success; 1 bad input or I/O error (missing, empty, binary or\n"
         "non-UTF-8 input, unwritable output); 2 usage error.\n",
@@ -88,6 +91,10 @@ static int parse_formats(const char *list, unsigned *out) {
       v |= NG_OUT_NODES_CSV;
     else if (strcmp(tok, "edges") == 0)
       v |= NG_OUT_EDGES_CSV;
+    else if (strcmp(tok, "graphml") == 0)
+      v |= NG_OUT_GRAPHML;
+    else if (strcmp(tok, "dot") == 0)
+      v |= NG_OUT_DOT;
     else if (strcmp(tok, "all") == 0)
       v |= NG_OUT_ALL;
     else
@@ -128,7 +135,9 @@ static const struct {
                {NG_OUT_NTRIPLES, ".nt", write_nt},
                {NG_OUT_TRIPLES_CSV, ".triples.csv", ng_write_triples_csv},
                {NG_OUT_NODES_CSV, ".nodes.csv", ng_write_nodes_csv},
-               {NG_OUT_EDGES_CSV, ".edges.csv", ng_write_edges_csv}};
+               {NG_OUT_EDGES_CSV, ".edges.csv", ng_write_edges_csv},
+               {NG_OUT_GRAPHML, ".graphml", ng_write_graphml},
+               {NG_OUT_DOT, ".dot", ng_write_dot}};
 #define N_OUTPUTS (sizeof OUTPUTS / sizeof OUTPUTS[0])
 
 static int load_meta(const char *path, const Options *o, NgMeta *meta) {
@@ -341,7 +350,8 @@ int main(int argc, char **argv) {
     case 'o': o.outdir = optarg; break;
     case 'f':
       if (parse_formats(optarg, &o.outputs)) {
-        fprintf(stderr, "newsgraph: --format: unknown format in '%s' (use ttl,nt,csv,nodes,edges,all)\n", optarg);
+        fprintf(stderr, "newsgraph: --format: unknown format in '%s' (use ttl,nt,csv,nodes,edges,graphml,dot,all)\n",
+                optarg);
         return EXIT_USAGE;
       }
       break;

@@ -1,6 +1,7 @@
 #include "write.h"
 
 #include "types.h"
+#include "viz.h"
 
 #include <csv.h>
 #include <raptor2.h>
@@ -336,117 +337,64 @@ NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f) {
   return st;
 }
 
-#define NS_NG "https://w3id.org/newsgraph/ontology#"
-#define P_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-#define P_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
-#define P_ALT "http://www.w3.org/2004/02/skos/core#altLabel"
-
-/* Local name of an ng: class that makes `type_iri` a node (an entity class
-   of types.h, or an event), or NULL. */
-static const char *node_class(const char *type_iri) {
-  size_t n = strlen(NS_NG);
-  if (strncmp(type_iri, NS_NG, n) != 0) return NULL;
-  const char *local = type_iri + n;
-  NgClass cls = ng_class_parse(local);
-  if (cls != NG_CLS_COUNT) return ng_class_name(cls);
-  return strcmp(local, "Meeting") == 0 || strcmp(local, "Visit") == 0 ? local : NULL;
-}
-
-/* Triples are sorted by subject: the range [lo, hi) of subject s. */
-static void subject_range(const NgWriteInput *in, size_t i, size_t *hi) {
-  size_t j = i;
-  while (j < in->n && strcmp(in->triples[j].s, in->triples[i].s) == 0) ++j;
-  *hi = j;
-}
-
-static const char *node_id(const NgWriteInput *in, const char *iri) {
-  size_t bl = in->base ? strlen(in->base) : 0;
-  return bl && strncmp(iri, in->base, bl) == 0 && iri[bl] ? iri + bl : iri;
-}
-
-static int is_node(const NgWriteInput *in, const char *iri) {
-  /* binary search over the sorted subjects for an rdf:type of a node class */
-  size_t lo = 0, hi = in->n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (strcmp(in->triples[mid].s, iri) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
+/* The aliases joined by `sep`, in a new string owned by the caller. */
+static char *join_aliases(const NgVizNode *v, char sep) {
+  size_t len = 0;
+  for (size_t k = 0; k < v->n_aliases; ++k) len += strlen(v->aliases[k]) + 1;
+  char *s = malloc(len + 1), *q = s;
+  if (!s) return NULL;
+  for (size_t k = 0; k < v->n_aliases; ++k) {
+    if (k) *q++ = sep;
+    size_t n = strlen(v->aliases[k]);
+    memcpy(q, v->aliases[k], n);
+    q += n;
   }
-  for (size_t i = lo; i < in->n && strcmp(in->triples[i].s, iri) == 0; ++i)
-    if (strcmp(in->triples[i].p, P_TYPE) == 0 && node_class(in->triples[i].o)) return 1;
-  return 0;
+  *q = '\0';
+  return s;
 }
 
 NgStatus ng_write_nodes_csv(const NgWriteInput *in, FILE *f) {
+  NgVizGraph *g = NULL;
+  NgStatus st = ng_viz_graph_new(in, &g);
+  if (st) return st;
+  size_t n;
+  const NgVizNode *nodes = ng_viz_graph_nodes(g, &n);
   static const char *const head[] = {"Id", "Label", "Type", "IRI", "Aliases", "Wikidata", "Confidence", "Rule"};
-  NgStatus st = ng_write_csv_row(f, head, 8);
-  for (size_t i = 0; !st && i < in->n;) {
-    size_t hi;
-    subject_range(in, i, &hi);
-    const char *cls = NULL, *label = "", *wd = "", *conf = "", *rule = "";
-    size_t alias_len = 0;
-    for (size_t k = i; k < hi; ++k) {
-      const NgTriple *t = &in->triples[k];
-      if (strcmp(t->p, P_TYPE) == 0 && !cls)
-        cls = node_class(t->o);
-      else if (strcmp(t->p, P_LABEL) == 0)
-        label = t->o;
-      else if (strcmp(t->p, P_ALT) == 0)
-        alias_len += strlen(t->o) + 1;
-      else if (strcmp(t->p, NS_NG "wikidataId") == 0)
-        wd = t->o;
-      else if (strcmp(t->p, NS_NG "confidence") == 0)
-        conf = t->o;
-      else if (strcmp(t->p, NS_NG "rule") == 0)
-        rule = t->o;
+  st = ng_write_csv_row(f, head, 8);
+  for (size_t i = 0; !st && i < n; ++i) {
+    const NgVizNode *v = &nodes[i];
+    char *aliases = join_aliases(v, '|');
+    if (!aliases) {
+      st = NG_ERR_NOMEM;
+      break;
     }
-    if (cls) {
-      char *aliases = malloc(alias_len + 1);
-      if (!aliases) return NG_ERR_NOMEM;
-      aliases[0] = '\0';
-      for (size_t k = i; k < hi; ++k)
-        if (strcmp(in->triples[k].p, P_ALT) == 0) {
-          if (aliases[0]) strcat(aliases, "|");
-          strcat(aliases, in->triples[k].o);
-        }
-      const char *row[8] = {node_id(in, in->triples[i].s), label, cls, in->triples[i].s, aliases, wd, conf, rule};
-      st = ng_write_csv_row(f, row, 8);
-      free(aliases);
-    }
-    i = hi;
+    const char *row[8] = {v->id, v->label, v->cls, v->iri, aliases, v->wikidata, v->confidence, v->rule};
+    st = ng_write_csv_row(f, row, 8);
+    free(aliases);
   }
+  ng_viz_graph_free(g);
   return st;
 }
 
 NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f) {
+  NgVizGraph *g = NULL;
+  NgStatus st = ng_viz_graph_new(in, &g);
+  if (st) return st;
+  size_t nn, ne;
+  const NgVizNode *nodes = ng_viz_graph_nodes(g, &nn);
+  const NgVizEdge *edges = ng_viz_graph_edges(g, &ne);
   static const char *const head[] = {"Source", "Target", "Type", "Id", "Label", "Weight", "Predicate"};
-  NgStatus st = ng_write_csv_row(f, head, 7);
-  size_t id = 0;
-  size_t nn = strlen(NS_NG);
-  for (size_t i = 0; !st && i < in->n;) {
-    size_t hi;
-    subject_range(in, i, &hi);
-    if (is_node(in, in->triples[i].s)) {
-      for (size_t k = i; k < hi && !st; ++k) {
-        const NgTriple *t = &in->triples[k];
-        if (!t->o_iri || strncmp(t->p, NS_NG, nn) != 0 || !is_node(in, t->o)) continue;
-        char ids[32];
-        snprintf(ids, sizeof ids, "e%zu", ++id);
-        const char *local = t->p + nn;
-        const char *row[7] = {node_id(in, t->s),
-                              node_id(in, t->o),
-                              strcmp(local, "metWith") == 0 ? "Undirected" : "Directed",
-                              ids,
-                              local,
-                              "1",
-                              t->p};
-        st = ng_write_csv_row(f, row, 7);
-      }
-    }
-    i = hi;
+  st = ng_write_csv_row(f, head, 7);
+  for (size_t i = 0; !st && i < ne; ++i) {
+    const NgVizEdge *e = &edges[i];
+    char id[32];
+    snprintf(id, sizeof id, "e%zu", i + 1);
+    const char *row[7] = {
+        nodes[e->source].id, nodes[e->target].id, e->directed ? "Directed" : "Undirected", id, e->name, "1",
+        e->predicate};
+    st = ng_write_csv_row(f, row, 7);
   }
+  ng_viz_graph_free(g);
   return st;
 }
 

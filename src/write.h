@@ -5,10 +5,12 @@
  *      libcsv (RFC 4180: CRLF line ends, fields quoted when they hold a
  *      comma, quote, CR or LF, UTF-8 without BOM):
  *   - triples CSV: subject,predicate,object,object_kind,datatype,language;
- *   - nodes CSV (Gephi "Id","Label" + attributes): one row per entity,
- *     meeting and visit;
- *   - edges CSV (Gephi "Source","Target","Type","Id","Label","Weight"):
- *     one row per direct edge between two nodes.
+ *   - nodes CSV: one row per node of the visualizer view (viz.h: entities,
+ *     meetings and visits);
+ *   - edges CSV: one row per edge of that view (direct edges between nodes).
+ *   The nodes and edges CSVs have Gephi's spreadsheet import columns
+ *   ("Id","Label" + attributes; "Source","Target","Type","Id","Label",
+ *   "Weight").
  * Files are written to a temporary file in the target directory and renamed
  * into place, so a failed run never leaves a partial file behind.
  */
@@ -32,7 +34,9 @@ typedef enum {
   NG_OUT_TRIPLES_CSV = 1 << 2,
   NG_OUT_NODES_CSV = 1 << 3,
   NG_OUT_EDGES_CSV = 1 << 4,
-  NG_OUT_ALL = 0x1F
+  NG_OUT_GRAPHML = 1 << 6, /* GraphML and DOT: viz.h */
+  NG_OUT_DOT = 1 << 7,
+  NG_OUT_ALL = 0x1F | NG_OUT_GRAPHML | NG_OUT_DOT
 } NgOutput;
 
 typedef struct {
