@@ -49,8 +49,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (ng_graph_add_document(g, &d) == NG_SUCCESS && ng_graph_triples(g, &t, &n) == NG_SUCCESS) {
       FILE *f = fopen("/dev/null", "wb");
       if (f) {
-        NgWriteInput in = {t, n, NULL, 0, NG_DEFAULT_BASE};
+        NgWriteInput in = {t, n, NULL, 0, NG_DEFAULT_BASE, NG_CSV_GEPHI, 0};
+        NgWriteInput neo = {t, n, NULL, 0, NG_DEFAULT_BASE, NG_CSV_NEO4J, 0};
         if (ng_write_rdf(&in, "ntriples", f) || ng_write_edges_csv(&in, f) || ng_write_nodes_csv(&in, f) ||
+            ng_write_triples_csv(&in, f) || ng_write_edges_csv(&neo, f) || ng_write_nodes_csv(&neo, f) ||
             ng_write_graphml(&in, f) || ng_write_dot(&in, f)) {
           fprintf(stderr, "fuzz: writing failed\n");
           abort();

@@ -32,6 +32,8 @@ typedef struct {
   unsigned outputs;
   int quiet;
   int explain;
+  NgCsvDialect csv_dialect;
+  int csv_raw;
   NgMeta meta; /* from options; overrides the sidecar */
 } Options;
 
@@ -49,6 +51,13 @@ static void usage(FILE *f) {
         "                        nodes, edges (graph visualizer CSVs), graphml\n"
         "                        (GraphML: Gephi, Cytoscape, yEd, networkx), dot\n"
         "                        (Graphviz), all (every one of them)\n"
+        "      --csv-dialect D   columns of the nodes and edges CSVs: gephi (default;\n"
+        "                        Id,Label... and Source,Target...) or neo4j (id:ID,\n"
+        "                        :LABEL... and :START_ID,:END_ID,:TYPE... for\n"
+        "                        neo4j-admin database import; written raw)\n"
+        "      --csv-raw         write CSV cells as they are: by default a text cell\n"
+        "                        that starts with = + - @ TAB or CR gets a leading '\n"
+        "                        so spreadsheets do not run it as a formula\n"
         "  -b, --base IRI        base IRI of minted resources\n"
         "                        (default: " NG_DEFAULT_BASE ")\n"
         "  -n, --name NAME       document name for IRIs and file names\n"
@@ -265,7 +274,7 @@ static int process(const char *path, const Options *o, const NgLexicon *lex, siz
     NgPrefix prefixes[24];
     size_t np;
     prefixes_for(o->base, doc, ns, prefixes, &np);
-    NgWriteInput in = {triples, n_triples, prefixes, np, o->base};
+    NgWriteInput in = {triples, n_triples, prefixes, np, o->base, o->csv_dialect, o->csv_raw};
     if (strcmp(o->outdir, "-") == 0) {
       for (size_t i = 0; i < N_OUTPUTS; ++i)
         if (o->outputs & OUTPUTS[i].flag) {
@@ -326,7 +335,7 @@ int main(int argc, char **argv) {
   o.outdir = "output";
   o.base = NG_DEFAULT_BASE;
   o.outputs = NG_OUT_ALL;
-  enum { OPT_TITLE = 1000, OPT_PUBLISHER, OPT_DATE, OPT_URL, OPT_LANGUAGE, OPT_DATA };
+  enum { OPT_TITLE = 1000, OPT_PUBLISHER, OPT_DATE, OPT_URL, OPT_LANGUAGE, OPT_DATA, OPT_CSV_DIALECT, OPT_CSV_RAW };
   static const struct option longopts[] = {{"output", required_argument, 0, 'o'},
                                            {"format", required_argument, 0, 'f'},
                                            {"base", required_argument, 0, 'b'},
@@ -338,6 +347,8 @@ int main(int argc, char **argv) {
                                            {"url", required_argument, 0, OPT_URL},
                                            {"language", required_argument, 0, OPT_LANGUAGE},
                                            {"data-dir", required_argument, 0, OPT_DATA},
+                                           {"csv-dialect", required_argument, 0, OPT_CSV_DIALECT},
+                                           {"csv-raw", no_argument, 0, OPT_CSV_RAW},
                                            {"quiet", no_argument, 0, 'q'},
                                            {"explain", no_argument, 0, 'e'},
                                            {"help", no_argument, 0, 'h'},
@@ -364,6 +375,17 @@ int main(int argc, char **argv) {
     case OPT_URL: o.meta.url = optarg; break;
     case OPT_LANGUAGE: o.meta.language = optarg; break;
     case OPT_DATA: o.data_dir = optarg; break;
+    case OPT_CSV_DIALECT:
+      if (strcmp(optarg, "gephi") == 0)
+        o.csv_dialect = NG_CSV_GEPHI;
+      else if (strcmp(optarg, "neo4j") == 0)
+        o.csv_dialect = NG_CSV_NEO4J;
+      else {
+        fprintf(stderr, "newsgraph: --csv-dialect: unknown dialect '%s' (use gephi or neo4j)\n", optarg);
+        return EXIT_USAGE;
+      }
+      break;
+    case OPT_CSV_RAW: o.csv_raw = 1; break;
     case 'q': o.quiet = 1; break;
     case 'e': o.explain = 1; break;
     case 'h': usage(stdout); return EXIT_OK;

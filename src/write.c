@@ -311,28 +311,70 @@ static int needs_quotes(const char *s) {
   return strpbrk(s, ",\"\r\n") != NULL;
 }
 
-NgStatus ng_write_csv_row(FILE *f, const char *const *fields, size_t n) {
+/* A cell a spreadsheet would run as a formula (OWASP "CSV injection"). */
+static int formula_like(const char *s) { return *s && strchr("=+-@\t\r", *s) != NULL; }
+
+static NgStatus csv_field(FILE *f, const char *v) {
+  if (needs_quotes(v)) return csv_fwrite(f, v, strlen(v)) ? NG_ERR_CSV : NG_SUCCESS;
+  return fputs(v, f) == EOF && *v ? NG_ERR_IO : NG_SUCCESS;
+}
+
+NgStatus ng_write_csv_row_guarded(FILE *f, const char *const *fields, size_t n, const unsigned char *text) {
   for (size_t i = 0; i < n; ++i) {
     const char *v = fields[i] ? fields[i] : "";
     if (i && fputc(',', f) == EOF) return NG_ERR_IO;
-    if (needs_quotes(v)) {
-      if (csv_fwrite(f, v, strlen(v))) return NG_ERR_CSV;
-    } else if (fputs(v, f) == EOF && *v) {
-      return NG_ERR_IO;
+    NgStatus st;
+    if (text && text[i] && formula_like(v)) {
+      /* the "'" goes inside the quotes, so libcsv quotes the whole cell */
+      size_t len = strlen(v);
+      char *g = malloc(len + 2);
+      if (!g) return NG_ERR_NOMEM;
+      g[0] = '\'';
+      memcpy(g + 1, v, len + 1);
+      st = csv_field(f, g);
+      free(g);
+    } else {
+      st = csv_field(f, v);
     }
+    if (st) return st;
   }
   if (fputs("\r\n", f) == EOF) return NG_ERR_IO;
   return NG_SUCCESS;
 }
 
+NgStatus ng_write_csv_row(FILE *f, const char *const *fields, size_t n) {
+  return ng_write_csv_row_guarded(f, fields, n, NULL);
+}
+
+/* A literal's lexical form that is a plain number: [+-]digits[.digits][e[+-]digits]. */
+static int is_number(const char *s) {
+  const char *p = s;
+  if (*p == '+' || *p == '-') ++p;
+  const char *d = p;
+  while (*p >= '0' && *p <= '9') ++p;
+  if (*p == '.')
+    for (++p; *p >= '0' && *p <= '9';) ++p;
+  if (p == d || (p == d + 1 && *d == '.')) return 0;
+  if (*p == 'e' || *p == 'E') {
+    ++p;
+    if (*p == '+' || *p == '-') ++p;
+    if (!(*p >= '0' && *p <= '9')) return 0;
+    while (*p >= '0' && *p <= '9') ++p;
+  }
+  return *p == '\0';
+}
+
 NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f) {
   static const char *const head[] = {"subject", "predicate", "object", "object_kind", "datatype", "language"};
+  /* every column is text, except an object that is a typed number */
+  unsigned char text[6] = {1, 1, 1, 1, 1, 1};
   NgStatus st = ng_write_csv_row(f, head, 6);
   for (size_t i = 0; !st && i < in->n; ++i) {
     const NgTriple *t = &in->triples[i];
     const char *row[6] = {
         t->s, t->p, t->o, t->o_iri ? "iri" : "literal", t->datatype ? t->datatype : "", t->lang ? t->lang : ""};
-    st = ng_write_csv_row(f, row, 6);
+    text[2] = t->o_iri || !t->datatype || !is_number(t->o);
+    st = ng_write_csv_row_guarded(f, row, 6, in->csv_raw ? NULL : text);
   }
   return st;
 }
@@ -353,13 +395,42 @@ static char *join_aliases(const NgVizNode *v, char sep) {
   return s;
 }
 
+/* Neo4j import, a machine import, reads cells as they are: never guarded.
+   Labels: the top class and the class ("Organization;University"); the
+   array delimiter is neo4j-admin's default ';'. */
+static NgStatus nodes_neo4j(const NgVizNode *nodes, size_t n, FILE *f) {
+  static const char *const head[] = {
+      "id:ID", ":LABEL", "label", "iri", "aliases:string[]", "wikidata", "confidence:double", "rule"};
+  NgStatus st = ng_write_csv_row(f, head, 8);
+  for (size_t i = 0; !st && i < n; ++i) {
+    const NgVizNode *v = &nodes[i];
+    char labels[128];
+    if (strcmp(v->kind, v->cls) == 0)
+      snprintf(labels, sizeof labels, "%s", v->cls);
+    else
+      snprintf(labels, sizeof labels, "%s;%s", v->kind, v->cls);
+    char *aliases = join_aliases(v, ';');
+    if (!aliases) return NG_ERR_NOMEM;
+    const char *row[8] = {v->id, labels, v->label, v->iri, aliases, v->wikidata, v->confidence, v->rule};
+    st = ng_write_csv_row(f, row, 8);
+    free(aliases);
+  }
+  return st;
+}
+
 NgStatus ng_write_nodes_csv(const NgWriteInput *in, FILE *f) {
   NgVizGraph *g = NULL;
   NgStatus st = ng_viz_graph_new(in, &g);
   if (st) return st;
   size_t n;
   const NgVizNode *nodes = ng_viz_graph_nodes(g, &n);
+  if (in->csv_dialect == NG_CSV_NEO4J) {
+    st = nodes_neo4j(nodes, n, f);
+    ng_viz_graph_free(g);
+    return st;
+  }
   static const char *const head[] = {"Id", "Label", "Type", "IRI", "Aliases", "Wikidata", "Confidence", "Rule"};
+  static const unsigned char text[8] = {1, 1, 1, 1, 1, 1, 0, 1};
   st = ng_write_csv_row(f, head, 8);
   for (size_t i = 0; !st && i < n; ++i) {
     const NgVizNode *v = &nodes[i];
@@ -369,11 +440,24 @@ NgStatus ng_write_nodes_csv(const NgWriteInput *in, FILE *f) {
       break;
     }
     const char *row[8] = {v->id, v->label, v->cls, v->iri, aliases, v->wikidata, v->confidence, v->rule};
-    st = ng_write_csv_row(f, row, 8);
+    st = ng_write_csv_row_guarded(f, row, 8, in->csv_raw ? NULL : text);
     free(aliases);
   }
   ng_viz_graph_free(g);
   return st;
+}
+
+/* Neo4j's conventional relationship type: "affiliatedWith" -> "AFFILIATED_WITH". */
+static void neo4j_type(const char *name, char *out, size_t cap) {
+  size_t k = 0;
+  for (const char *p = name; *p && k + 2 < cap; ++p) {
+    char c = *p;
+    if (c >= 'A' && c <= 'Z' && p > name && ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= '0' && p[-1] <= '9')))
+      out[k++] = '_';
+    if (c >= 'a' && c <= 'z') c = (char)(c - 'a' + 'A');
+    out[k++] = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_';
+  }
+  out[k] = '\0';
 }
 
 NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f) {
@@ -383,16 +467,31 @@ NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f) {
   size_t nn, ne;
   const NgVizNode *nodes = ng_viz_graph_nodes(g, &nn);
   const NgVizEdge *edges = ng_viz_graph_edges(g, &ne);
-  static const char *const head[] = {"Source", "Target", "Type", "Id", "Label", "Weight", "Predicate"};
-  st = ng_write_csv_row(f, head, 7);
-  for (size_t i = 0; !st && i < ne; ++i) {
-    const NgVizEdge *e = &edges[i];
-    char id[32];
-    snprintf(id, sizeof id, "e%zu", i + 1);
-    const char *row[7] = {
-        nodes[e->source].id, nodes[e->target].id, e->directed ? "Directed" : "Undirected", id, e->name, "1",
-        e->predicate};
-    st = ng_write_csv_row(f, row, 7);
+  if (in->csv_dialect == NG_CSV_NEO4J) {
+    static const char *const head[] = {":START_ID",     ":END_ID",          ":TYPE",    "label",
+                                       "weight:double", "directed:boolean", "predicate"};
+    st = ng_write_csv_row(f, head, 7);
+    for (size_t i = 0; !st && i < ne; ++i) {
+      const NgVizEdge *e = &edges[i];
+      char type[128];
+      neo4j_type(e->name, type, sizeof type);
+      const char *row[7] = {
+          nodes[e->source].id, nodes[e->target].id, type, e->name, "1", e->directed ? "true" : "false", e->predicate};
+      st = ng_write_csv_row(f, row, 7);
+    }
+  } else {
+    static const char *const head[] = {"Source", "Target", "Type", "Id", "Label", "Weight", "Predicate"};
+    static const unsigned char text[7] = {1, 1, 1, 1, 1, 0, 1};
+    st = ng_write_csv_row(f, head, 7);
+    for (size_t i = 0; !st && i < ne; ++i) {
+      const NgVizEdge *e = &edges[i];
+      char id[32];
+      snprintf(id, sizeof id, "e%zu", i + 1);
+      const char *row[7] = {
+          nodes[e->source].id, nodes[e->target].id, e->directed ? "Directed" : "Undirected", id, e->name, "1",
+          e->predicate};
+      st = ng_write_csv_row_guarded(f, row, 7, in->csv_raw ? NULL : text);
+    }
   }
   ng_viz_graph_free(g);
   return st;

@@ -8,9 +8,16 @@
  *   - nodes CSV: one row per node of the visualizer view (viz.h: entities,
  *     meetings and visits);
  *   - edges CSV: one row per edge of that view (direct edges between nodes).
- *   The nodes and edges CSVs have Gephi's spreadsheet import columns
- *   ("Id","Label" + attributes; "Source","Target","Type","Id","Label",
- *   "Weight").
+ *   Nodes and edges CSVs come in two dialects (NgCsvDialect): Gephi's
+ *   spreadsheet import ("Id","Label" + attributes; "Source","Target",
+ *   "Type","Id","Label","Weight") and neo4j-admin's import ("id:ID",
+ *   ":LABEL" + typed properties; ":START_ID",":END_ID",":TYPE" + typed
+ *   properties).
+ *   Formula injection: in the triples CSV and the Gephi CSVs a text cell
+ *   that begins with '=', '+', '-', '@', TAB or CR gets a leading "'", so
+ *   that spreadsheets show it as text instead of running it; numeric cells
+ *   (weight, confidence, numbers typed by a datatype) never do.  csv_raw
+ *   turns this off; the Neo4j dialect, a machine import, never does it.
  * Files are written to a temporary file in the target directory and renamed
  * into place, so a failed run never leaves a partial file behind.
  */
@@ -39,27 +46,42 @@ typedef enum {
   NG_OUT_ALL = 0x1F | NG_OUT_GRAPHML | NG_OUT_DOT
 } NgOutput;
 
+/** Columns of the nodes and edges CSVs. */
+typedef enum {
+  NG_CSV_GEPHI = 0, /**< Gephi's spreadsheet import (also fine for Cytoscape, spreadsheets). */
+  NG_CSV_NEO4J      /**< neo4j-admin database import: id:ID, :LABEL, :START_ID, :END_ID, :TYPE. */
+} NgCsvDialect;
+
 typedef struct {
   const NgTriple *triples;
   size_t n;
   const NgPrefix *prefixes;
   size_t n_prefixes;
-  const char *base; /**< Stripped from IRIs to make node ids. */
+  const char *base;         /**< Stripped from IRIs to make node ids. */
+  NgCsvDialect csv_dialect; /**< Nodes and edges CSV columns; 0 is Gephi. */
+  int csv_raw;              /**< Non-zero: no formula-injection guard in the CSVs. */
 } NgWriteInput;
 
 /** Serialize as Turtle (syntax "turtle") or N-Triples ("ntriples") to f. */
 NgStatus ng_write_rdf(const NgWriteInput *in, const char *syntax, FILE *f);
 
-/** Write one CSV row of `n` fields to f. */
+/** Write one CSV row of `n` fields to f, each as it is (a NULL field is
+ *  empty). */
 NgStatus ng_write_csv_row(FILE *f, const char *const *fields, size_t n);
+
+/** Like ng_write_csv_row, with the formula-injection guard on the fields i
+ *  for which `text[i]` is non-zero: such a field that begins with '=',
+ *  '+', '-', '@', TAB or CR is written with a "'" in front.  `text` may be
+ *  NULL (no field guarded). */
+NgStatus ng_write_csv_row_guarded(FILE *f, const char *const *fields, size_t n, const unsigned char *text);
 
 /** The triples CSV. */
 NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f);
 
-/** The nodes CSV for graph visualizers. */
+/** The nodes CSV for graph visualizers, in the dialect in->csv_dialect. */
 NgStatus ng_write_nodes_csv(const NgWriteInput *in, FILE *f);
 
-/** The edges CSV for graph visualizers. */
+/** The edges CSV for graph visualizers, in the dialect in->csv_dialect. */
 NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f);
 
 /** First half of an atomic write: `fn(in, f)` writes into a new hidden

@@ -176,6 +176,10 @@ check "bad-format: names the value" grep -qF "xml" "$err"
 run -q -o "$TMP/out-format2" -f ttl,bogus "$EXAMPLE"
 expect_usage_error bad-format2
 
+run -q -o "$TMP/out-dialect" --csv-dialect excel "$EXAMPLE"
+expect_usage_error bad-dialect
+check "bad-dialect: names the value" grep -qF "excel" "$err"
+
 run -q -o "$TMP/out-date" --date yesterday "$EXAMPLE"
 expect_usage_error bad-date
 check "bad-date: names the value" grep -qF "yesterday" "$err"
@@ -200,6 +204,7 @@ check "--help: mentions Exit status" grep -q "Exit status" "$out"
 check "--help: usage line" grep -q "^Usage: newsgraph" "$out"
 check "--help: nothing on stderr" test ! -s "$err"
 check "--help: lists the formats" grep -q "graphml" "$out"
+check "--help: documents --csv-dialect and --csv-raw" test "$(grep -c -e '--csv-dialect' -e '--csv-raw' "$out")" -eq 2
 
 run -h
 check "-h: exit 0" test "$rc" -eq 0

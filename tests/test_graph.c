@@ -210,7 +210,7 @@ static void test_graph(void) {
     size_t n = 0;
     if (CHECK_INT_EQ(ng_graph_triples(g, &t, &n), NG_SUCCESS)) {
       static const NgPrefix px[] = {{"ng", NG_NS}, {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"}};
-      NgWriteInput in = {t, n, px, 2, NG_DEFAULT_BASE};
+      NgWriteInput in = {t, n, px, 2, NG_DEFAULT_BASE, NG_CSV_GEPHI, 0};
       static const char *const syntaxes[] = {"turtle", "ntriples"};
       for (size_t k = 0; k < 2; ++k) {
         char path[] = "/tmp/ng-test-graph-XXXXXX";

@@ -55,7 +55,7 @@ static const NgTriple TRIPLES[] = {
 };
 #define N_TRIPLES (sizeof TRIPLES / sizeof TRIPLES[0])
 
-static const NgWriteInput INPUT = {TRIPLES, N_TRIPLES, NULL, 0, B};
+static const NgWriteInput INPUT = {TRIPLES, N_TRIPLES, NULL, 0, B, NG_CSV_GEPHI, 0};
 
 /* What fn writes for INPUT, as a string owned by the caller. */
 static char *written(NgStatus (*fn)(const NgWriteInput *, FILE *)) {
@@ -114,7 +114,7 @@ static void test_view(void) {
   ng_viz_graph_free(NULL); /* no-op */
 
   /* no triples: an empty view */
-  NgWriteInput none = {NULL, 0, NULL, 0, B};
+  NgWriteInput none = {NULL, 0, NULL, 0, B, NG_CSV_GEPHI, 0};
   if (CHECK_INT_EQ(ng_viz_graph_new(&none, &g), NG_SUCCESS)) {
     ng_viz_graph_nodes(g, &nn);
     ng_viz_graph_edges(g, &ne);
