@@ -194,23 +194,36 @@ static NgStatus grow(char **buf, size_t *cap, size_t need) {
   return NG_SUCCESS;
 }
 
-/* XML 1.0 has no way to write U+0000-U+001F other than TAB, LF and CR:
-   they become U+FFFD.  Returns s itself when there is none. */
+/* Length of a character at s that raptor's XML 1.0 escaper refuses (it
+   logs an error and drops it, or fails): U+0000-U+001F other than TAB, LF
+   and CR, U+FFFE and U+FFFF, which are no XML 1.0 characters, and U+007F.
+   0 for any other character. */
+static size_t xml_bad(const unsigned char *s) {
+  if (*s < 0x20) return *s == '\t' || *s == '\n' || *s == '\r' ? 0 : 1;
+  if (*s == 0x7F) return 1;
+  if (s[0] == 0xEF && s[1] == 0xBF && (s[2] == 0xBE || s[2] == 0xBF)) return 3;
+  return 0;
+}
+
+/* s with every character xml_bad() finds replaced by U+FFFD; s itself
+   when there is none. */
 static NgStatus xml_clean(XmlOut *x, const char *s, const char **out) {
+  const unsigned char *u = (const unsigned char *)s;
   size_t n = strlen(s), bad = 0;
-  for (size_t i = 0; i < n; ++i)
-    if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') ++bad;
+  for (size_t i = 0; i < n; ++i) bad += xml_bad(u + i) != 0;
   *out = s;
   if (!bad) return NG_SUCCESS;
   NgStatus st = grow(&x->clean, &x->clean_cap, n + 2 * bad + 1);
   if (st) return st;
   char *q = x->clean;
-  for (size_t i = 0; i < n; ++i) {
-    if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') {
+  for (size_t i = 0; i < n;) {
+    size_t k = xml_bad(u + i);
+    if (k) {
       memcpy(q, "\xEF\xBF\xBD", 3);
       q += 3;
+      i += k;
     } else {
-      *q++ = s[i];
+      *q++ = s[i++];
     }
   }
   *q = '\0';
@@ -334,7 +347,8 @@ NgStatus ng_write_graphml(const NgWriteInput *in, FILE *f) {
 /* s as a DOT double-quoted string: '"' and '\' escaped with a backslash
    (in labels Graphviz reads "\\" as one backslash; in IDs the escaped form
    is used everywhere, so they stay consistent), a line feed as "\n" (a
-   line break in a label), other control characters as a space.  In a
+   line break in a label), other control characters as a space, the
+   noncharacters U+FFFE and U+FFFF as U+FFFD.  In a
    label (`label` set) '&' is written "&amp;" too: Graphviz replaces
    entities such as "&amp;" in labels by the character. */
 static NgStatus dot_put(FILE *f, const char *s, int label) {
@@ -349,7 +363,10 @@ static NgStatus dot_put(FILE *f, const char *s, int label) {
       rc = fputs("\\n", f);
     else if (*p < 0x20 || *p == 0x7F)
       rc = putc(' ', f);
-    else
+    else if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+      rc = fputs("\xEF\xBF\xBD", f); /* U+FFFE, U+FFFF: XML (SVG) cannot hold them */
+      p += 2;
+    } else
       rc = putc(*p, f);
     if (rc == EOF) return NG_ERR_IO;
   }

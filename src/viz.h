@@ -76,7 +76,8 @@ const NgVizEdge *ng_viz_graph_edges(const NgVizGraph *g, size_t *n);
  *  attributes: label (the predicate's local name), type ("Directed" or
  *  "Undirected"), weight (double), predicate (the IRI).  Empty values are
  *  left out.  Text is escaped with raptor2's raptor_xml_escape_string();
- *  control characters XML 1.0 cannot carry become U+FFFD. */
+ *  characters XML 1.0 cannot carry (control characters other than TAB, LF
+ *  and CR, U+007F, U+FFFE, U+FFFF) become U+FFFD. */
 NgStatus ng_write_graphml(const NgWriteInput *in, FILE *f);
 
 /** Write the view of `in` as a Graphviz DOT digraph to f.  Node IDs are
@@ -84,7 +85,7 @@ NgStatus ng_write_graphml(const NgWriteInput *in, FILE *f);
  *  local names; ng:metWith edges have dir=none.  Every ID and label is a
  *  double-quoted string in which '"' and '\' are escaped with a backslash,
  *  a line feed becomes "\n" and other control characters a space: no raw
- *  line breaks.  In labels '&' is written "&amp;", because Graphviz reads
+ *  line breaks; U+FFFE and U+FFFF become U+FFFD.  In labels '&' is written "&amp;", because Graphviz reads
  *  entities in labels. */
 NgStatus ng_write_dot(const NgWriteInput *in, FILE *f);
 

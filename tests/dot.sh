@@ -50,6 +50,7 @@ if texts "$tmp/odd.svg" | grep -qxF -- "Ann \"The Quote\" O'Neil \\ <b>&amp;" &&
 else
   bad "odd: labels: $(texts "$tmp/odd.svg" | head -8 | tr '\n' '|')"
 fi
+if texts "$tmp/odd.svg" | grep -qxF -- "-5 Bob $(printf '\xef\xbf\xbd')!"; then ok "odd: U+007F drawn as a space, U+FFFE as U+FFFD"; else bad "odd: no '-5 Bob'"; fi
 if gc -n -e "$tmp/odd.dot" | awk '{exit !($1 == 4 && $2 == 4)}'; then ok "odd: 4 nodes, 4 edges"; else bad "odd: $(gc -n -e "$tmp/odd.dot")"; fi
 
 svg=$src/docs/kerry-sochi-graph.svg

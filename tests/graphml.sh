@@ -80,6 +80,7 @@ c.check(F.nodes.get("org/fjord-harbour-post-desk", {}).get("label") == pub,
 O = nx.read_graphml(os.path.join(d, "odd.graphml"), force_multigraph=True)
 odd = "Ann \"The Quote\" O'Neil \\ <b>&amp;\nline2\ufffdend"
 c.check(O.nodes.get("person/x", {}).get("label") == odd, "odd.graphml: quotes, markup, line feed survive; U+0001 -> U+FFFD")
+c.check(O.nodes.get("person/y", {}).get("label") == "-5 Bob\ufffd\ufffd!", "odd.graphml: U+007F and U+FFFE -> U+FFFD")
 c.check("http://other.org/x?a=1&b=2" in O.nodes and O.number_of_edges() == 4, "odd.graphml: an id with & and 4 edges")
 c.report()
 PY

@@ -1,6 +1,6 @@
 /* Tests of viz.h: the node-and-edge view, GraphML and DOT on hand-made
  * triples whose labels and IRIs need escaping (quotes, backslashes, XML
- * markup, a line feed, a control character).
+ * markup, a line feed, control characters, U+FFFE).
  *
  * Usage: test_viz [DIR]   with DIR, also writes DIR/odd.graphml and
  * DIR/odd.dot for tests/viz.sh to give to networkx and Graphviz. */
@@ -21,7 +21,7 @@
 #define OTHER "http://other.org/x?a=1&b=2"
 
 /* The odd label: quotes, apostrophe, backslash, markup, an entity, a line
-   feed and U+0001. */
+   feed and U+0001 (person/y's label has U+007F and U+FFFE). */
 #define ODD                                                                                                            \
   "Ann \"The Quote\" O'Neil \\ <b>&amp;\nline2\x01"                                                                    \
   "end"
@@ -46,7 +46,7 @@ static const NgTriple TRIPLES[] = {
     {B "person/x", NG "jobTitle", "director", NULL, "en", 0},
     {B "person/x", NG "metWith", B "person/y", NULL, NULL, 1},
     {B "person/y", RDF_TYPE, NG "Person", NULL, NULL, 1},
-    {B "person/y", RDFS_LABEL, "-5 Bob", NULL, "en", 0},
+    {B "person/y", RDFS_LABEL, "-5 Bob\x7F\xEF\xBF\xBE!", NULL, "en", 0}, /* DEL, U+FFFE */
     {B "role/a/r1", RDF_TYPE, NG "RoleAssignment", NULL, NULL, 1},
     {B "role/a/r1", NG "holder", B "person/x", NULL, NULL, 1},
     {OTHER, RDF_TYPE, NG "ThinkTank", NULL, NULL, 1},
@@ -140,7 +140,8 @@ static void test_graphml(void) {
   CHECK(contains(x, "<edge id=\"e3\" source=\"person/x\" target=\"http://other.org/x?a=1&amp;b=2\">"));
   CHECK(contains(x, "<data key=\"e_type\">Undirected</data>"));
   CHECK(contains(x, "<data key=\"e_weight\">1</data>"));
-  CHECK(x && !strstr(x, "\x01"));
+  CHECK(contains(x, "<data key=\"n_label\">-5 Bob\xEF\xBF\xBD\xEF\xBF\xBD!</data>"));
+  CHECK(x && !strstr(x, "\x01") && !strstr(x, "\x7F") && !strstr(x, "\xEF\xBF\xBE"));
   CHECK(x && !strstr(x, "e5"));
   /* empty values are left out: person/y has no confidence */
   CHECK(x && !strstr(x, "<data key=\"n_confidence\"></data>"));
@@ -160,7 +161,8 @@ static void test_dot(void) {
   size_t lines = 0;
   for (const char *p = d; p && *p; ++p) lines += *p == '\n';
   CHECK_INT_EQ(lines, 4 + 4 + 4 + 1);
-  CHECK(d && !strstr(d, "\x01"));
+  CHECK(contains(d, "  \"person/y\" [label=\"-5 Bob \xEF\xBF\xBD!\", shape=ellipse"));
+  CHECK(d && !strstr(d, "\x01") && !strstr(d, "\x7F") && !strstr(d, "\xEF\xBF\xBE"));
   free(d);
 }
 
