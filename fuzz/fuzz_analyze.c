@@ -12,6 +12,7 @@
 #include "lexicon.h"
 #include "pipeline.h"
 #include "text.h"
+#include "viz.h"
 #include "write.h"
 
 #include <stddef.h>
@@ -48,9 +49,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (ng_graph_add_document(g, &d) == NG_SUCCESS && ng_graph_triples(g, &t, &n) == NG_SUCCESS) {
       FILE *f = fopen("/dev/null", "wb");
       if (f) {
-        NgWriteInput in = {t, n, NULL, 0, NG_DEFAULT_BASE, NG_DEFAULT_BASE "article/fuzz"};
+        NgWriteInput in = {t, n, NULL, 0, NG_DEFAULT_BASE, NG_CSV_GEPHI, 0, NG_DEFAULT_BASE "article/fuzz"};
+        NgWriteInput neo = {t, n, NULL, 0, NG_DEFAULT_BASE, NG_CSV_NEO4J, 0, NULL};
         if (ng_write_rdf(&in, "ntriples", f) || ng_write_rdf(&in, "nquads", f) || ng_write_edges_csv(&in, f) ||
-            ng_write_nodes_csv(&in, f)) {
+            ng_write_nodes_csv(&in, f) || ng_write_triples_csv(&in, f) || ng_write_edges_csv(&neo, f) ||
+            ng_write_nodes_csv(&neo, f) || ng_write_graphml(&in, f) || ng_write_dot(&in, f)) {
           fprintf(stderr, "fuzz: writing failed\n");
           abort();
         }

@@ -9,6 +9,8 @@ PACKAGES=(
   librdf-storage-sqlite                # the persistent store (--store, newsgraph query)
   raptor2-utils serdi                  # rapper and serdi: independent RDF parsers (tests)
   python3 python3-rdflib               # CSV strict-mode check and the reference scorer (tests)
+  python3-networkx                     # reads the GraphML export (tests/graphml.sh)
+  graphviz                             # dot renders the DOT export, gc counts it (tests/dot.sh)
   valgrind                             # leak check (tests)
   iso-codes                            # ISO 3166 names (subdivisions, converted at build time)
   time                                 # peak memory in bench/speed.sh

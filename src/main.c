@@ -8,6 +8,7 @@
 #include "pipeline.h"
 #include "store.h"
 #include "text.h"
+#include "viz.h"
 #include "write.h"
 
 #include <dirent.h>
@@ -38,6 +39,8 @@ typedef struct {
   int write_files; /* 0 with --store and neither -o nor -f */
   int quiet;
   int explain;
+  NgCsvDialect csv_dialect;
+  int csv_raw;
   NgMeta meta; /* from options; overrides the sidecar */
 } Options;
 
@@ -55,7 +58,16 @@ static void usage(FILE *f) {
         "                        ttl (Turtle), nt (N-Triples), nq (N-Quads: the\n"
         "                        article's triples in its own named graph, the\n"
         "                        article's IRI), csv (triples CSV),\n"
-        "                        nodes, edges (graph visualizer CSVs), all\n"
+        "                        nodes, edges (graph visualizer CSVs), graphml\n"
+        "                        (GraphML: Gephi, Cytoscape, yEd, networkx), dot\n"
+        "                        (Graphviz), all (every one of them)\n"
+        "      --csv-dialect D   columns of the nodes and edges CSVs: gephi (default;\n"
+        "                        Id,Label... and Source,Target...) or neo4j (id:ID,\n"
+        "                        :LABEL... and :START_ID,:END_ID,:TYPE... for\n"
+        "                        neo4j-admin database import; written raw)\n"
+        "      --csv-raw         write CSV cells as they are: by default a text cell\n"
+        "                        that starts with = + - @ TAB or CR gets a leading '\n"
+        "                        so spreadsheets do not run it as a formula\n"
         "  -b, --base IRI        base IRI of minted resources\n"
         "                        (default: " NG_DEFAULT_BASE ")\n"
         "  -n, --name NAME       document name for IRIs and file names\n"
@@ -79,9 +91,10 @@ static void usage(FILE *f) {
         "  -h, --help            show this help and exit\n"
         "  -V, --version         show the version and exit\n"
         "\n"
-        "Output files, named after the input: NAME.ttl, NAME.nt, NAME.nq, NAME.triples.csv,\n"
-        "NAME.nodes.csv, NAME.edges.csv.  Each is written to a temporary file and\n"
-        "renamed into place only when all of them succeeded.\n"
+        "Output files, named after the input: NAME.ttl, NAME.nt, NAME.nq,\n"
+        "NAME.triples.csv, NAME.nodes.csv, NAME.edges.csv, NAME.graphml, NAME.dot.\n"
+        "Each is written to a temporary file and renamed into place only when all\n"
+        "of them succeeded.\n"
         "\n"
         "Exit status: 0 success; 1 bad input or I/O error (missing, empty, binary or\n"
         "non-UTF-8 input, unwritable output); 2 usage error.\n",
@@ -105,6 +118,10 @@ static int parse_formats(const char *list, unsigned *out) {
       v |= NG_OUT_NODES_CSV;
     else if (strcmp(tok, "edges") == 0)
       v |= NG_OUT_EDGES_CSV;
+    else if (strcmp(tok, "graphml") == 0)
+      v |= NG_OUT_GRAPHML;
+    else if (strcmp(tok, "dot") == 0)
+      v |= NG_OUT_DOT;
     else if (strcmp(tok, "all") == 0)
       v |= NG_OUT_ALL;
     else
@@ -147,7 +164,9 @@ static const struct {
                {NG_OUT_NQUADS, ".nq", write_nq},
                {NG_OUT_TRIPLES_CSV, ".triples.csv", ng_write_triples_csv},
                {NG_OUT_NODES_CSV, ".nodes.csv", ng_write_nodes_csv},
-               {NG_OUT_EDGES_CSV, ".edges.csv", ng_write_edges_csv}};
+               {NG_OUT_EDGES_CSV, ".edges.csv", ng_write_edges_csv},
+               {NG_OUT_GRAPHML, ".graphml", ng_write_graphml},
+               {NG_OUT_DOT, ".dot", ng_write_dot}};
 #define N_OUTPUTS (sizeof OUTPUTS / sizeof OUTPUTS[0])
 
 static int load_meta(const char *path, const Options *o, NgMeta *meta) {
@@ -343,7 +362,7 @@ static int process(const char *path, const Options *o, const NgLexicon *lex, NgS
     prefixes_for(o->base, doc, ns, prefixes, &np);
     char graph[2048];
     snprintf(graph, sizeof graph, "%sarticle/%s", o->base, doc);
-    NgWriteInput in = {triples, n_triples, prefixes, np, o->base, graph};
+    NgWriteInput in = {triples, n_triples, prefixes, np, o->base, o->csv_dialect, o->csv_raw, graph};
     if (store && (st = ng_store_put_graph(store, graph, triples, n_triples))) {
       fprintf(stderr, "newsgraph: %s: cannot add %s: %s\n", o->store, shown, ng_strerror(st));
       goto done;
@@ -519,7 +538,17 @@ int main(int argc, char **argv) {
   o.outputs = NG_OUT_ALL;
   if (argc > 1 && strcmp(argv[1], "query") == 0) return query_main(argc - 1, argv + 1);
   int explicit_files = 0;
-  enum { OPT_TITLE = 1000, OPT_PUBLISHER, OPT_DATE, OPT_URL, OPT_LANGUAGE, OPT_DATA, OPT_STORE };
+  enum {
+    OPT_TITLE = 1000,
+    OPT_PUBLISHER,
+    OPT_DATE,
+    OPT_URL,
+    OPT_LANGUAGE,
+    OPT_DATA,
+    OPT_STORE,
+    OPT_CSV_DIALECT,
+    OPT_CSV_RAW
+  };
   static const struct option longopts[] = {{"output", required_argument, 0, 'o'},
                                            {"format", required_argument, 0, 'f'},
                                            {"base", required_argument, 0, 'b'},
@@ -532,6 +561,8 @@ int main(int argc, char **argv) {
                                            {"language", required_argument, 0, OPT_LANGUAGE},
                                            {"data-dir", required_argument, 0, OPT_DATA},
                                            {"store", required_argument, 0, OPT_STORE},
+                                           {"csv-dialect", required_argument, 0, OPT_CSV_DIALECT},
+                                           {"csv-raw", no_argument, 0, OPT_CSV_RAW},
                                            {"quiet", no_argument, 0, 'q'},
                                            {"explain", no_argument, 0, 'e'},
                                            {"help", no_argument, 0, 'h'},
@@ -548,7 +579,8 @@ int main(int argc, char **argv) {
     case 'f':
       explicit_files = 1;
       if (parse_formats(optarg, &o.outputs)) {
-        fprintf(stderr, "newsgraph: --format: unknown format in '%s' (use ttl,nt,nq,csv,nodes,edges,all)\n", optarg);
+        fprintf(stderr, "newsgraph: --format: unknown format in '%s' (use ttl,nt,nq,csv,nodes,edges,graphml,dot,all)\n",
+                optarg);
         return EXIT_USAGE;
       }
       break;
@@ -562,6 +594,17 @@ int main(int argc, char **argv) {
     case OPT_LANGUAGE: o.meta.language = optarg; break;
     case OPT_DATA: o.data_dir = optarg; break;
     case OPT_STORE: o.store = optarg; break;
+    case OPT_CSV_DIALECT:
+      if (strcmp(optarg, "gephi") == 0)
+        o.csv_dialect = NG_CSV_GEPHI;
+      else if (strcmp(optarg, "neo4j") == 0)
+        o.csv_dialect = NG_CSV_NEO4J;
+      else {
+        fprintf(stderr, "newsgraph: --csv-dialect: unknown dialect '%s' (use gephi or neo4j)\n", optarg);
+        return EXIT_USAGE;
+      }
+      break;
+    case OPT_CSV_RAW: o.csv_raw = 1; break;
     case 'q': o.quiet = 1; break;
     case 'e': o.explain = 1; break;
     case 'h': usage(stdout); return EXIT_OK;

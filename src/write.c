@@ -1,6 +1,7 @@
 #include "write.h"
 
 #include "types.h"
+#include "viz.h"
 
 #include <csv.h>
 #include <raptor2.h>
@@ -315,143 +316,189 @@ static int needs_quotes(const char *s) {
   return strpbrk(s, ",\"\r\n") != NULL;
 }
 
-NgStatus ng_write_csv_row(FILE *f, const char *const *fields, size_t n) {
+/* A cell a spreadsheet would run as a formula (OWASP "CSV injection"). */
+static int formula_like(const char *s) { return *s && strchr("=+-@\t\r", *s) != NULL; }
+
+static NgStatus csv_field(FILE *f, const char *v) {
+  if (needs_quotes(v)) return csv_fwrite(f, v, strlen(v)) ? NG_ERR_CSV : NG_SUCCESS;
+  return fputs(v, f) == EOF && *v ? NG_ERR_IO : NG_SUCCESS;
+}
+
+NgStatus ng_write_csv_row_guarded(FILE *f, const char *const *fields, size_t n, const unsigned char *text) {
   for (size_t i = 0; i < n; ++i) {
     const char *v = fields[i] ? fields[i] : "";
     if (i && fputc(',', f) == EOF) return NG_ERR_IO;
-    if (needs_quotes(v)) {
-      if (csv_fwrite(f, v, strlen(v))) return NG_ERR_CSV;
-    } else if (fputs(v, f) == EOF && *v) {
-      return NG_ERR_IO;
+    NgStatus st;
+    if (text && text[i] && formula_like(v)) {
+      /* the "'" goes inside the quotes, so libcsv quotes the whole cell */
+      size_t len = strlen(v);
+      char *g = malloc(len + 2);
+      if (!g) return NG_ERR_NOMEM;
+      g[0] = '\'';
+      memcpy(g + 1, v, len + 1);
+      st = csv_field(f, g);
+      free(g);
+    } else {
+      st = csv_field(f, v);
     }
+    if (st) return st;
   }
   if (fputs("\r\n", f) == EOF) return NG_ERR_IO;
   return NG_SUCCESS;
 }
 
+NgStatus ng_write_csv_row(FILE *f, const char *const *fields, size_t n) {
+  return ng_write_csv_row_guarded(f, fields, n, NULL);
+}
+
+/* A literal's lexical form that is a plain number: [+-]digits[.digits][e[+-]digits]. */
+static int is_number(const char *s) {
+  const char *p = s;
+  if (*p == '+' || *p == '-') ++p;
+  const char *d = p;
+  while (*p >= '0' && *p <= '9') ++p;
+  if (*p == '.')
+    for (++p; *p >= '0' && *p <= '9';) ++p;
+  if (p == d || (p == d + 1 && *d == '.')) return 0;
+  if (*p == 'e' || *p == 'E') {
+    ++p;
+    if (*p == '+' || *p == '-') ++p;
+    if (!(*p >= '0' && *p <= '9')) return 0;
+    while (*p >= '0' && *p <= '9') ++p;
+  }
+  return *p == '\0';
+}
+
 NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f) {
   static const char *const head[] = {"subject", "predicate", "object", "object_kind", "datatype", "language"};
+  /* every column is text, except an object that is a typed number */
+  unsigned char text[6] = {1, 1, 1, 1, 1, 1};
   NgStatus st = ng_write_csv_row(f, head, 6);
   for (size_t i = 0; !st && i < in->n; ++i) {
     const NgTriple *t = &in->triples[i];
     const char *row[6] = {
         t->s, t->p, t->o, t->o_iri ? "iri" : "literal", t->datatype ? t->datatype : "", t->lang ? t->lang : ""};
-    st = ng_write_csv_row(f, row, 6);
+    text[2] = t->o_iri || !t->datatype || !is_number(t->o);
+    st = ng_write_csv_row_guarded(f, row, 6, in->csv_raw ? NULL : text);
   }
   return st;
 }
 
-#define NS_NG "https://w3id.org/newsgraph/ontology#"
-#define P_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-#define P_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
-#define P_ALT "http://www.w3.org/2004/02/skos/core#altLabel"
-
-/* Local name of an ng: class that makes `type_iri` a node (an entity class
-   of types.h, or an event), or NULL. */
-static const char *node_class(const char *type_iri) {
-  size_t n = strlen(NS_NG);
-  if (strncmp(type_iri, NS_NG, n) != 0) return NULL;
-  const char *local = type_iri + n;
-  NgClass cls = ng_class_parse(local);
-  if (cls != NG_CLS_COUNT) return ng_class_name(cls);
-  return strcmp(local, "Meeting") == 0 || strcmp(local, "Visit") == 0 ? local : NULL;
-}
-
-/* Triples are sorted by subject: the range [lo, hi) of subject s. */
-static void subject_range(const NgWriteInput *in, size_t i, size_t *hi) {
-  size_t j = i;
-  while (j < in->n && strcmp(in->triples[j].s, in->triples[i].s) == 0) ++j;
-  *hi = j;
-}
-
-static const char *node_id(const NgWriteInput *in, const char *iri) {
-  size_t bl = in->base ? strlen(in->base) : 0;
-  return bl && strncmp(iri, in->base, bl) == 0 && iri[bl] ? iri + bl : iri;
-}
-
-static int is_node(const NgWriteInput *in, const char *iri) {
-  /* binary search over the sorted subjects for an rdf:type of a node class */
-  size_t lo = 0, hi = in->n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (strcmp(in->triples[mid].s, iri) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
+/* The aliases joined by `sep`, in a new string owned by the caller. */
+static char *join_aliases(const NgVizNode *v, char sep) {
+  size_t len = 0;
+  for (size_t k = 0; k < v->n_aliases; ++k) len += strlen(v->aliases[k]) + 1;
+  char *s = malloc(len + 1), *q = s;
+  if (!s) return NULL;
+  for (size_t k = 0; k < v->n_aliases; ++k) {
+    if (k) *q++ = sep;
+    size_t n = strlen(v->aliases[k]);
+    memcpy(q, v->aliases[k], n);
+    q += n;
   }
-  for (size_t i = lo; i < in->n && strcmp(in->triples[i].s, iri) == 0; ++i)
-    if (strcmp(in->triples[i].p, P_TYPE) == 0 && node_class(in->triples[i].o)) return 1;
-  return 0;
+  *q = '\0';
+  return s;
+}
+
+/* Neo4j import, a machine import, reads cells as they are: never guarded.
+   Labels: the top class and the class ("Organization;University"); the
+   array delimiter is neo4j-admin's default ';'. */
+static NgStatus nodes_neo4j(const NgVizNode *nodes, size_t n, FILE *f) {
+  static const char *const head[] = {
+      "id:ID", ":LABEL", "label", "iri", "aliases:string[]", "wikidata", "confidence:double", "rule"};
+  NgStatus st = ng_write_csv_row(f, head, 8);
+  for (size_t i = 0; !st && i < n; ++i) {
+    const NgVizNode *v = &nodes[i];
+    char labels[128];
+    if (strcmp(v->kind, v->cls) == 0)
+      snprintf(labels, sizeof labels, "%s", v->cls);
+    else
+      snprintf(labels, sizeof labels, "%s;%s", v->kind, v->cls);
+    char *aliases = join_aliases(v, ';');
+    if (!aliases) return NG_ERR_NOMEM;
+    const char *row[8] = {v->id, labels, v->label, v->iri, aliases, v->wikidata, v->confidence, v->rule};
+    st = ng_write_csv_row(f, row, 8);
+    free(aliases);
+  }
+  return st;
 }
 
 NgStatus ng_write_nodes_csv(const NgWriteInput *in, FILE *f) {
-  static const char *const head[] = {"Id", "Label", "Type", "IRI", "Aliases", "Wikidata", "Confidence", "Rule"};
-  NgStatus st = ng_write_csv_row(f, head, 8);
-  for (size_t i = 0; !st && i < in->n;) {
-    size_t hi;
-    subject_range(in, i, &hi);
-    const char *cls = NULL, *label = "", *wd = "", *conf = "", *rule = "";
-    size_t alias_len = 0;
-    for (size_t k = i; k < hi; ++k) {
-      const NgTriple *t = &in->triples[k];
-      if (strcmp(t->p, P_TYPE) == 0 && !cls)
-        cls = node_class(t->o);
-      else if (strcmp(t->p, P_LABEL) == 0)
-        label = t->o;
-      else if (strcmp(t->p, P_ALT) == 0)
-        alias_len += strlen(t->o) + 1;
-      else if (strcmp(t->p, NS_NG "wikidataId") == 0)
-        wd = t->o;
-      else if (strcmp(t->p, NS_NG "confidence") == 0)
-        conf = t->o;
-      else if (strcmp(t->p, NS_NG "rule") == 0)
-        rule = t->o;
-    }
-    if (cls) {
-      char *aliases = malloc(alias_len + 1);
-      if (!aliases) return NG_ERR_NOMEM;
-      aliases[0] = '\0';
-      for (size_t k = i; k < hi; ++k)
-        if (strcmp(in->triples[k].p, P_ALT) == 0) {
-          if (aliases[0]) strcat(aliases, "|");
-          strcat(aliases, in->triples[k].o);
-        }
-      const char *row[8] = {node_id(in, in->triples[i].s), label, cls, in->triples[i].s, aliases, wd, conf, rule};
-      st = ng_write_csv_row(f, row, 8);
-      free(aliases);
-    }
-    i = hi;
+  NgVizGraph *g = NULL;
+  NgStatus st = ng_viz_graph_new(in, &g);
+  if (st) return st;
+  size_t n;
+  const NgVizNode *nodes = ng_viz_graph_nodes(g, &n);
+  if (in->csv_dialect == NG_CSV_NEO4J) {
+    st = nodes_neo4j(nodes, n, f);
+    ng_viz_graph_free(g);
+    return st;
   }
+  static const char *const head[] = {"Id", "Label", "Type", "IRI", "Aliases", "Wikidata", "Confidence", "Rule"};
+  static const unsigned char text[8] = {1, 1, 1, 1, 1, 1, 0, 1};
+  st = ng_write_csv_row(f, head, 8);
+  for (size_t i = 0; !st && i < n; ++i) {
+    const NgVizNode *v = &nodes[i];
+    char *aliases = join_aliases(v, '|');
+    if (!aliases) {
+      st = NG_ERR_NOMEM;
+      break;
+    }
+    const char *row[8] = {v->id, v->label, v->cls, v->iri, aliases, v->wikidata, v->confidence, v->rule};
+    st = ng_write_csv_row_guarded(f, row, 8, in->csv_raw ? NULL : text);
+    free(aliases);
+  }
+  ng_viz_graph_free(g);
   return st;
 }
 
-NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f) {
-  static const char *const head[] = {"Source", "Target", "Type", "Id", "Label", "Weight", "Predicate"};
-  NgStatus st = ng_write_csv_row(f, head, 7);
-  size_t id = 0;
-  size_t nn = strlen(NS_NG);
-  for (size_t i = 0; !st && i < in->n;) {
-    size_t hi;
-    subject_range(in, i, &hi);
-    if (is_node(in, in->triples[i].s)) {
-      for (size_t k = i; k < hi && !st; ++k) {
-        const NgTriple *t = &in->triples[k];
-        if (!t->o_iri || strncmp(t->p, NS_NG, nn) != 0 || !is_node(in, t->o)) continue;
-        char ids[32];
-        snprintf(ids, sizeof ids, "e%zu", ++id);
-        const char *local = t->p + nn;
-        const char *row[7] = {node_id(in, t->s),
-                              node_id(in, t->o),
-                              strcmp(local, "metWith") == 0 ? "Undirected" : "Directed",
-                              ids,
-                              local,
-                              "1",
-                              t->p};
-        st = ng_write_csv_row(f, row, 7);
-      }
-    }
-    i = hi;
+/* Neo4j's conventional relationship type: "affiliatedWith" -> "AFFILIATED_WITH". */
+static void neo4j_type(const char *name, char *out, size_t cap) {
+  size_t k = 0;
+  for (const char *p = name; *p && k + 2 < cap; ++p) {
+    char c = *p;
+    if (c >= 'A' && c <= 'Z' && p > name && ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= '0' && p[-1] <= '9')))
+      out[k++] = '_';
+    if (c >= 'a' && c <= 'z') c = (char)(c - 'a' + 'A');
+    out[k++] = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_';
   }
+  out[k] = '\0';
+}
+
+NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f) {
+  NgVizGraph *g = NULL;
+  NgStatus st = ng_viz_graph_new(in, &g);
+  if (st) return st;
+  size_t nn, ne;
+  const NgVizNode *nodes = ng_viz_graph_nodes(g, &nn);
+  const NgVizEdge *edges = ng_viz_graph_edges(g, &ne);
+  if (in->csv_dialect == NG_CSV_NEO4J) {
+    static const char *const head[] = {":START_ID",     ":END_ID",          ":TYPE",    "label",
+                                       "weight:double", "directed:boolean", "predicate"};
+    st = ng_write_csv_row(f, head, 7);
+    for (size_t i = 0; !st && i < ne; ++i) {
+      const NgVizEdge *e = &edges[i];
+      char type[128];
+      neo4j_type(e->name, type, sizeof type);
+      const char *row[7] = {
+          nodes[e->source].id, nodes[e->target].id, type, e->name, "1", e->directed ? "true" : "false", e->predicate};
+      st = ng_write_csv_row(f, row, 7);
+    }
+  } else {
+    static const char *const head[] = {"Source", "Target", "Type", "Id", "Label", "Weight", "Predicate"};
+    static const unsigned char text[7] = {1, 1, 1, 1, 1, 0, 1};
+    st = ng_write_csv_row(f, head, 7);
+    for (size_t i = 0; !st && i < ne; ++i) {
+      const NgVizEdge *e = &edges[i];
+      char id[32];
+      snprintf(id, sizeof id, "e%zu", i + 1);
+      const char *row[7] = {
+          nodes[e->source].id, nodes[e->target].id, e->directed ? "Directed" : "Undirected", id, e->name, "1",
+          e->predicate};
+      st = ng_write_csv_row_guarded(f, row, 7, in->csv_raw ? NULL : text);
+    }
+  }
+  ng_viz_graph_free(g);
   return st;
 }
 

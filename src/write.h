@@ -6,10 +6,19 @@
  *      libcsv (RFC 4180: CRLF line ends, fields quoted when they hold a
  *      comma, quote, CR or LF, UTF-8 without BOM):
  *   - triples CSV: subject,predicate,object,object_kind,datatype,language;
- *   - nodes CSV (Gephi "Id","Label" + attributes): one row per entity,
- *     meeting and visit;
- *   - edges CSV (Gephi "Source","Target","Type","Id","Label","Weight"):
- *     one row per direct edge between two nodes.
+ *   - nodes CSV: one row per node of the visualizer view (viz.h: entities,
+ *     meetings and visits);
+ *   - edges CSV: one row per edge of that view (direct edges between nodes).
+ *   Nodes and edges CSVs come in two dialects (NgCsvDialect): Gephi's
+ *   spreadsheet import ("Id","Label" + attributes; "Source","Target",
+ *   "Type","Id","Label","Weight") and neo4j-admin's import ("id:ID",
+ *   ":LABEL" + typed properties; ":START_ID",":END_ID",":TYPE" + typed
+ *   properties).
+ *   Formula injection: in the triples CSV and the Gephi CSVs a text cell
+ *   that begins with '=', '+', '-', '@', TAB or CR gets a leading "'", so
+ *   that spreadsheets show it as text instead of running it; numeric cells
+ *   (weight, confidence, numbers typed by a datatype) never do.  csv_raw
+ *   turns this off; the Neo4j dialect, a machine import, never does it.
  * Files are written to a temporary file in the target directory and renamed
  * into place, so a failed run never leaves a partial file behind.
  */
@@ -34,32 +43,49 @@ typedef enum {
   NG_OUT_NODES_CSV = 1 << 3,
   NG_OUT_EDGES_CSV = 1 << 4,
   NG_OUT_NQUADS = 1 << 5,
-  NG_OUT_ALL = 0x3F
+  NG_OUT_GRAPHML = 1 << 6, /* GraphML and DOT: viz.h */
+  NG_OUT_DOT = 1 << 7,
+  NG_OUT_ALL = 0xFF
 } NgOutput;
+
+/** Columns of the nodes and edges CSVs. */
+typedef enum {
+  NG_CSV_GEPHI = 0, /**< Gephi's spreadsheet import (also fine for Cytoscape, spreadsheets). */
+  NG_CSV_NEO4J      /**< neo4j-admin database import: id:ID, :LABEL, :START_ID, :END_ID, :TYPE. */
+} NgCsvDialect;
 
 typedef struct {
   const NgTriple *triples;
   size_t n;
   const NgPrefix *prefixes;
   size_t n_prefixes;
-  const char *base;  /**< Stripped from IRIs to make node ids. */
-  const char *graph; /**< The named graph of N-Quads (the article's IRI); may be NULL otherwise. */
+  const char *base;         /**< Stripped from IRIs to make node ids. */
+  NgCsvDialect csv_dialect; /**< Nodes and edges CSV columns; 0 is Gephi. */
+  int csv_raw;              /**< Non-zero: no formula-injection guard in the CSVs. */
+  const char *graph;        /**< The named graph of N-Quads (the article's IRI); may be NULL otherwise. */
 } NgWriteInput;
 
 /** Serialize as Turtle (syntax "turtle"), N-Triples ("ntriples") or N-Quads
  *  ("nquads": every triple in the named graph `in->graph`) to f. */
 NgStatus ng_write_rdf(const NgWriteInput *in, const char *syntax, FILE *f);
 
-/** Write one CSV row of `n` fields to f. */
+/** Write one CSV row of `n` fields to f, each as it is (a NULL field is
+ *  empty). */
 NgStatus ng_write_csv_row(FILE *f, const char *const *fields, size_t n);
+
+/** Like ng_write_csv_row, with the formula-injection guard on the fields i
+ *  for which `text[i]` is non-zero: such a field that begins with '=',
+ *  '+', '-', '@', TAB or CR is written with a "'" in front.  `text` may be
+ *  NULL (no field guarded). */
+NgStatus ng_write_csv_row_guarded(FILE *f, const char *const *fields, size_t n, const unsigned char *text);
 
 /** The triples CSV. */
 NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f);
 
-/** The nodes CSV for graph visualizers. */
+/** The nodes CSV for graph visualizers, in the dialect in->csv_dialect. */
 NgStatus ng_write_nodes_csv(const NgWriteInput *in, FILE *f);
 
-/** The edges CSV for graph visualizers. */
+/** The edges CSV for graph visualizers, in the dialect in->csv_dialect. */
 NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f);
 
 /** First half of an atomic write: `fn(in, f)` writes into a new hidden

@@ -140,17 +140,17 @@ check "blocked: hidden temporary files left: $(ls -A "$TMP/out-blocked")" \
   test -z "$(find "$TMP/out-blocked" -mindepth 1 -name '.*')"
 rm -rf "$TMP/out-blocked"
 
-# the same with the last output blocked: the other four were already renamed
-# into place when the last rename failed.
+# the same with the last output (.dot) blocked: the others were already
+# renamed into place when the last rename failed.
 # Regression (fixed; was a bug in src/main.c process(), commit loop): a failed run leaves
 # kerry-sochi.ttl, .nt, .triples.csv and .nodes.csv behind, although --help
 # says the outputs are "renamed into place only when all of them succeeded"
 # and the run exits 1.  Expected: no output file of this run remains (check
 # every target before renaming, or remove the ones already renamed).
-mkdir -p "$TMP/out-blocked2/kerry-sochi.edges.csv"
+mkdir -p "$TMP/out-blocked2/kerry-sochi.dot"
 run -q -o "$TMP/out-blocked2" "$EXAMPLE"
 check "blocked-last: exit status $rc, want 1" test "$rc" -eq 1
-check "blocked-last: message names the file: $(cat "$err")" grep -qF "$TMP/out-blocked2/kerry-sochi.edges.csv" "$err"
+check "blocked-last: message names the file: $(cat "$err")" grep -qF "$TMP/out-blocked2/kerry-sochi.dot" "$err"
 check "blocked-last: hidden temporary files left: $(ls -A "$TMP/out-blocked2")" \
   test -z "$(find "$TMP/out-blocked2" -mindepth 1 -name '.*')"
 check "blocked-last: outputs of the failed run left: $(ls -A "$TMP/out-blocked2" | tr '\n' ' ')" \
@@ -176,6 +176,10 @@ check "bad-format: names the value" grep -qF "xml" "$err"
 run -q -o "$TMP/out-format2" -f ttl,bogus "$EXAMPLE"
 expect_usage_error bad-format2
 
+run -q -o "$TMP/out-dialect" --csv-dialect excel "$EXAMPLE"
+expect_usage_error bad-dialect
+check "bad-dialect: names the value" grep -qF "excel" "$err"
+
 run -q -o "$TMP/out-date" --date yesterday "$EXAMPLE"
 expect_usage_error bad-date
 check "bad-date: names the value" grep -qF "yesterday" "$err"
@@ -199,6 +203,8 @@ check "--help: exit 0" test "$rc" -eq 0
 check "--help: mentions Exit status" grep -q "Exit status" "$out"
 check "--help: usage line" grep -q "^Usage: newsgraph" "$out"
 check "--help: nothing on stderr" test ! -s "$err"
+check "--help: lists the formats" grep -q "graphml" "$out"
+check "--help: documents --csv-dialect and --csv-raw" test "$(grep -c -e '--csv-dialect' -e '--csv-raw' "$out")" -eq 2
 
 run -h
 check "-h: exit 0" test "$rc" -eq 0
@@ -215,10 +221,10 @@ check "--version: one line" test "$(lines "$out")" -eq 1
 rc=$?
 check "stdin: exit 0 (stderr: $(cat "$TMP/stderr"))" test "$rc" -eq 0
 check "stdin: stdin.ttl written" test -s "$TMP/out-stdin/stdin.ttl"
-for ext in nt nq triples.csv nodes.csv edges.csv; do
+for ext in nt nq triples.csv nodes.csv edges.csv graphml dot; do
   check "stdin: stdin.$ext written" test -s "$TMP/out-stdin/stdin.$ext"
 done
-check "stdin: exactly six files: $(ls -A "$TMP/out-stdin")" test "$(files "$TMP/out-stdin")" -eq 6
+check "stdin: exactly eight files: $(ls -A "$TMP/out-stdin")" test "$(files "$TMP/out-stdin")" -eq 8
 check "stdin: the person is there" grep -q 'person:john-kerry' "$TMP/out-stdin/stdin.ttl"
 check "stdin: nothing in cwd" test "$(files "$TMP/cwd")" -eq 0
 

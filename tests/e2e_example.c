@@ -26,7 +26,8 @@
   "PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>\n"                                                              \
   "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
 
-static const char *const OUT_EXT[] = {".ttl", ".nt", ".nq", ".triples.csv", ".nodes.csv", ".edges.csv"};
+static const char *const OUT_EXT[] = {".ttl",       ".nt",        ".nq",      ".triples.csv",
+                                      ".nodes.csv", ".edges.csv", ".graphml", ".dot"};
 #define N_OUT (sizeof OUT_EXT / sizeof OUT_EXT[0])
 static const char DOC[] = "kerry-sochi";
 
@@ -88,7 +89,7 @@ static void remove_dir(const char *dir) {
   rmdir(dir);
 }
 
-/* The directory holds exactly the five outputs: no temporary files. */
+/* The directory holds exactly the outputs of -f all: no temporary files. */
 static void check_dir_listing(const char *dir) {
   DIR *d = opendir(dir);
   if (!CHECK(d != NULL)) return;

@@ -1,6 +1,7 @@
 /* Tests of ng_write_csv_row (write.h): exact RFC 4180 bytes, and libcsv in
  * strict mode reads the same fields back. */
 #include "check.h"
+#include "graph.h"
 #include "write.h"
 
 #include <csv.h>
@@ -209,7 +210,7 @@ static void test_atomic(void) {
   if (!CHECK(mkdtemp(dir) != NULL)) return;
   char path[512];
   snprintf(path, sizeof path, "%s/out.csv", dir);
-  NgWriteInput in = {NULL, 0, NULL, 0, NULL, NULL};
+  NgWriteInput in = {NULL, 0, NULL, 0, NULL, NG_CSV_GEPHI, 0, NULL};
 
   /* prepare writes a hidden temporary next to the target */
   char *tmp = NULL;
@@ -255,8 +256,121 @@ static void test_atomic(void) {
   CHECK(rmdir(dir) == 0);
 }
 
+/* ---- formula injection and the Neo4j dialect ---- */
+
+static char *csv_of(NgStatus (*fn)(const NgWriteInput *, FILE *), const NgWriteInput *in) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  if (!CHECK(f != NULL)) return NULL;
+  CHECK_INT_EQ(fn(in, f), NG_SUCCESS);
+  fclose(f);
+  return buf;
+}
+
+static void test_guarded_row(void) {
+  const char *const row[] = {"=1+1", "-3", "@a", "\tx", "\rcr", "+x", "plain", "-3", "", "'q", "a=b", NULL};
+  const unsigned char text[] = {1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1};
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  if (!CHECK(f != NULL)) return;
+  CHECK_INT_EQ(ng_write_csv_row_guarded(f, row, 12, text), NG_SUCCESS);
+  CHECK_INT_EQ(ng_write_csv_row_guarded(f, row, 12, NULL), NG_SUCCESS); /* no guard */
+  CHECK_INT_EQ(ng_write_csv_row(f, row, 12), NG_SUCCESS);               /* no guard */
+  fclose(f);
+  const char want[] = "'=1+1,'-3,'@a,'\tx,\"'\rcr\",'+x,plain,-3,,'q,a=b,\r\n"
+                      "=1+1,-3,@a,\tx,\"\rcr\",+x,plain,-3,,'q,a=b,\r\n"
+                      "=1+1,-3,@a,\tx,\"\rcr\",+x,plain,-3,,'q,a=b,\r\n";
+  CHECK_MEM_EQ(buf, len, want, sizeof want - 1);
+  Rows r;
+  if (CHECK(parse_strict(buf, len, &r) == 0)) {
+    CHECK_INT_EQ(r.nrows, 3);
+    CHECK_STR_EQ(r.f[0][4], "'\rcr");
+  }
+  rows_free(&r);
+  free(buf);
+}
+
+#define B "http://ex.org/id/"
+#define XSD "http://www.w3.org/2001/XMLSchema#"
+#define TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#define LABEL "http://www.w3.org/2000/01/rdf-schema#label"
+#define ALT "http://www.w3.org/2004/02/skos/core#altLabel"
+
+static const NgTriple T[] = {
+    {B "org/q", TYPE, NG_NS "ThinkTank", NULL, NULL, 1},
+    {B "org/q", LABEL, "@Home Institute", NULL, "en", 0},
+    {B "org/q", NG_NS "confidence", "0.85", XSD "decimal", NULL, 0},
+    {B "person/x", TYPE, NG_NS "Person", NULL, NULL, 1},
+    {B "person/x", LABEL, "Ann Berg", NULL, "en", 0},
+    {B "person/x", ALT, "-Ann", NULL, "en", 0},
+    {B "person/x", ALT, "Berg", NULL, "en", 0},
+    {B "person/x", NG_NS "affiliatedWith", B "org/q", NULL, NULL, 1},
+    {B "person/x", NG_NS "metWith", B "person/y", NULL, NULL, 1},
+    {B "person/x", NG_NS "offset", "-12", XSD "integer", NULL, 0},
+    {B "person/x", NG_NS "quote", "-12 is a number", NULL, "en", 0},
+    {B "person/x", NG_NS "text", "=A1", XSD "string", NULL, 0},
+    {B "person/y", TYPE, NG_NS "Person", NULL, NULL, 1},
+    {B "person/y", LABEL, "Cy Dahl", NULL, "en", 0},
+};
+#define N_T (sizeof T / sizeof T[0])
+
+static void test_triples_guard(void) {
+  NgWriteInput in = {T, N_T, NULL, 0, B, NG_CSV_GEPHI, 0, NULL};
+  char *c = csv_of(ng_write_triples_csv, &in);
+  /* a typed number is left alone; text, also typed text, is guarded */
+  CHECK(c && strstr(c, "\r\n" B "person/x," NG_NS "offset,-12,literal," XSD "integer,\r\n"));
+  CHECK(c && strstr(c, "\r\n" B "person/x," NG_NS "quote,'-12 is a number,literal,,en\r\n"));
+  CHECK(c && strstr(c, "\r\n" B "person/x," NG_NS "text,'=A1,literal," XSD "string,\r\n"));
+  CHECK(c && strstr(c, "\r\n" B "org/q," LABEL ",'@Home Institute,literal,,en\r\n"));
+  free(c);
+  in.csv_raw = 1;
+  c = csv_of(ng_write_triples_csv, &in);
+  CHECK(c && strstr(c, "," NG_NS "quote,-12 is a number,"));
+  CHECK(c && strstr(c, "," NG_NS "text,=A1,"));
+  CHECK(c && !strchr(c, '\''));
+  free(c);
+}
+
+static void test_nodes_edges(void) {
+  NgWriteInput in = {T, N_T, NULL, 0, B, NG_CSV_GEPHI, 0, NULL};
+  char *c = csv_of(ng_write_nodes_csv, &in);
+  const char gephi_nodes[] = "Id,Label,Type,IRI,Aliases,Wikidata,Confidence,Rule\r\n"
+                             "org/q,'@Home Institute,ThinkTank," B "org/q,,,0.85,\r\n"
+                             "person/x,Ann Berg,Person," B "person/x,'-Ann|Berg,,,\r\n"
+                             "person/y,Cy Dahl,Person," B "person/y,,,,\r\n";
+  if (CHECK(c)) CHECK_MEM_EQ(c, strlen(c), gephi_nodes, sizeof gephi_nodes - 1);
+  free(c);
+  c = csv_of(ng_write_edges_csv, &in);
+  const char gephi_edges[] = "Source,Target,Type,Id,Label,Weight,Predicate\r\n"
+                             "person/x,org/q,Directed,e1,affiliatedWith,1," NG_NS "affiliatedWith\r\n"
+                             "person/x,person/y,Undirected,e2,metWith,1," NG_NS "metWith\r\n";
+  if (CHECK(c)) CHECK_MEM_EQ(c, strlen(c), gephi_edges, sizeof gephi_edges - 1);
+  free(c);
+
+  /* Neo4j: typed headers, labels, UPPER_SNAKE types, ';' arrays, never guarded */
+  in.csv_dialect = NG_CSV_NEO4J;
+  c = csv_of(ng_write_nodes_csv, &in);
+  const char neo_nodes[] = "id:ID,:LABEL,label,iri,aliases:string[],wikidata,confidence:double,rule\r\n"
+                           "org/q,Organization;ThinkTank,@Home Institute," B "org/q,,,0.85,\r\n"
+                           "person/x,Person,Ann Berg," B "person/x,-Ann;Berg,,,\r\n"
+                           "person/y,Person,Cy Dahl," B "person/y,,,,\r\n";
+  if (CHECK(c)) CHECK_MEM_EQ(c, strlen(c), neo_nodes, sizeof neo_nodes - 1);
+  free(c);
+  c = csv_of(ng_write_edges_csv, &in);
+  const char neo_edges[] = ":START_ID,:END_ID,:TYPE,label,weight:double,directed:boolean,predicate\r\n"
+                           "person/x,org/q,AFFILIATED_WITH,affiliatedWith,1,true," NG_NS "affiliatedWith\r\n"
+                           "person/x,person/y,MET_WITH,metWith,1,false," NG_NS "metWith\r\n";
+  if (CHECK(c)) CHECK_MEM_EQ(c, strlen(c), neo_edges, sizeof neo_edges - 1);
+  free(c);
+}
+
 int main(void) {
   test_exact_bytes();
+  test_guarded_row();
+  test_triples_guard();
+  test_nodes_edges();
   test_roundtrip_many();
   test_single_field();
   test_atomic();

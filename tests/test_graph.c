@@ -211,7 +211,7 @@ static void test_graph(void) {
     if (CHECK_INT_EQ(ng_graph_triples(g, &t, &n), NG_SUCCESS)) {
       static const NgPrefix px[] = {{"ng", NG_NS}, {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"}};
       static const char graph[] = NG_DEFAULT_BASE "article/test-doc";
-      NgWriteInput in = {t, n, px, 2, NG_DEFAULT_BASE, graph};
+      NgWriteInput in = {t, n, px, 2, NG_DEFAULT_BASE, NG_CSV_GEPHI, 0, graph};
       static const char *const syntaxes[] = {"turtle", "ntriples", "nquads"};
       for (size_t k = 0; k < 3; ++k) {
         char path[] = "/tmp/ng-test-graph-XXXXXX";

@@ -1,0 +1,432 @@
+#include "viz.h"
+
+#include "graph.h"
+#include "types.h"
+
+#include <raptor2.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#define P_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#define P_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
+#define P_ALT "http://www.w3.org/2004/02/skos/core#altLabel"
+
+/* ---- the view -------------------------------------------------------------- */
+
+struct NgVizGraphImpl {
+  NgVizNode *nodes;
+  size_t n_nodes;
+  NgVizEdge *edges;
+  size_t n_edges;
+  const char **aliases; /* every node's aliases, node after node */
+  size_t (*range)[2];   /* per node: its triples [lo, hi) in the input */
+};
+
+/* The class local name and top class of an rdf:type object that makes its
+   subject a node, or 0. */
+static int node_class(const char *type_iri, const char **cls, const char **kind) {
+  static const char *const KIND[NG_TYPE_COUNT] = {"Person", "Organization", "Place", "Agreement"};
+  size_t n = strlen(NG_NS);
+  if (strncmp(type_iri, NG_NS, n) != 0) return 0;
+  const char *local = type_iri + n;
+  NgClass c = ng_class_parse(local);
+  if (c != NG_CLS_COUNT) {
+    *cls = ng_class_name(c);
+    *kind = KIND[ng_class_type(c)];
+    return 1;
+  }
+  if (strcmp(local, "Meeting") == 0 || strcmp(local, "Visit") == 0) {
+    *cls = local;
+    *kind = "Event";
+    return 1;
+  }
+  return 0;
+}
+
+static const char *node_id(const NgWriteInput *in, const char *iri) {
+  size_t bl = in->base ? strlen(in->base) : 0;
+  return bl && strncmp(iri, in->base, bl) == 0 && iri[bl] ? iri + bl : iri;
+}
+
+/* Index of the node with IRI `iri`, or (size_t)-1.  Nodes are in subject
+   order, which is byte order. */
+static size_t find_node(const NgVizGraph *g, const char *iri) {
+  size_t lo = 0, hi = g->n_nodes;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(g->nodes[mid].iri, iri);
+    if (c == 0) return mid;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return (size_t)-1;
+}
+
+/* Pass 1 (nodes == NULL) counts nodes and aliases; pass 2 fills them in. */
+static void scan_nodes(const NgWriteInput *in, NgVizGraph *g, size_t *n_nodes, size_t *n_aliases) {
+  size_t nn = 0, na = 0;
+  for (size_t i = 0; i < in->n;) {
+    size_t hi = i;
+    while (hi < in->n && strcmp(in->triples[hi].s, in->triples[i].s) == 0) ++hi;
+    const char *cls = NULL, *kind = NULL;
+    for (size_t k = i; k < hi && !cls; ++k)
+      if (strcmp(in->triples[k].p, P_TYPE) == 0 && in->triples[k].o_iri) node_class(in->triples[k].o, &cls, &kind);
+    if (cls) {
+      NgVizNode *v = g->nodes ? &g->nodes[nn] : NULL;
+      if (v) {
+        *v =
+            (NgVizNode){node_id(in, in->triples[i].s), in->triples[i].s, "", cls, kind, g->aliases + na, 0, "", "", ""};
+        g->range[nn][0] = i;
+        g->range[nn][1] = hi;
+      }
+      for (size_t k = i; k < hi; ++k) {
+        const NgTriple *t = &in->triples[k];
+        if (t->o_iri) continue;
+        if (strcmp(t->p, P_ALT) == 0) {
+          if (v) g->aliases[na] = t->o, v->n_aliases++;
+          ++na;
+        } else if (!v) {
+          continue;
+        } else if (strcmp(t->p, P_LABEL) == 0) {
+          v->label = t->o;
+        } else if (strcmp(t->p, NG_NS "wikidataId") == 0) {
+          v->wikidata = t->o;
+        } else if (strcmp(t->p, NG_NS "confidence") == 0) {
+          v->confidence = t->o;
+        } else if (strcmp(t->p, NG_NS "rule") == 0) {
+          v->rule = t->o;
+        }
+      }
+      ++nn;
+    }
+    i = hi;
+  }
+  *n_nodes = nn;
+  *n_aliases = na;
+}
+
+/* Pass 1 (edges == NULL) counts the edges; pass 2 fills them in. */
+static size_t scan_edges(NgVizGraph *g, const NgWriteInput *in) {
+  size_t ne = 0, nsl = strlen(NG_NS);
+  for (size_t i = 0; i < g->n_nodes; ++i)
+    for (size_t k = g->range[i][0]; k < g->range[i][1]; ++k) {
+      const NgTriple *t = &in->triples[k];
+      if (!t->o_iri || strncmp(t->p, NG_NS, nsl) != 0) continue;
+      size_t j = find_node(g, t->o);
+      if (j == (size_t)-1) continue;
+      if (g->edges) g->edges[ne] = (NgVizEdge){i, j, t->p, t->p + nsl, strcmp(t->p + nsl, "metWith") != 0};
+      ++ne;
+    }
+  return ne;
+}
+
+NgStatus ng_viz_graph_new(const NgWriteInput *in, NgVizGraph **out) {
+  *out = NULL;
+  if (!in || (in->n && !in->triples)) return NG_ERR_BAD_ARG;
+  NgVizGraph *g = calloc(1, sizeof *g);
+  if (!g) return NG_ERR_NOMEM;
+  size_t nn = 0, na = 0;
+  scan_nodes(in, g, &nn, &na);
+  g->nodes = calloc(nn ? nn : 1, sizeof *g->nodes);
+  g->range = calloc(nn ? nn : 1, sizeof *g->range);
+  g->aliases = calloc(na ? na : 1, sizeof *g->aliases);
+  if (!g->nodes || !g->range || !g->aliases) {
+    ng_viz_graph_free(g);
+    return NG_ERR_NOMEM;
+  }
+  scan_nodes(in, g, &g->n_nodes, &na);
+  size_t ne = scan_edges(g, in);
+  g->edges = calloc(ne ? ne : 1, sizeof *g->edges);
+  if (!g->edges) {
+    ng_viz_graph_free(g);
+    return NG_ERR_NOMEM;
+  }
+  g->n_edges = scan_edges(g, in);
+  *out = g;
+  return NG_SUCCESS;
+}
+
+void ng_viz_graph_free(NgVizGraph *g) {
+  if (!g) return;
+  free(g->nodes);
+  free(g->edges);
+  free(g->aliases);
+  free(g->range);
+  free(g);
+}
+
+const NgVizNode *ng_viz_graph_nodes(const NgVizGraph *g, size_t *n) {
+  *n = g->n_nodes;
+  return g->nodes;
+}
+
+const NgVizEdge *ng_viz_graph_edges(const NgVizGraph *g, size_t *n) {
+  *n = g->n_edges;
+  return g->edges;
+}
+
+/* ---- GraphML ------------------------------------------------------------------ */
+
+typedef struct {
+  FILE *f;
+  raptor_world *world;
+  int errors; /* errors raptor logged */
+  char *buf;  /* scratch: the escaped text (owned) */
+  size_t cap;
+  char *clean; /* scratch: the text without characters XML 1.0 forbids (owned) */
+  size_t clean_cap;
+} XmlOut;
+
+static void xml_log(void *user, raptor_log_message *msg) {
+  XmlOut *x = user;
+  if (msg->level >= RAPTOR_LOG_LEVEL_ERROR) x->errors++;
+}
+
+static NgStatus grow(char **buf, size_t *cap, size_t need) {
+  if (need <= *cap) return NG_SUCCESS;
+  char *b = realloc(*buf, need);
+  if (!b) return NG_ERR_NOMEM;
+  *buf = b;
+  *cap = need;
+  return NG_SUCCESS;
+}
+
+/* Length of a character at s that raptor's XML 1.0 escaper refuses (it
+   logs an error and drops it, or fails): U+0000-U+001F other than TAB, LF
+   and CR, U+FFFE and U+FFFF, which are no XML 1.0 characters, and U+007F.
+   0 for any other character. */
+static size_t xml_bad(const unsigned char *s) {
+  if (*s < 0x20) return *s == '\t' || *s == '\n' || *s == '\r' ? 0 : 1;
+  if (*s == 0x7F) return 1;
+  if (s[0] == 0xEF && s[1] == 0xBF && (s[2] == 0xBE || s[2] == 0xBF)) return 3;
+  return 0;
+}
+
+/* s with every character xml_bad() finds replaced by U+FFFD; s itself
+   when there is none. */
+static NgStatus xml_clean(XmlOut *x, const char *s, const char **out) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t n = strlen(s), bad = 0;
+  for (size_t i = 0; i < n; ++i) bad += xml_bad(u + i) != 0;
+  *out = s;
+  if (!bad) return NG_SUCCESS;
+  NgStatus st = grow(&x->clean, &x->clean_cap, n + 2 * bad + 1);
+  if (st) return st;
+  char *q = x->clean;
+  for (size_t i = 0; i < n;) {
+    size_t k = xml_bad(u + i);
+    if (k) {
+      memcpy(q, "\xEF\xBF\xBD", 3);
+      q += 3;
+      i += k;
+    } else {
+      *q++ = s[i++];
+    }
+  }
+  *q = '\0';
+  *out = x->clean;
+  return NG_SUCCESS;
+}
+
+/* Write s escaped for XML: for an attribute value in double quotes when
+   `quote` is '"', for element content when it is 0. */
+static NgStatus xml_put(XmlOut *x, const char *s, char quote) {
+  const char *c;
+  NgStatus st = xml_clean(x, s, &c);
+  if (st) return st;
+  size_t len = strlen(c);
+  int need = raptor_xml_escape_string(x->world, (const unsigned char *)c, len, NULL, 0, quote);
+  if (need < 0) return NG_ERR_RDF;
+  st = grow(&x->buf, &x->cap, (size_t)need + 1);
+  if (st) return st;
+  int got = raptor_xml_escape_string(x->world, (const unsigned char *)c, len, (unsigned char *)x->buf, (size_t)need + 1,
+                                     quote);
+  if (got != need) return NG_ERR_RDF;
+  return fwrite(x->buf, 1, (size_t)got, x->f) == (size_t)got ? NG_SUCCESS : NG_ERR_IO;
+}
+
+/* <data key="KEY">VALUE</data>, unless the value is empty. */
+static NgStatus xml_data(XmlOut *x, const char *key, const char *value) {
+  if (!*value) return NG_SUCCESS;
+  if (fprintf(x->f, "      <data key=\"%s\">", key) < 0) return NG_ERR_IO;
+  NgStatus st = xml_put(x, value, 0);
+  if (st) return st;
+  return fputs("</data>\n", x->f) == EOF ? NG_ERR_IO : NG_SUCCESS;
+}
+
+static NgStatus graphml_aliases(XmlOut *x, const NgVizNode *v) {
+  if (!v->n_aliases) return NG_SUCCESS;
+  if (fputs("      <data key=\"n_aliases\">", x->f) == EOF) return NG_ERR_IO;
+  for (size_t i = 0; i < v->n_aliases; ++i) {
+    if (i && putc('|', x->f) == EOF) return NG_ERR_IO;
+    NgStatus st = xml_put(x, v->aliases[i], 0);
+    if (st) return st;
+  }
+  return fputs("</data>\n", x->f) == EOF ? NG_ERR_IO : NG_SUCCESS;
+}
+
+static const char GRAPHML_HEAD[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+    "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+    "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+    "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+    "  <key id=\"n_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+    "  <key id=\"n_type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
+    "  <key id=\"n_kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+    "  <key id=\"n_iri\" for=\"node\" attr.name=\"iri\" attr.type=\"string\"/>\n"
+    "  <key id=\"n_aliases\" for=\"node\" attr.name=\"aliases\" attr.type=\"string\"/>\n"
+    "  <key id=\"n_wikidata\" for=\"node\" attr.name=\"wikidata\" attr.type=\"string\"/>\n"
+    "  <key id=\"n_confidence\" for=\"node\" attr.name=\"confidence\" attr.type=\"double\"/>\n"
+    "  <key id=\"n_rule\" for=\"node\" attr.name=\"rule\" attr.type=\"string\"/>\n"
+    "  <key id=\"e_label\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n"
+    "  <key id=\"e_type\" for=\"edge\" attr.name=\"type\" attr.type=\"string\"/>\n"
+    "  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+    "  <key id=\"e_predicate\" for=\"edge\" attr.name=\"predicate\" attr.type=\"string\"/>\n"
+    "  <graph id=\"G\" edgedefault=\"directed\">\n";
+
+static NgStatus graphml_body(XmlOut *x, const NgVizGraph *g) {
+  NgStatus st = fputs(GRAPHML_HEAD, x->f) == EOF ? NG_ERR_IO : NG_SUCCESS;
+  for (size_t i = 0; !st && i < g->n_nodes; ++i) {
+    const NgVizNode *v = &g->nodes[i];
+    if (fputs("    <node id=\"", x->f) == EOF) return NG_ERR_IO;
+    st = xml_put(x, v->id, '"');
+    if (!st && fputs("\">\n", x->f) == EOF) st = NG_ERR_IO;
+    if (!st) st = xml_data(x, "n_label", v->label);
+    if (!st) st = xml_data(x, "n_type", v->cls);
+    if (!st) st = xml_data(x, "n_kind", v->kind);
+    if (!st) st = xml_data(x, "n_iri", v->iri);
+    if (!st) st = graphml_aliases(x, v);
+    if (!st) st = xml_data(x, "n_wikidata", v->wikidata);
+    if (!st) st = xml_data(x, "n_confidence", v->confidence);
+    if (!st) st = xml_data(x, "n_rule", v->rule);
+    if (!st && fputs("    </node>\n", x->f) == EOF) st = NG_ERR_IO;
+  }
+  for (size_t i = 0; !st && i < g->n_edges; ++i) {
+    const NgVizEdge *e = &g->edges[i];
+    if (fprintf(x->f, "    <edge id=\"e%zu\" source=\"", i + 1) < 0) return NG_ERR_IO;
+    st = xml_put(x, g->nodes[e->source].id, '"');
+    if (!st && fputs("\" target=\"", x->f) == EOF) st = NG_ERR_IO;
+    if (!st) st = xml_put(x, g->nodes[e->target].id, '"');
+    if (!st && fputs("\">\n", x->f) == EOF) st = NG_ERR_IO;
+    if (!st) st = xml_data(x, "e_label", e->name);
+    if (!st) st = xml_data(x, "e_type", e->directed ? "Directed" : "Undirected");
+    if (!st) st = xml_data(x, "e_weight", "1");
+    if (!st) st = xml_data(x, "e_predicate", e->predicate);
+    if (!st && fputs("    </edge>\n", x->f) == EOF) st = NG_ERR_IO;
+  }
+  if (!st && fputs("  </graph>\n</graphml>\n", x->f) == EOF) st = NG_ERR_IO;
+  return st;
+}
+
+NgStatus ng_write_graphml(const NgWriteInput *in, FILE *f) {
+  NgVizGraph *g = NULL;
+  NgStatus st = ng_viz_graph_new(in, &g);
+  if (st) return st;
+  XmlOut x = {f, raptor_new_world(), 0, NULL, 0, NULL, 0};
+  if (!x.world) st = NG_ERR_RDF;
+  if (!st) {
+    raptor_world_set_log_handler(x.world, &x, xml_log);
+    if (raptor_world_open(x.world)) st = NG_ERR_RDF;
+  }
+  if (!st) st = graphml_body(&x, g);
+  if (!st && x.errors) st = NG_ERR_RDF;
+  if (!st && ferror(f)) st = NG_ERR_IO;
+  if (x.world) raptor_free_world(x.world);
+  free(x.buf);
+  free(x.clean);
+  ng_viz_graph_free(g);
+  return st;
+}
+
+/* ---- DOT ---------------------------------------------------------------------- */
+
+/* s as a DOT double-quoted string: '"' and '\' escaped with a backslash
+   (in labels Graphviz reads "\\" as one backslash; in IDs the escaped form
+   is used everywhere, so they stay consistent), a line feed as "\n" (a
+   line break in a label), other control characters as a space, the
+   noncharacters U+FFFE and U+FFFF as U+FFFD.  In a
+   label (`label` set) '&' is written "&amp;" too: Graphviz replaces
+   entities such as "&amp;" in labels by the character. */
+static NgStatus dot_put(FILE *f, const char *s, int label) {
+  if (putc('"', f) == EOF) return NG_ERR_IO;
+  for (const unsigned char *p = (const unsigned char *)s; *p; ++p) {
+    int rc;
+    if (*p == '"' || *p == '\\')
+      rc = putc('\\', f) == EOF ? EOF : putc(*p, f);
+    else if (*p == '&' && label)
+      rc = fputs("&amp;", f);
+    else if (*p == '\n')
+      rc = fputs("\\n", f);
+    else if (*p < 0x20 || *p == 0x7F)
+      rc = putc(' ', f);
+    else if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+      rc = fputs("\xEF\xBF\xBD", f); /* U+FFFE, U+FFFF: XML (SVG) cannot hold them */
+      p += 2;
+    } else
+      rc = putc(*p, f);
+    if (rc == EOF) return NG_ERR_IO;
+  }
+  return putc('"', f) == EOF ? NG_ERR_IO : NG_SUCCESS;
+}
+
+/* Node style of each top class: shape and fill colour. */
+static const char *dot_style(const char *kind) {
+  static const struct {
+    const char *kind, *style;
+  } STYLES[] = {
+      {"Person", "shape=ellipse, fillcolor=\"#a6cee3\""},
+      {"Organization", "shape=box, style=\"filled,rounded\", fillcolor=\"#fdbf6f\""},
+      {"Place", "shape=house, fillcolor=\"#b2df8a\""},
+      {"Agreement", "shape=note, fillcolor=\"#fb9a99\""},
+      {"Event", "shape=hexagon, fillcolor=\"#cab2d6\""},
+  };
+  for (size_t i = 0; i < sizeof STYLES / sizeof STYLES[0]; ++i)
+    if (strcmp(kind, STYLES[i].kind) == 0) return STYLES[i].style;
+  return "shape=ellipse, fillcolor=white";
+}
+
+static const char DOT_HEAD[] =
+    "digraph newsgraph {\n"
+    "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=10];\n"
+    "  node [fontname=\"Helvetica\", fontsize=10, style=filled, color=\"#555555\"];\n"
+    "  edge [fontname=\"Helvetica\", fontsize=8, color=\"#777777\", fontcolor=\"#444444\"];\n";
+
+static NgStatus dot_body(FILE *f, const NgVizGraph *g) {
+  NgStatus st = fputs(DOT_HEAD, f) == EOF ? NG_ERR_IO : NG_SUCCESS;
+  for (size_t i = 0; !st && i < g->n_nodes; ++i) {
+    const NgVizNode *v = &g->nodes[i];
+    if (fputs("  ", f) == EOF) return NG_ERR_IO;
+    st = dot_put(f, v->id, 0);
+    if (!st && fputs(" [label=", f) == EOF) st = NG_ERR_IO;
+    if (!st) st = dot_put(f, *v->label ? v->label : v->id, 1);
+    if (!st && fprintf(f, ", %s, tooltip=", dot_style(v->kind)) < 0) st = NG_ERR_IO;
+    if (!st) st = dot_put(f, v->cls, 1);
+    if (!st && fputs("];\n", f) == EOF) st = NG_ERR_IO;
+  }
+  for (size_t i = 0; !st && i < g->n_edges; ++i) {
+    const NgVizEdge *e = &g->edges[i];
+    if (fputs("  ", f) == EOF) return NG_ERR_IO;
+    st = dot_put(f, g->nodes[e->source].id, 0);
+    if (!st && fputs(" -> ", f) == EOF) st = NG_ERR_IO;
+    if (!st) st = dot_put(f, g->nodes[e->target].id, 0);
+    if (!st && fputs(" [label=", f) == EOF) st = NG_ERR_IO;
+    if (!st) st = dot_put(f, e->name, 1);
+    if (!st && fputs(e->directed ? "];\n" : ", dir=none];\n", f) == EOF) st = NG_ERR_IO;
+  }
+  if (!st && fputs("}\n", f) == EOF) st = NG_ERR_IO;
+  return st;
+}
+
+NgStatus ng_write_dot(const NgWriteInput *in, FILE *f) {
+  NgVizGraph *g = NULL;
+  NgStatus st = ng_viz_graph_new(in, &g);
+  if (st) return st;
+  st = dot_body(f, g);
+  if (!st && ferror(f)) st = NG_ERR_IO;
+  ng_viz_graph_free(g);
+  return st;
+}
