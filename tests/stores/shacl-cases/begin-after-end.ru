@@ -1,0 +1,13 @@
+# A mention whose begin and end offsets are swapped.
+# expect: sh:LessThanConstraintComponent nif:beginIndex
+PREFIX ng:     <https://w3id.org/newsgraph/ontology#>
+PREFIX nif:    <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+PREFIX rdfs:   <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd:    <http://www.w3.org/2001/XMLSchema#>
+DELETE { ?m nif:beginIndex ?b ; nif:endIndex ?e }
+INSERT { ?m nif:beginIndex ?e ; nif:endIndex ?b }
+WHERE {
+  { SELECT ?m WHERE { ?m a ng:Mention } ORDER BY ?m LIMIT 1 OFFSET 3 }
+  ?m nif:beginIndex ?b ; nif:endIndex ?e .
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Validate the output of every example article with SHACL: ontology/shapes.ttl
+# over the output plus ontology/newsgraph.ttl, with rdf-validate-shacl (npm).
+# The output must conform, every class in it must have a shape, and every
+# broken copy made by tests/stores/shacl-cases/*.ru must be reported with the
+# constraint its "# expect:" line names (see shacl.mjs).
+#
+# usage: shacl.sh NEWSGRAPH SRC_DIR
+set -euo pipefail
+
+if [ "$#" -ne 2 ]; then
+  echo "usage: $0 NEWSGRAPH SRC_DIR" >&2
+  exit 2
+fi
+newsgraph="$(realpath "$1")"
+src="$(realpath "$2")"
+. "$src/tests/stores/lib.sh"
+
+if ! command -v node >/dev/null || [ ! -d "$src/tests/stores/node_modules/rdf-validate-shacl" ]; then
+  echo "FAIL: node or tests/stores/node_modules missing (scripts/deps.sh runs npm ci there)" >&2
+  exit 1
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/ng-shacl.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM HUP
+
+ng_make_data "$newsgraph" "$src" "$work/data"
+node "$src/tests/stores/shacl.mjs" "$work/data" "$src/ontology/shapes.ttl" \
+  "$src/ontology/newsgraph.ttl" "$src/tests/stores/shacl-cases"
