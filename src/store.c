@@ -199,6 +199,75 @@ static NgStatus print_table(librdf_query_results *res, FILE *out) {
   return st;
 }
 
+static void rasqal_quiet(void *user, raptor_log_message *msg) {
+  (void)user;
+  (void)msg;
+}
+
+/* The projected variables of a SELECT query, from rasqal's parse: librdf
+   reports none for a result without rows.  Returns the number of names put
+   in `names` (each owned by the caller), at most `max`. */
+static size_t query_variables(const char *sparql, char **names, size_t max) {
+  size_t n = 0;
+  rasqal_world *rw = rasqal_new_world();
+  if (!rw) return 0;
+  rasqal_query *rq = NULL;
+  if (rasqal_world_open(rw) == 0) {
+    rasqal_world_set_log_handler(rw, NULL, rasqal_quiet); /* after open: it goes to raptor's world */
+    rq = rasqal_new_query(rw, "sparql", NULL);
+  }
+  if (rq && rasqal_query_prepare(rq, (const unsigned char *)sparql, NULL) == 0) {
+    raptor_sequence *seq = rasqal_query_get_bound_variable_sequence(rq);
+    int k = seq ? raptor_sequence_size(seq) : 0;
+    for (int i = 0; i < k && n < max; ++i) {
+      rasqal_variable *v = raptor_sequence_get_at(seq, i);
+      const char *nm = v && v->name ? (const char *)v->name : NULL;
+      if (!nm) continue;
+      size_t len = strlen(nm) + 1;
+      if (!(names[n] = malloc(len))) break;
+      memcpy(names[n++], nm, len);
+    }
+  }
+  if (rq) rasqal_free_query(rq);
+  rasqal_free_world(rw);
+  return n;
+}
+
+/* A SELECT result without rows: rasqal 0.9.33 writes it without the
+   variables (an empty CSV/TSV header, "vars": [] in JSON), so the empty
+   result is written here.  Variable names are [A-Za-z0-9_] and need no
+   quoting in any of the formats. */
+static NgStatus print_empty(const char *sparql, NgResults format, FILE *out) {
+  char *names[256];
+  size_t n = query_variables(sparql, names, 256);
+  switch (format) {
+  case NG_RESULTS_TABLE:
+    for (size_t j = 0; j < n; ++j) fprintf(out, "%s?%s", j ? "  " : "", names[j]);
+    fputc('\n', out);
+    for (size_t j = 0; j < n; ++j)
+      fprintf(out, "%s%.*s", j ? "  " : "", (int)strlen(names[j]) + 1,
+              "----------------------------------------------------------------");
+    fputs("\n(0 rows)\n", out);
+    break;
+  case NG_RESULTS_CSV:
+    for (size_t j = 0; j < n; ++j) fprintf(out, "%s%s", j ? "," : "", names[j]);
+    fputs("\r\n", out);
+    break;
+  case NG_RESULTS_TSV:
+    for (size_t j = 0; j < n; ++j) fprintf(out, "%s?%s", j ? "\t" : "", names[j]);
+    fputc('\n', out);
+    break;
+  case NG_RESULTS_JSON:
+    fputs("{\n  \"head\": {\n    \"vars\": [", out);
+    for (size_t j = 0; j < n; ++j) fprintf(out, "%s\"%s\"", j ? ", " : " ", names[j]);
+    fputs(n ? " ]\n  },\n" : "]\n  },\n", out);
+    fputs("  \"results\": {\n    \"bindings\": [ ]\n  }\n}\n", out);
+    break;
+  }
+  for (size_t j = 0; j < n; ++j) free(names[j]);
+  return NG_SUCCESS;
+}
+
 static NgStatus print_graph(NgStore *s, librdf_query_results *res, FILE *out) {
   librdf_stream *str = librdf_query_results_as_stream(res);
   if (!str) return NG_ERR_RDF;
@@ -223,6 +292,8 @@ NgStatus ng_store_query(NgStore *s, const char *sparql, NgResults format, FILE *
   NgStatus st = NG_SUCCESS;
   if (librdf_query_results_is_graph(res)) {
     st = print_graph(s, res, out);
+  } else if (librdf_query_results_is_bindings(res) && librdf_query_results_get_bindings_count(res) <= 0) {
+    st = print_empty(sparql, format, out);
   } else if (format == NG_RESULTS_TABLE) {
     if (librdf_query_results_is_boolean(res))
       fprintf(out, "%s\n", librdf_query_results_get_boolean(res) > 0 ? "true" : "false");

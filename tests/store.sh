@@ -96,6 +96,15 @@ expect "a query on stdin" "$("$NG" query --store kg.db -r csv - < q.rq | md5sum)
 "$NG" query --store kg.db -r json q.rq | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if d["head"]["vars"]==["l"] and d["results"]["bindings"] else 1)'
 expect "JSON results parse with their variables" "$?" 0
 
+# A result without rows still names its variables (rasqal alone does not).
+q_none="SELECT ?who ?what WHERE { ?who a <${NS}NoSuchClass> ; <${NS}said> ?what }"
+expect "empty CSV: the header" "$("$NG" query --store kg.db -r csv "$q_none" | tr -d '\r')" "who,what"
+expect "empty TSV: the header" "$("$NG" query --store kg.db -r tsv "$q_none")" "$(printf '?who\t?what')"
+expect "empty table: header, rule and count" "$("$NG" query --store kg.db "$q_none" | sed -n '1p;3p' | tr '\n' '|')" \
+  "?who  ?what|(0 rows)|"
+"$NG" query --store kg.db -r json "$q_none" | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if d["head"]["vars"]==["who","what"] and d["results"]["bindings"]==[] else 1)'
+expect "empty JSON: the variables and no bindings" "$?" 0
+
 # Errors: one line naming the file, documented exit codes, nothing created.
 err=$("$NG" query --store missing.db 'ASK {}' 2>&1 >/dev/null)
 expect "a missing store exits 1" "$("$NG" query --store missing.db 'ASK {}' > /dev/null 2>&1; echo $?)" 1

@@ -23,5 +23,6 @@ vg "$bin" -q -o "$tmp" "$src/examples/kerry-sochi.txt"
 vg "$bin" -q --store "$tmp/kg.db" "$src/examples/kerry-sochi.txt"
 vg "$bin" query --store "$tmp/kg.db" \
   'SELECT ?t (COUNT(?s) AS ?n) WHERE { GRAPH ?g { ?s a ?t } } GROUP BY ?t ORDER BY ?t' > /dev/null
+vg "$bin" query --store "$tmp/kg.db" -r json 'SELECT ?s WHERE { ?s a <urn:x:none> }' > /dev/null
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
