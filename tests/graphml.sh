@@ -72,6 +72,13 @@ def read_csv(name):
 c.check({r["Id"] for r in read_csv("kerry-sochi.nodes.csv")} == set(G.nodes), "the same nodes as the nodes CSV")
 c.check(sorted((r["Source"], r["Target"], r["Label"]) for r in read_csv("kerry-sochi.edges.csv")) == ours,
         "the same edges as the edges CSV")
+# the Gephi CSVs as a networkx graph, as a user would build it
+H = nx.MultiDiGraph()
+H.add_nodes_from((r["Id"], {"label": r["Label"], "type": r["Type"]}) for r in read_csv("kerry-sochi.nodes.csv"))
+H.add_edges_from((r["Source"], r["Target"], {"label": r["Label"], "weight": float(r["Weight"])})
+                 for r in read_csv("kerry-sochi.edges.csv"))
+c.check(H.number_of_nodes() == len(nodes), "CSV graph: node count %d == RDF's %d" % (H.number_of_nodes(), len(nodes)))
+c.check(H.number_of_edges() == len(edges), "CSV graph: edge count %d == RDF's %d" % (H.number_of_edges(), len(edges)))
 
 F = nx.read_graphml(os.path.join(d, "fjord.graphml"), force_multigraph=True)
 c.check(F.nodes.get("org/fjord-harbour-post-desk", {}).get("label") == pub,
