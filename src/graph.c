@@ -571,13 +571,17 @@ static void build(B *b) {
   }
 }
 
+void ng_graph_article_iri(const char *base, const char *doc, char *out, size_t size) {
+  snprintf(out, size, "%sarticle/%s", base, doc);
+}
+
 NgStatus ng_graph_add_document(NgGraph *g, const NgDocument *d) {
   B b;
   memset(&b, 0, sizeof b);
   b.g = g;
   b.d = d;
   b.lang = d->meta && d->meta->language ? d->meta->language : "en";
-  snprintf(b.article, sizeof b.article, "%sarticle/%s", d->base, d->doc);
+  ng_graph_article_iri(d->base, d->doc, b.article, sizeof b.article);
   snprintf(b.context, sizeof b.context, "%s#char=0,%zu", b.article, d->text->n_chars);
   b.ent_iri = calloc(d->ents->n + 1, sizeof *b.ent_iri); /* NULL: format each time */
   build(&b);

@@ -55,6 +55,11 @@ typedef struct {
   int o_iri;
 } NgTriple;
 
+/** Write the article's IRI, <base>article/<doc>, into out[0..size) (cut
+ *  short, NUL-terminated, when it does not fit).  The same IRI names the
+ *  article's graph in N-Quads and in the store. */
+void ng_graph_article_iri(const char *base, const char *doc, char *out, size_t size);
+
 typedef struct NgGraphImpl NgGraph;
 
 /** A new empty graph owned by the caller (ng_graph_free). */

@@ -307,22 +307,85 @@ static int add_input(Inputs *in, const char *arg) {
 }
 
 /* Process one input; returns 0 on success, EXIT_INPUT on failure (message printed). */
-static int process(const char *path, const Options *o, const NgLexicon *lex, NgStore *store, size_t idx, size_t total) {
+/* Read a text file ("-": standard input) with ng_text_read_file; on failure
+   print one line "PROG: FILE: problem" and return NULL. */
+static NgText *read_text(const char *prog, const char *path) {
   NgText *text = NULL;
   size_t off = 0;
   const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
   NgStatus st = ng_text_read_file(path, &text, &off);
-  if (st) {
-    if (st == NG_ERR_UTF8)
-      fprintf(stderr, "newsgraph: %s: invalid UTF-8 at byte offset %zu\n", shown, off);
-    else if (st == NG_ERR_BINARY)
-      fprintf(stderr, "newsgraph: %s: binary data (NUL byte at offset %zu), not text\n", shown, off);
-    else if (st == NG_ERR_IO)
-      fprintf(stderr, "newsgraph: %s: cannot read: %s\n", shown, strerror(errno));
-    else
-      fprintf(stderr, "newsgraph: %s: %s\n", shown, ng_strerror(st));
-    return EXIT_INPUT;
+  if (st == NG_ERR_UTF8)
+    fprintf(stderr, "%s: %s: invalid UTF-8 at byte offset %zu\n", prog, shown, off);
+  else if (st == NG_ERR_BINARY)
+    fprintf(stderr, "%s: %s: binary data (NUL byte at offset %zu), not text\n", prog, shown, off);
+  else if (st == NG_ERR_IO)
+    fprintf(stderr, "%s: %s: cannot read: %s\n", prog, shown, strerror(errno));
+  else if (st)
+    fprintf(stderr, "%s: %s: %s\n", prog, shown, ng_strerror(st));
+  return text;
+}
+
+/* An option error of getopt_long (c is ':' or '?'): one line and a hint. */
+static int bad_option(const char *prog, int c, const char *opt) {
+  if (c == ':')
+    fprintf(stderr, "%s: option '%s' needs a value\nTry '%s --help'.\n", prog, opt, prog);
+  else
+    fprintf(stderr, "%s: unknown option '%s'\nTry '%s --help'.\n", prog, opt, prog);
+  return EXIT_USAGE;
+}
+
+/* Write the one selected output of `in` to standard output. */
+static NgStatus write_to_stdout(const Options *o, const NgWriteInput *in) {
+  NgStatus st = NG_SUCCESS;
+  for (size_t i = 0; i < N_OUTPUTS; ++i)
+    if (o->outputs & OUTPUTS[i].flag) {
+      st = OUTPUTS[i].fn(in, stdout);
+      if (!st && fflush(stdout)) st = NG_ERR_IO;
+      break;
+    }
+  if (st) fprintf(stderr, "newsgraph: <stdout>: %s\n", ng_strerror(st));
+  return st;
+}
+
+/* Write every selected output of `in` into o->outdir as DOC.EXT: all into
+   temporary files first, renamed into place only when all succeeded. */
+static NgStatus write_to_files(const Options *o, const char *doc, const NgWriteInput *in) {
+  NgStatus st = NG_SUCCESS;
+  char *tmps[N_OUTPUTS] = {0};
+  char paths[N_OUTPUTS][4096];
+  for (size_t i = 0; i < N_OUTPUTS && !st; ++i) {
+    if (!(o->outputs & OUTPUTS[i].flag)) continue;
+    snprintf(paths[i], sizeof paths[i], "%s/%s%s", o->outdir, doc, OUTPUTS[i].ext);
+    st = ng_write_prepare(paths[i], OUTPUTS[i].fn, in, &tmps[i]);
+    if (st)
+      fprintf(stderr, "newsgraph: %s: cannot write: %s\n", paths[i],
+              st == NG_ERR_IO ? strerror(errno) : ng_strerror(st));
   }
+  /* a target that cannot be replaced by a file (a directory) fails the
+     whole set before anything is renamed */
+  for (size_t i = 0; i < N_OUTPUTS && !st; ++i) {
+    struct stat ts;
+    if (tmps[i] && stat(paths[i], &ts) == 0 && S_ISDIR(ts.st_mode)) {
+      fprintf(stderr, "newsgraph: %s: cannot write: is a directory\n", paths[i]);
+      st = NG_ERR_IO;
+    }
+  }
+  for (size_t i = 0; i < N_OUTPUTS; ++i) {
+    if (!tmps[i]) continue;
+    if (st) {
+      ng_write_abort(tmps[i]);
+    } else if ((st = ng_write_commit(tmps[i], paths[i]))) {
+      fprintf(stderr, "newsgraph: %s: cannot write: %s\n", paths[i], strerror(errno));
+    }
+  }
+  return st;
+}
+
+static int process(const char *path, const Options *o, const NgLexicon *lex, NgStore *store, size_t idx, size_t total) {
+  const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
+  NgText *text = read_text("newsgraph", path);
+  if (!text) return EXIT_INPUT;
+  NgStatus st = NG_SUCCESS;
   NgMeta meta;
   if (load_meta(path, o, &meta)) {
     ng_text_free(text);
@@ -361,54 +424,14 @@ static int process(const char *path, const Options *o, const NgLexicon *lex, NgS
     size_t np;
     prefixes_for(o->base, doc, ns, prefixes, &np);
     char graph[2048];
-    snprintf(graph, sizeof graph, "%sarticle/%s", o->base, doc);
+    ng_graph_article_iri(o->base, doc, graph, sizeof graph);
     NgWriteInput in = {triples, n_triples, prefixes, np, o->base, o->csv_dialect, o->csv_raw, graph};
     if (store && (st = ng_store_put_graph(store, graph, triples, n_triples))) {
       fprintf(stderr, "newsgraph: %s: cannot add %s: %s\n", o->store, shown, ng_strerror(st));
       goto done;
     }
-    if (!o->write_files) {
-    } else if (strcmp(o->outdir, "-") == 0) {
-      for (size_t i = 0; i < N_OUTPUTS; ++i)
-        if (o->outputs & OUTPUTS[i].flag) {
-          st = OUTPUTS[i].fn(&in, stdout);
-          if (!st && fflush(stdout)) st = NG_ERR_IO;
-          break;
-        }
-      if (st) {
-        fprintf(stderr, "newsgraph: <stdout>: %s\n", ng_strerror(st));
-        goto done;
-      }
-    } else {
-      char *tmps[N_OUTPUTS] = {0};
-      char paths[N_OUTPUTS][4096];
-      for (size_t i = 0; i < N_OUTPUTS && !st; ++i) {
-        if (!(o->outputs & OUTPUTS[i].flag)) continue;
-        snprintf(paths[i], sizeof paths[i], "%s/%s%s", o->outdir, doc, OUTPUTS[i].ext);
-        st = ng_write_prepare(paths[i], OUTPUTS[i].fn, &in, &tmps[i]);
-        if (st)
-          fprintf(stderr, "newsgraph: %s: cannot write: %s\n", paths[i],
-                  st == NG_ERR_IO ? strerror(errno) : ng_strerror(st));
-      }
-      /* a target that cannot be replaced by a file (a directory) fails the
-         whole set before anything is renamed */
-      for (size_t i = 0; i < N_OUTPUTS && !st; ++i) {
-        struct stat ts;
-        if (tmps[i] && stat(paths[i], &ts) == 0 && S_ISDIR(ts.st_mode)) {
-          fprintf(stderr, "newsgraph: %s: cannot write: is a directory\n", paths[i]);
-          st = NG_ERR_IO;
-        }
-      }
-      for (size_t i = 0; i < N_OUTPUTS; ++i) {
-        if (!tmps[i]) continue;
-        if (st) {
-          ng_write_abort(tmps[i]);
-        } else if ((st = ng_write_commit(tmps[i], paths[i]))) {
-          fprintf(stderr, "newsgraph: %s: cannot write: %s\n", paths[i], strerror(errno));
-        }
-      }
-      if (st) goto done;
-    }
+    if (o->write_files) st = strcmp(o->outdir, "-") == 0 ? write_to_stdout(o, &in) : write_to_files(o, doc, &in);
+    if (st) goto done;
   }
   if (!o->quiet && total > 1)
     fprintf(stderr, "newsgraph: [%zu/%zu] %s: %zu entities, %zu triples\n", idx + 1, total, shown, an->ents->n,
@@ -441,30 +464,6 @@ static void query_usage(FILE *f) {
         f);
 }
 
-/* The whole of a query file ('-': standard input); NULL on error (errno). */
-static char *read_all(const char *path) {
-  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  if (!f) return NULL;
-  size_t n = 0, cap = 4096;
-  char *b = malloc(cap);
-  for (size_t k; b && (k = fread(b + n, 1, cap - n - 1, f)) > 0;) {
-    n += k;
-    if (n + 1 == cap) {
-      char *nb = realloc(b, cap *= 2);
-      if (!nb) free(b);
-      b = nb;
-    }
-  }
-  int bad = ferror(f);
-  if (f != stdin) fclose(f);
-  if (!b || bad) {
-    free(b);
-    return NULL;
-  }
-  b[n] = '\0';
-  return b;
-}
-
 static int query_main(int argc, char **argv) {
   const char *store_path = DEFAULT_STORE;
   NgResults fmt = NG_RESULTS_TABLE;
@@ -473,30 +472,23 @@ static int query_main(int argc, char **argv) {
                                            {"help", no_argument, 0, 'h'},
                                            {0, 0, 0, 0}};
   static const char *const fmts[] = {"table", "csv", "tsv", "json"};
-  int c, found;
+  int c;
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":s:r:h", longopts, NULL)) != -1) {
     switch (c) {
     case 's': store_path = optarg; break;
-    case 'r':
-      found = 0;
-      for (size_t i = 0; i < 4; ++i)
-        if (strcmp(optarg, fmts[i]) == 0) {
-          fmt = (NgResults)i;
-          found = 1;
-        }
-      if (!found) {
+    case 'r': {
+      size_t i = 0;
+      while (i < 4 && strcmp(optarg, fmts[i]) != 0) ++i;
+      if (i == 4) {
         fprintf(stderr, "newsgraph query: --results: unknown format '%s' (use table, csv, tsv or json)\n", optarg);
         return EXIT_USAGE;
       }
+      fmt = (NgResults)i;
       break;
+    }
     case 'h': query_usage(stdout); return EXIT_OK;
-    case ':':
-      fprintf(stderr, "newsgraph query: option '%s' needs a value\nTry 'newsgraph query --help'.\n", argv[optind - 1]);
-      return EXIT_USAGE;
-    default:
-      fprintf(stderr, "newsgraph query: unknown option '%s'\nTry 'newsgraph query --help'.\n", argv[optind - 1]);
-      return EXIT_USAGE;
+    default: return bad_option("newsgraph query", c, argv[optind - 1]);
     }
   }
   if (optind != argc - 1) {
@@ -507,26 +499,23 @@ static int query_main(int argc, char **argv) {
   struct stat sb;
   int is_file =
       strcmp(arg, "-") == 0 || stat(arg, &sb) == 0 || (strlen(arg) > 3 && strcmp(arg + strlen(arg) - 3, ".rq") == 0);
-  char *text = NULL;
-  if (is_file && !(text = read_all(arg))) {
-    fprintf(stderr, "newsgraph query: %s: cannot read: %s\n", strcmp(arg, "-") == 0 ? "<stdin>" : arg, strerror(errno));
-    return EXIT_INPUT;
-  }
+  NgText *text = NULL; /* the query file, read and checked like an article */
+  if (is_file && !(text = read_text("newsgraph query", arg))) return EXIT_INPUT;
   NgStore *store = NULL;
   char err[512] = "";
   NgStatus st = ng_store_open(store_path, NG_STORE_READ, &store, err, sizeof err);
   if (st) {
     fprintf(stderr, "newsgraph query: %s: %s\n", store_path, err[0] ? err : ng_strerror(st));
-    free(text);
+    ng_text_free(text);
     return EXIT_INPUT;
   }
-  st = ng_store_query(store, text ? text : arg, fmt, stdout, err, sizeof err);
+  st = ng_store_query(store, text ? text->data : arg, fmt, stdout, err, sizeof err);
   if (!st && fflush(stdout)) st = NG_ERR_IO;
   if (st)
     fprintf(stderr, "newsgraph query: %s: %s\n", is_file ? arg : "query",
             st == NG_ERR_IO ? strerror(errno) : (err[0] ? err : ng_strerror(st)));
   ng_store_free(store);
-  free(text);
+  ng_text_free(text);
   return st ? EXIT_INPUT : EXIT_OK;
 }
 
@@ -609,12 +598,7 @@ int main(int argc, char **argv) {
     case 'e': o.explain = 1; break;
     case 'h': usage(stdout); return EXIT_OK;
     case 'V': printf("newsgraph %s\n", NG_VERSION); return EXIT_OK;
-    case ':':
-      fprintf(stderr, "newsgraph: option '%s' needs a value\nTry 'newsgraph --help'.\n", argv[optind - 1]);
-      return EXIT_USAGE;
-    default:
-      fprintf(stderr, "newsgraph: unknown option '%s'\nTry 'newsgraph --help'.\n", argv[optind - 1]);
-      return EXIT_USAGE;
+    default: return bad_option("newsgraph", c, argv[optind - 1]);
     }
   }
   if (optind >= argc) {

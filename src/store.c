@@ -1,6 +1,7 @@
 #include "store.h"
 
 #include "rdfterm.h"
+#include "write.h"
 
 #include <errno.h>
 #include <redland.h>
@@ -128,75 +129,89 @@ static size_t width(const char *s) {
   return w;
 }
 
-static NgStatus print_table(librdf_query_results *res, FILE *out) {
+/* A result as the table shows it: variable names and rows of cells, all
+   owned. */
+typedef struct {
+  char **names; /* nc names */
+  size_t nc;
+  char **cells; /* row-major, nr x nc */
+  size_t nr, cap;
+} Table;
+
+static void table_free(Table *t) {
+  for (size_t i = 0; t->cells && i < t->nr * t->nc; ++i) free(t->cells[i]);
+  free(t->cells);
+  for (size_t j = 0; t->names && j < t->nc; ++j) free(t->names[j]);
+  free(t->names);
+}
+
+static char *dup_str(const char *s) {
+  size_t len = strlen(s) + 1;
+  char *d = malloc(len);
+  if (d) memcpy(d, s, len);
+  return d;
+}
+
+/* The variable names and every row of `res` (the names are there before
+   the first row only). */
+static NgStatus table_read(librdf_query_results *res, Table *t) {
   int nb = librdf_query_results_get_bindings_count(res);
-  size_t nc = nb > 0 ? (size_t)nb : 0, nr = 0, cap = 0;
-  char **cells = NULL; /* row-major, nr x nc */
-  size_t *w = calloc(nc + 1, sizeof *w);
-  NgStatus st = w ? NG_SUCCESS : NG_ERR_NOMEM;
-  /* the names are there before the first row only */
-  char **names = calloc(nc + 1, sizeof *names);
-  if (!names) st = NG_ERR_NOMEM;
-  for (size_t j = 0; j < nc && !st; ++j) {
+  t->nc = nb > 0 ? (size_t)nb : 0;
+  if (!(t->names = calloc(t->nc + 1, sizeof *t->names))) return NG_ERR_NOMEM;
+  for (size_t j = 0; j < t->nc; ++j) {
     const char *nm = librdf_query_results_get_binding_name(res, (int)j);
-    size_t len = strlen(nm ? nm : "") + 1;
-    if (!(names[j] = malloc(len))) {
-      st = NG_ERR_NOMEM;
-      break;
-    }
-    memcpy(names[j], nm ? nm : "", len);
-    w[j] = width(names[j]) + 1;
+    if (!(t->names[j] = dup_str(nm ? nm : ""))) return NG_ERR_NOMEM;
   }
-  while (!st && !librdf_query_results_finished(res)) {
-    if ((nr + 1) * nc > cap) {
-      size_t ncap = cap ? cap * 2 : 64 * (nc + 1);
-      char **nv = realloc(cells, ncap * sizeof *nv);
-      if (!nv) {
-        st = NG_ERR_NOMEM;
-        break;
-      }
-      cells = nv;
-      cap = ncap;
+  for (; !librdf_query_results_finished(res); librdf_query_results_next(res)) {
+    if ((t->nr + 1) * t->nc > t->cap) {
+      size_t ncap = t->cap ? t->cap * 2 : 64 * (t->nc + 1);
+      char **nv = realloc(t->cells, ncap * sizeof *nv);
+      if (!nv) return NG_ERR_NOMEM;
+      t->cells = nv;
+      t->cap = ncap;
     }
-    for (size_t j = 0; j < nc; ++j) {
+    for (size_t j = 0; j < t->nc; ++j) {
       librdf_node *n = librdf_query_results_get_binding_value(res, (int)j);
-      char *c = cell(n);
+      t->cells[t->nr * t->nc + j] = cell(n);
       if (n) librdf_free_node(n);
-      cells[nr * nc + j] = c;
-      if (!c)
-        st = NG_ERR_NOMEM;
-      else if (width(c) > w[j])
-        w[j] = width(c);
     }
-    ++nr;
-    librdf_query_results_next(res);
+    ++t->nr;
+    for (size_t j = 0; j < t->nc; ++j)
+      if (!t->cells[(t->nr - 1) * t->nc + j]) return NG_ERR_NOMEM;
   }
-  if (!st) {
-    for (size_t j = 0; j < nc; ++j) fprintf(out, "%s?%-*s", j ? "  " : "", j + 1 < nc ? (int)(w[j] - 1) : 0, names[j]);
-    fputc('\n', out);
-    for (size_t j = 0; j < nc; ++j) {
+  return NG_SUCCESS;
+}
+
+/* Aligned columns: a header of ?names, a rule, the rows, the row count. */
+static NgStatus table_print(const Table *t, FILE *out) {
+  size_t *w = calloc(t->nc + 1, sizeof *w);
+  if (!w) return NG_ERR_NOMEM;
+  for (size_t j = 0; j < t->nc; ++j) {
+    w[j] = width(t->names[j]) + 1;
+    for (size_t i = 0; i < t->nr; ++i)
+      if (width(t->cells[i * t->nc + j]) > w[j]) w[j] = width(t->cells[i * t->nc + j]);
+  }
+  for (size_t j = 0; j < t->nc; ++j)
+    fprintf(out, "%s?%-*s", j ? "  " : "", j + 1 < t->nc ? (int)(w[j] - 1) : 0, t->names[j]);
+  fputc('\n', out);
+  for (size_t j = 0; j < t->nc; ++j) {
+    fputs(j ? "  " : "", out);
+    for (size_t k = 0; k < w[j]; ++k) fputc('-', out);
+  }
+  fputc('\n', out);
+  for (size_t i = 0; i < t->nr; ++i) {
+    for (size_t j = 0; j < t->nc; ++j) {
+      const char *c = t->cells[i * t->nc + j];
       fputs(j ? "  " : "", out);
-      for (size_t k = 0; k < w[j]; ++k) fputc('-', out);
+      fputs(c, out);
+      if (j + 1 < t->nc)
+        for (size_t k = width(c); k < w[j]; ++k) fputc(' ', out);
     }
     fputc('\n', out);
-    for (size_t i = 0; i < nr; ++i) {
-      for (size_t j = 0; j < nc; ++j) {
-        const char *c = cells[i * nc + j];
-        fputs(j ? "  " : "", out);
-        fputs(c, out);
-        if (j + 1 < nc)
-          for (size_t k = width(c); k < w[j]; ++k) fputc(' ', out);
-      }
-      fputc('\n', out);
-    }
-    fprintf(out, "(%zu row%s)\n", nr, nr == 1 ? "" : "s");
   }
-  for (size_t i = 0; cells && i < nr * nc; ++i) free(cells[i]);
-  free(cells);
-  for (size_t j = 0; names && j < nc; ++j) free(names[j]);
-  free(names);
+  fprintf(out, "(%zu row%s)\n", t->nr, t->nr == 1 ? "" : "s");
   free(w);
-  return st;
+  return NG_SUCCESS;
 }
 
 static void rasqal_quiet(void *user, raptor_log_message *msg) {
@@ -204,13 +219,12 @@ static void rasqal_quiet(void *user, raptor_log_message *msg) {
   (void)msg;
 }
 
-/* The projected variables of a SELECT query, from rasqal's parse: librdf
-   reports none for a result without rows.  Returns the number of names put
-   in `names` (each owned by the caller), at most `max`. */
-static size_t query_variables(const char *sparql, char **names, size_t max) {
-  size_t n = 0;
+/* The projected variables of a SELECT query, from rasqal's parse, as the
+   names of `t` (librdf reports none for a result without rows). */
+static NgStatus query_variables(const char *sparql, Table *t) {
+  NgStatus st = NG_SUCCESS;
   rasqal_world *rw = rasqal_new_world();
-  if (!rw) return 0;
+  if (!rw) return NG_ERR_NOMEM;
   rasqal_query *rq = NULL;
   if (rasqal_world_open(rw) == 0) {
     rasqal_world_set_log_handler(rw, NULL, rasqal_quiet); /* after open: it goes to raptor's world */
@@ -219,53 +233,44 @@ static size_t query_variables(const char *sparql, char **names, size_t max) {
   if (rq && rasqal_query_prepare(rq, (const unsigned char *)sparql, NULL) == 0) {
     raptor_sequence *seq = rasqal_query_get_bound_variable_sequence(rq);
     int k = seq ? raptor_sequence_size(seq) : 0;
-    for (int i = 0; i < k && n < max; ++i) {
+    if (!(t->names = calloc((size_t)(k > 0 ? k : 0) + 1, sizeof *t->names))) st = NG_ERR_NOMEM;
+    for (int i = 0; i < k && !st; ++i) {
       rasqal_variable *v = raptor_sequence_get_at(seq, i);
-      const char *nm = v && v->name ? (const char *)v->name : NULL;
-      if (!nm) continue;
-      size_t len = strlen(nm) + 1;
-      if (!(names[n] = malloc(len))) break;
-      memcpy(names[n++], nm, len);
+      if (!v || !v->name) continue;
+      if (!(t->names[t->nc] = dup_str((const char *)v->name)))
+        st = NG_ERR_NOMEM;
+      else
+        ++t->nc;
     }
   }
   if (rq) rasqal_free_query(rq);
   rasqal_free_world(rw);
-  return n;
+  return st;
 }
 
 /* A SELECT result without rows: rasqal 0.9.33 writes it without the
    variables (an empty CSV/TSV header, "vars": [] in JSON), so the empty
-   result is written here.  Variable names are [A-Za-z0-9_] and need no
-   quoting in any of the formats. */
+   result is written here.  Variable names are [A-Za-z0-9_]: nothing in
+   them needs escaping in TSV or JSON. */
 static NgStatus print_empty(const char *sparql, NgResults format, FILE *out) {
-  char *names[256];
-  size_t n = query_variables(sparql, names, 256);
-  switch (format) {
-  case NG_RESULTS_TABLE:
-    for (size_t j = 0; j < n; ++j) fprintf(out, "%s?%s", j ? "  " : "", names[j]);
-    fputc('\n', out);
-    for (size_t j = 0; j < n; ++j)
-      fprintf(out, "%s%.*s", j ? "  " : "", (int)strlen(names[j]) + 1,
-              "----------------------------------------------------------------");
-    fputs("\n(0 rows)\n", out);
-    break;
-  case NG_RESULTS_CSV:
-    for (size_t j = 0; j < n; ++j) fprintf(out, "%s%s", j ? "," : "", names[j]);
-    fputs("\r\n", out);
-    break;
-  case NG_RESULTS_TSV:
-    for (size_t j = 0; j < n; ++j) fprintf(out, "%s?%s", j ? "\t" : "", names[j]);
-    fputc('\n', out);
-    break;
-  case NG_RESULTS_JSON:
-    fputs("{\n  \"head\": {\n    \"vars\": [", out);
-    for (size_t j = 0; j < n; ++j) fprintf(out, "%s\"%s\"", j ? ", " : " ", names[j]);
-    fputs(n ? " ]\n  },\n" : "]\n  },\n", out);
-    fputs("  \"results\": {\n    \"bindings\": [ ]\n  }\n}\n", out);
-    break;
-  }
-  for (size_t j = 0; j < n; ++j) free(names[j]);
-  return NG_SUCCESS;
+  Table t = {0};
+  NgStatus st = query_variables(sparql, &t);
+  if (!st) switch (format) {
+    case NG_RESULTS_TABLE: st = table_print(&t, out); break;
+    case NG_RESULTS_CSV: st = ng_write_csv_row(out, (const char *const *)t.names, t.nc); break;
+    case NG_RESULTS_TSV:
+      for (size_t j = 0; j < t.nc; ++j) fprintf(out, "%s?%s", j ? "\t" : "", t.names[j]);
+      fputc('\n', out);
+      break;
+    case NG_RESULTS_JSON:
+      fputs("{\n  \"head\": {\n    \"vars\": [", out);
+      for (size_t j = 0; j < t.nc; ++j) fprintf(out, "%s\"%s\"", j ? ", " : " ", t.names[j]);
+      fputs(t.nc ? " ]\n  },\n" : "]\n  },\n", out);
+      fputs("  \"results\": {\n    \"bindings\": [ ]\n  }\n}\n", out);
+      break;
+    }
+  table_free(&t);
+  return st;
 }
 
 static NgStatus print_graph(NgStore *s, librdf_query_results *res, FILE *out) {
@@ -297,8 +302,12 @@ NgStatus ng_store_query(NgStore *s, const char *sparql, NgResults format, FILE *
   } else if (format == NG_RESULTS_TABLE) {
     if (librdf_query_results_is_boolean(res))
       fprintf(out, "%s\n", librdf_query_results_get_boolean(res) > 0 ? "true" : "false");
-    else
-      st = print_table(res, out);
+    else {
+      Table t = {0};
+      st = table_read(res, &t);
+      if (!st) st = table_print(&t, out);
+      table_free(&t);
+    }
   } else {
     static const char *const names[] = {"table", "csv", "tsv", "json"};
     if (librdf_query_results_to_file_handle2(res, out, names[format], NULL, NULL, NULL)) st = NG_ERR_RDF;
