@@ -72,16 +72,6 @@ for query in "${queries[@]}"; do
     status=1
     continue
   fi
-  rows=$(($(grep -c '' "$work/$name.tsv") - 1))
-  if [ ! -f "$expected" ]; then
-    echo "FAIL: $name: no expected file $expected" >&2
-    status=1
-  elif ! diff -u "$expected" "$work/$name.tsv" > "$work/$name.diff"; then
-    echo "FAIL: $name: answer differs from $expected:" >&2
-    head -40 "$work/$name.diff" >&2
-    status=1
-  else
-    echo "ok   $name: $rows rows, $((SECONDS - t0)) s"
-  fi
+  ng_check_answer "$name" "$work/$name.tsv" "$expected" ", $((SECONDS - t0)) s" || status=1
 done
 exit "$status"

@@ -9,6 +9,12 @@
 #   backslash inside values escaped as \t \n \r \\.
 # ng_free_port
 #   Prints a TCP port on 127.0.0.1 that was free a moment ago.
+# ng_need_node_module PACKAGE
+#   Fails (exit 1, one line) unless node and tests/stores/node_modules/PACKAGE
+#   are there; needs $src.
+# ng_check_answer LABEL TSV EXPECTED [SUFFIX]
+#   Compares a normalized answer with its expected file: prints "ok   LABEL:
+#   N rows[SUFFIX]", or FAIL with the diff on stderr and returns 1.
 
 NG_BASE="https://w3id.org/newsgraph/id/"
 
@@ -54,4 +60,26 @@ for line in body:
 
 ng_free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+ng_need_node_module() {
+  if ! command -v node >/dev/null || [ ! -d "$src/tests/stores/node_modules/$1" ]; then
+    echo "FAIL: node or tests/stores/node_modules missing (scripts/deps.sh runs npm ci there)" >&2
+    exit 1
+  fi
+}
+
+ng_check_answer() {
+  local label="$1" tsv="$2" expected="$3" suffix="${4:-}"
+  if [ ! -f "$expected" ]; then
+    echo "FAIL: $label: no expected file $expected" >&2
+    return 1
+  fi
+  local differences
+  if ! differences="$(diff -u "$expected" "$tsv")"; then
+    echo "FAIL: $label: answer differs from $expected:" >&2
+    printf '%s\n' "$differences" | head -40 >&2
+    return 1
+  fi
+  echo "ok   $label: $(($(grep -c '' "$tsv") - 1)) rows$suffix"
 }

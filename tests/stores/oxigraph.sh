@@ -24,10 +24,7 @@ results="${3:-}"
 # No answers from an earlier run may stand in for this one's.
 if [ -n "$results" ]; then rm -rf "$results/oxigraph"; fi
 
-if ! command -v node >/dev/null || [ ! -d "$src/tests/stores/node_modules/oxigraph" ]; then
-  echo "FAIL: node or tests/stores/node_modules missing (scripts/deps.sh runs npm ci there)" >&2
-  exit 1
-fi
+ng_need_node_module oxigraph
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/ng-oxigraph.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -66,20 +63,12 @@ for dataset in ttl nq; do
       continue
     fi
     ng_normalize "$work/csv/$dataset/$name.csv" > "$work/out/$dataset/$name.tsv"
-    rows=$(($(grep -c '' "$work/out/$dataset/$name.tsv") - 1))
     if [ "${NG_UPDATE_EXPECTED:-}" = 1 ] && [ "$dataset" = ttl ]; then
       mkdir -p "$(dirname "$expected")"
       cp "$work/out/$dataset/$name.tsv" "$expected"
-      echo "wrote $expected ($rows rows)"
-    elif [ ! -f "$expected" ]; then
-      echo "FAIL: $name ($dataset): no expected file $expected" >&2
-      status=1
-    elif ! diff -u "$expected" "$work/out/$dataset/$name.tsv" > "$work/diff"; then
-      echo "FAIL: $name ($dataset): answer differs from $expected:" >&2
-      head -40 "$work/diff" >&2
-      status=1
+      echo "wrote $expected"
     else
-      echo "ok   $name ($dataset): $rows rows"
+      ng_check_answer "$name ($dataset)" "$work/out/$dataset/$name.tsv" "$expected" || status=1
     fi
   done
 done

@@ -16,10 +16,7 @@ newsgraph="$(realpath "$1")"
 src="$(realpath "$2")"
 . "$src/tests/stores/lib.sh"
 
-if ! command -v node >/dev/null || [ ! -d "$src/tests/stores/node_modules/rdf-validate-shacl" ]; then
-  echo "FAIL: node or tests/stores/node_modules missing (scripts/deps.sh runs npm ci there)" >&2
-  exit 1
-fi
+ng_need_node_module rdf-validate-shacl
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/ng-shacl.XXXXXX")"
 trap 'rm -rf "$work"' EXIT

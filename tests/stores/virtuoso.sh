@@ -231,17 +231,8 @@ for query in "$src"/ontology/queries/*.rq; do
     t0=$SECONDS
     if ! sparql_csv "$query" "$work/$name.csv" "${graphs[@]}"; then status=1; continue; fi
     ng_normalize "$work/$name.csv" > "$work/out/$dataset/$name.tsv"
-    rows=$(($(grep -c '' "$work/out/$dataset/$name.tsv") - 1))
-    if [ ! -f "$expected" ]; then
-      echo "FAIL: $name ($dataset): no expected file $expected" >&2
+    ng_check_answer "$name ($dataset)" "$work/out/$dataset/$name.tsv" "$expected" ", $((SECONDS - t0)) s" ||
       status=1
-    elif ! diff -u "$expected" "$work/out/$dataset/$name.tsv" > "$work/diff" ; then
-      echo "FAIL: $name ($dataset): answer differs from $expected:" >&2
-      head -40 "$work/diff" >&2
-      status=1
-    else
-      echo "ok   $name ($dataset): $rows rows, $((SECONDS - t0)) s"
-    fi
   done
 done
 if [ "$nqueries" = 0 ]; then
