@@ -268,6 +268,14 @@ static char *csv_of(NgStatus (*fn)(const NgWriteInput *, FILE *), const NgWriteI
   return buf;
 }
 
+/* fn(in) writes exactly want[0..n). */
+static void expect_csv(NgStatus (*fn)(const NgWriteInput *, FILE *), const NgWriteInput *in, const char *want,
+                       size_t n) {
+  char *c = csv_of(fn, in);
+  if (CHECK(c)) CHECK_MEM_EQ(c, strlen(c), want, n);
+  free(c);
+}
+
 static void test_guarded_row(void) {
   const char *const row[] = {"=1+1", "-3", "@a", "\tx", "\rcr", "+x", "plain", "-3", "", "'q", "a=b", NULL};
   const unsigned char text[] = {1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1};
@@ -335,35 +343,27 @@ static void test_triples_guard(void) {
 
 static void test_nodes_edges(void) {
   NgWriteInput in = {T, N_T, NULL, 0, B, NG_CSV_GEPHI, 0, NULL};
-  char *c = csv_of(ng_write_nodes_csv, &in);
   const char gephi_nodes[] = "Id,Label,Type,IRI,Aliases,Wikidata,Confidence,Rule\r\n"
                              "org/q,'@Home Institute,ThinkTank," B "org/q,,,0.85,\r\n"
                              "person/x,Ann Berg,Person," B "person/x,'-Ann|Berg,,,\r\n"
                              "person/y,Cy Dahl,Person," B "person/y,,,,\r\n";
-  if (CHECK(c)) CHECK_MEM_EQ(c, strlen(c), gephi_nodes, sizeof gephi_nodes - 1);
-  free(c);
-  c = csv_of(ng_write_edges_csv, &in);
+  expect_csv(ng_write_nodes_csv, &in, gephi_nodes, sizeof gephi_nodes - 1);
   const char gephi_edges[] = "Source,Target,Type,Id,Label,Weight,Predicate\r\n"
                              "person/x,org/q,Directed,e1,affiliatedWith,1," NG_NS "affiliatedWith\r\n"
                              "person/x,person/y,Undirected,e2,metWith,1," NG_NS "metWith\r\n";
-  if (CHECK(c)) CHECK_MEM_EQ(c, strlen(c), gephi_edges, sizeof gephi_edges - 1);
-  free(c);
+  expect_csv(ng_write_edges_csv, &in, gephi_edges, sizeof gephi_edges - 1);
 
   /* Neo4j: typed headers, labels, UPPER_SNAKE types, ';' arrays, never guarded */
   in.csv_dialect = NG_CSV_NEO4J;
-  c = csv_of(ng_write_nodes_csv, &in);
   const char neo_nodes[] = "id:ID,:LABEL,label,iri,aliases:string[],wikidata,confidence:double,rule\r\n"
                            "org/q,Organization;ThinkTank,@Home Institute," B "org/q,,,0.85,\r\n"
                            "person/x,Person,Ann Berg," B "person/x,-Ann;Berg,,,\r\n"
                            "person/y,Person,Cy Dahl," B "person/y,,,,\r\n";
-  if (CHECK(c)) CHECK_MEM_EQ(c, strlen(c), neo_nodes, sizeof neo_nodes - 1);
-  free(c);
-  c = csv_of(ng_write_edges_csv, &in);
+  expect_csv(ng_write_nodes_csv, &in, neo_nodes, sizeof neo_nodes - 1);
   const char neo_edges[] = ":START_ID,:END_ID,:TYPE,label,weight:double,directed:boolean,predicate\r\n"
                            "person/x,org/q,AFFILIATED_WITH,affiliatedWith,1,true," NG_NS "affiliatedWith\r\n"
                            "person/x,person/y,MET_WITH,metWith,1,false," NG_NS "metWith\r\n";
-  if (CHECK(c)) CHECK_MEM_EQ(c, strlen(c), neo_edges, sizeof neo_edges - 1);
-  free(c);
+  expect_csv(ng_write_edges_csv, &in, neo_edges, sizeof neo_edges - 1);
 }
 
 int main(void) {
