@@ -25,7 +25,7 @@ NgStatus ng_explain(const NgAnalysis *a, const char *name, FILE *f) {
   for (size_t i = 0; i < a->ents->n; ++i) {
     const NgEntity *e = &a->ents->ents[i];
     fprintf(f, "\nentity %s/%s \"%s\" %s  rule=%s confidence=%.2f\n", ng_type_slug(e->type), e->slug, e->label,
-            ng_class_name(e->cls), e->rule ? e->rule : "-", (double)e->confidence);
+            ng_class_name(e->cls), ng_rule_id(e->rule), (double)e->confidence);
     for (size_t k = 0; k < e->n_alt; ++k) fprintf(f, "  alias \"%s\"\n", e->alt[k]);
     for (size_t m = 0; m < a->rec->n_mentions; ++m) {
       const NgMention *mm = &a->rec->mentions[m];
@@ -34,7 +34,7 @@ NgStatus ng_explain(const NgAnalysis *a, const char *name, FILE *f) {
       at(t, mm->start, f);
       fputc(' ', f);
       quoted(t->data, mm->start, mm->end, f);
-      fprintf(f, "  rule=%s confidence=%.2f%s\n", mm->rule, (double)mm->confidence,
+      fprintf(f, "  rule=%s confidence=%.2f%s\n", ng_rule_id(mm->rule), (double)mm->confidence,
               mm->flags & NG_MF_NESTED ? " nested" : "");
     }
   }
@@ -42,7 +42,7 @@ NgStatus ng_explain(const NgAnalysis *a, const char *name, FILE *f) {
   for (size_t i = 0; i < a->rels->n_rels; ++i) {
     const NgRelation *r = &a->rels->rels[i];
     fprintf(f, "relation \"%s\" %s \"%s\"  rule=%s confidence=%.2f at ", ename(a, r->subj),
-            ng_rel_name((NgRelKind)r->kind), ename(a, r->obj), r->rule, (double)r->confidence);
+            ng_rel_name((NgRelKind)r->kind), ename(a, r->obj), ng_rule_id(r->rule), (double)r->confidence);
     at(t, r->ev_start, f);
     fputc('\n', f);
   }
@@ -51,7 +51,7 @@ NgStatus ng_explain(const NgAnalysis *a, const char *name, FILE *f) {
     fprintf(f, "role \"%s\" holds \"%s\"%s", ename(a, r->person), r->title, r->former ? " (former)" : "");
     if (r->org >= 0) fprintf(f, " at \"%s\"", ename(a, r->org));
     if (r->country >= 0) fprintf(f, " for \"%s\"", ename(a, r->country));
-    fprintf(f, "  text=\"%s\" rule=%s confidence=%.2f at ", r->text, r->rule, (double)r->confidence);
+    fprintf(f, "  text=\"%s\" rule=%s confidence=%.2f at ", r->text, ng_rule_id(r->rule), (double)r->confidence);
     at(t, r->ev_start, f);
     fputc('\n', f);
   }
@@ -62,7 +62,7 @@ NgStatus ng_explain(const NgAnalysis *a, const char *name, FILE *f) {
       fprintf(f, "%s \"%s\"", k ? "," : "", ename(a, ev->participants[k]));
     if (ev->place >= 0) fprintf(f, " in \"%s\"", ename(a, ev->place));
     if (ev->date[0]) fprintf(f, " on %s", ev->date);
-    fprintf(f, "  rule=%s confidence=%.2f at ", ev->rule, (double)ev->confidence);
+    fprintf(f, "  rule=%s confidence=%.2f at ", ng_rule_id(ev->rule), (double)ev->confidence);
     at(t, ev->ev_start, f);
     fputc('\n', f);
   }
@@ -70,7 +70,7 @@ NgStatus ng_explain(const NgAnalysis *a, const char *name, FILE *f) {
     const NgStatement *s = &a->rels->stmts[i];
     fprintf(f, "statement by \"%s\" (%s, %zu chars)  rule=%s confidence=%.2f at ", ename(a, s->speaker),
             s->direct ? "quote" : "commentary", ng_text_char_offset(t, s->end) - ng_text_char_offset(t, s->start),
-            s->rule, (double)s->confidence);
+            ng_rule_id(s->rule), (double)s->confidence);
     at(t, s->start, f);
     fputc('\n', f);
   }

@@ -300,7 +300,7 @@ static void num(B *b, const char *s, const char *p, size_t v) {
   fmt_size(v, buf);
   typed(b, s, p, buf, XSD_NS "nonNegativeInteger");
 }
-static void conf(B *b, const char *s, float c, const char *rule) {
+static void conf(B *b, const char *s, float c, NgRule rule) {
   if (c < 0) c = 0;
   if (c > 1) c = 1;
   /* a document has a handful of distinct confidences: print each once */
@@ -312,7 +312,7 @@ static void conf(B *b, const char *s, float c, const char *rule) {
     snprintf(slot->text, sizeof slot->text, "%.2f", (double)c);
   }
   typed(b, s, NG_NS "confidence", slot->text, XSD_NS "decimal");
-  if (rule) plain(b, s, NG_NS "rule", rule);
+  plain(b, s, NG_NS "rule", ng_rule_id(rule));
 }
 
 static void entity_iri(B *b, int32_t e, char *out, size_t n) {

@@ -52,8 +52,7 @@ static int is_name_word(const Ctx *c, size_t i) {
   return 1;
 }
 
-static int32_t add_mention(Ctx *c, size_t a, size_t b, NgClass cls, int32_t lex, const char *rule, float conf,
-                           uint16_t flags) {
+static int32_t add_mention(Ctx *c, size_t a, size_t b, NgClass cls, int32_t lex, NgRule rule, uint16_t flags) {
   NgRecognition *r = c->r;
   if (b <= a) return -1;
   if (r->n_mentions == c->cap_m) {
@@ -69,7 +68,8 @@ static int32_t add_mention(Ctx *c, size_t a, size_t b, NgClass cls, int32_t lex,
   /* a possessive "’s" directly after the name is not part of it */
   uint16_t f = flags;
   if (b < c->nt && (c->t[b].flags & NG_TF_POSS)) f |= NG_MF_POSS;
-  NgMention m = {a, b, c->t[a].start, c->t[b - 1].end, lex, -1, -1, -1, conf, f, (uint8_t)cls, rule};
+  NgMention m = {a,   b, c->t[a].start, c->t[b - 1].end, lex, -1, -1, -1, ng_rule_confidence(rule), f, (uint8_t)cls,
+                 rule};
   int32_t idx = (int32_t)r->n_mentions++;
   r->mentions[idx] = m;
   if (!(flags & NG_MF_NESTED))
@@ -77,7 +77,7 @@ static int32_t add_mention(Ctx *c, size_t a, size_t b, NgClass cls, int32_t lex,
   return idx;
 }
 
-static void add_link(Ctx *c, NgLinkKind kind, int32_t a, int32_t b, const char *rule) {
+static void add_link(Ctx *c, NgLinkKind kind, int32_t a, int32_t b, NgRule rule) {
   NgRecognition *r = c->r;
   if (a < 0 || b < 0 || a == b) return;
   if (r->n_links == c->cap_l) {
@@ -135,11 +135,18 @@ static uint32_t best_entry(const Ctx *c, const NgLexMatch *m) {
   return best;
 }
 
-static int32_t add_lex_mention(Ctx *c, size_t a, size_t b, uint32_t entry, const char *rule, float conf,
-                               uint16_t flags) {
+static int32_t add_lex_mention(Ctx *c, size_t a, size_t b, uint32_t entry, NgRule rule, uint16_t flags) {
   const NgLexEntry *e = E(c, entry);
   if (e->kind == NG_LEX_DEMONYM || e->kind == NG_LEX_TITLE) return -1;
-  return add_mention(c, a, b, (NgClass)e->cls, (int32_t)entry, rule, conf, flags);
+  return add_mention(c, a, b, (NgClass)e->cls, (int32_t)entry, rule, flags);
+}
+
+/* The gazetteer rule of an entry: a whole chunk, or `inner` (inside a longer one). */
+static NgRule gaz_rule(const NgLexEntry *e, int inner) {
+  if (e->kind == NG_LEX_ORG) return inner ? NG_RULE_GAZ_ORG_INNER : NG_RULE_GAZ_ORG;
+  if (e->cls == NG_CLS_COUNTRY) return inner ? NG_RULE_GAZ_COUNTRY_INNER : NG_RULE_GAZ_COUNTRY;
+  if (e->cls == NG_CLS_CITY) return inner ? NG_RULE_GAZ_CITY_INNER : NG_RULE_GAZ_CITY;
+  return inner ? NG_RULE_GAZ_REGION_INNER : NG_RULE_GAZ_REGION;
 }
 
 /* ---- titles ------------------------------------------------------------- */
@@ -414,19 +421,19 @@ static void find_titles(Ctx *c) {
     }
     int32_t ti = (int32_t)r->n_titles;
     for (int k = 0; k < n_place; ++k)
-      add_lex_mention(c, place_a[k], place_b[k], place_e[k], "title.country-prefix", 0.95f, 0);
+      add_lex_mention(c, place_a[k], place_b[k], place_e[k], NG_RULE_TITLE_COUNTRY_PREFIX, 0);
     if (org_b > org_a) {
       if (org_lex >= 0)
-        T.org = add_lex_mention(c, org_a, org_b, (uint32_t)org_lex, "title.org-prefix", 0.9f, 0);
+        T.org = add_lex_mention(c, org_a, org_b, (uint32_t)org_lex, NG_RULE_TITLE_ORG_PREFIX_KNOWN, NG_MF_TITLE_PREFIX);
       else if (c->wf[org_b - 1] & NG_W_ORG_HEAD)
         T.org = add_mention(c, org_a, org_b, ng_lexicon_head_class(c->lex, c->s, &c->t[org_b - 1]), -1,
-                            "title.org-prefix", 0.8f, 0);
+                            NG_RULE_TITLE_ORG_PREFIX_HEAD, NG_MF_TITLE_PREFIX);
       else
-        T.org = add_mention(c, org_a, org_b, NG_CLS_ORGANIZATION, -1, "title.org-prefix", 0.6f, 0);
+        T.org = add_mention(c, org_a, org_b, NG_CLS_ORGANIZATION, -1, NG_RULE_TITLE_ORG_PREFIX, NG_MF_TITLE_PREFIX);
     }
-    if (ext_place >= 0) add_lex_mention(c, ext_a, ext_b, (uint32_t)ext_place, "title.place-extension", 0.95f, 0);
+    if (ext_place >= 0) add_lex_mention(c, ext_a, ext_b, (uint32_t)ext_place, NG_RULE_TITLE_PLACE_EXTENSION, 0);
     if (ext_org >= 0) {
-      int32_t xo = add_lex_mention(c, xo_a, xo_b, (uint32_t)ext_org, "title.org-extension", 0.95f, 0);
+      int32_t xo = add_lex_mention(c, xo_a, xo_b, (uint32_t)ext_org, NG_RULE_TITLE_ORG_EXTENSION, 0);
       if (T.org < 0) T.org = xo;
     }
     r->titles[r->n_titles++] = T;
@@ -623,12 +630,12 @@ static void classify_rest(Ctx *c, size_t a, size_t b) {
      name is not enough for a person */
   if (after_title && n == 1 && is_lower(c, c->r->titles[title].core_begin) && !(c->wf[a] & NG_W_GIVEN)) after_title = 0;
   if (after_title && all_names && n <= 4) {
-    int32_t mi = add_mention(c, a, b, NG_CLS_PERSON, -1, "person.after-title", 0.9f, 0);
+    int32_t mi = add_mention(c, a, b, NG_CLS_PERSON, -1, NG_RULE_PERSON_AFTER_TITLE, 0);
     if (mi >= 0) c->r->mentions[mi].title = title;
     return;
   }
   if (given && all_names && n <= 4) {
-    add_mention(c, a, b, NG_CLS_PERSON, -1, "person.given-name", 0.9f, 0);
+    add_mention(c, a, b, NG_CLS_PERSON, -1, NG_RULE_PERSON_GIVEN_NAME, 0);
     return;
   }
   /* "NAME, a senior fellow ..." / "NAME said" / "said NAME" */
@@ -646,13 +653,13 @@ static void classify_rest(Ctx *c, size_t a, size_t b) {
     int said = (b < c->nt && (c->wf[b] & NG_W_SAY) && is_lower(c, b)) ||
                (a > 0 && (c->wf[a - 1] & NG_W_SAY) && is_lower(c, a - 1));
     if (appos || said) {
-      add_mention(c, a, b, NG_CLS_PERSON, -1, appos ? "person.apposition" : "person.speech-verb", 0.75f, 0);
+      add_mention(c, a, b, NG_CLS_PERSON, -1, appos ? NG_RULE_PERSON_APPOSITION : NG_RULE_PERSON_SPEECH_VERB, 0);
       return;
     }
   }
   /* "the Mills administration": the surname of the head of a government */
   if (n <= 2 && all_names && b < c->nt && tok(c, b, "administration") && !(c->t[a].flags & NG_TF_ALLCAPS)) {
-    add_mention(c, a, b, NG_CLS_PERSON, -1, "person.administration", 0.7f, 0);
+    add_mention(c, a, b, NG_CLS_PERSON, -1, NG_RULE_PERSON_ADMINISTRATION, 0);
     return;
   }
   /* "the PSNI": an unknown all-capitals word of 2-8 letters after "the" is
@@ -668,7 +675,7 @@ static void classify_rest(Ctx *c, size_t a, size_t b) {
           memcmp(c->s + x->start, c->s + c->t[a].start, x->end - x->start) == 0)
         return;
     }
-    add_mention(c, a, b, NG_CLS_ORGANIZATION, -1, "org.acronym-the", 0.6f, 0);
+    add_mention(c, a, b, NG_CLS_ORGANIZATION, -1, NG_RULE_ORG_ACRONYM_THE, 0);
     return;
   }
   /* a single unknown word after "in"/"near", or after "to" following a
@@ -677,7 +684,7 @@ static void classify_rest(Ctx *c, size_t a, size_t b) {
       !(b < c->nt && (c->t[b].flags & NG_TF_POSS)) && /* "in Dahl's view" */
       !(c->wf[a] & (NG_W_STOP | NG_W_MONTH | NG_W_WEEKDAY | NG_W_EVENT | NG_W_GIVEN | NG_W_ORG_HEAD)) &&
       !(c->t[a].flags & NG_TF_ALLCAPS)) {
-    add_mention(c, a, b, NG_CLS_PLACE, -1, "place.after-preposition", 0.5f, 0);
+    add_mention(c, a, b, NG_CLS_PLACE, -1, NG_RULE_PLACE_AFTER_PREPOSITION, 0);
     return;
   }
 }
@@ -705,7 +712,7 @@ static int32_t org_chunk(Ctx *c, size_t a, size_t b, NgClass forced) {
         k - a >= 2) {
       int32_t left = org_chunk(c, a, k, forced);
       int32_t right = org_chunk(c, rb, b, NG_CLS_COUNT);
-      add_link(c, NG_LINK_PART_OF, left, right, "org.x-of-y");
+      add_link(c, NG_LINK_PART_OF, left, right, NG_RULE_NAME_X_OF_Y);
       return left;
     }
   }
@@ -722,16 +729,16 @@ static int32_t org_chunk(Ctx *c, size_t a, size_t b, NgClass forced) {
   /* a known organization spelled out in full */
   NgLexMatch m;
   if (lex_at(c, a, b, KIND(NG_LEX_ORG), &m) == b - a)
-    return add_lex_mention(c, a, b, best_entry(c, &m), "gaz.org", 0.97f, 0);
-  int32_t mi = add_mention(c, a, b, cls, -1, "org.head-word", 0.85f, 0);
+    return add_lex_mention(c, a, b, best_entry(c, &m), NG_RULE_GAZ_ORG, 0);
+  int32_t mi = add_mention(c, a, b, cls, -1, NG_RULE_ORG_HEAD_WORD, 0);
   /* "Embassy in Moscow": based in a place named inside */
   for (size_t k = head; k + 1 < b; ++k) {
     if (!tok(c, k, "in")) continue;
     NgLexMatch pm;
     size_t n = lex_at(c, k + 1, b, KIND(NG_LEX_PLACE), &pm);
     if (n) {
-      int32_t pl = add_lex_mention(c, k + 1, k + 1 + n, best_entry(c, &pm), "gaz.place", 0.9f, NG_MF_NESTED);
-      add_link(c, NG_LINK_BASED_IN, mi, pl, "org.x-in-place");
+      int32_t pl = add_lex_mention(c, k + 1, k + 1 + n, best_entry(c, &pm), NG_RULE_GAZ_PLACE_NESTED, NG_MF_NESTED);
+      add_link(c, NG_LINK_BASED_IN, mi, pl, NG_RULE_NAME_X_IN_PLACE);
     }
   }
   return mi;
@@ -778,34 +785,30 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
     }
   }
   if (ae && !(c->wf[b - 1] & NG_W_AGR_HEAD))
-    return add_mention(c, a, ae, NG_CLS_AGREEMENT, -1, "agreement.name+head", 0.85f, 0);
+    return add_mention(c, a, ae, NG_CLS_AGREEMENT, -1, NG_RULE_AGREEMENT_NAME_HEAD_AFTER, 0);
   if (b - a >= 2 && (c->wf[b - 1] & NG_W_AGR_HEAD))
-    return add_mention(c, a, b, NG_CLS_AGREEMENT, -1, "agreement.name+head", 0.9f, 0);
+    return add_mention(c, a, b, NG_CLS_AGREEMENT, -1, NG_RULE_AGREEMENT_NAME_HEAD, 0);
   if (b - a >= 3 && (c->wf[a] & NG_W_AGR_HEAD) && (tok(c, a + 1, "of") || tok(c, a + 1, "on")))
-    return add_mention(c, a, b, NG_CLS_AGREEMENT, -1, "agreement.head-of-name", 0.9f, 0);
+    return add_mention(c, a, b, NG_CLS_AGREEMENT, -1, NG_RULE_AGREEMENT_HEAD_OF_NAME, 0);
   /* a known organization or place spelled out as the whole chunk */
   if (lex_at(c, a, b, KIND(NG_LEX_ORG) | KIND(NG_LEX_PLACE), &m) == b - a) {
     uint32_t e = best_entry(c, &m);
     /* facility: "Donetsk airport" */
     if (b < se && is_lower(c, b) && (c->wf[b] & NG_W_FACILITY) && E(c, e)->kind == NG_LEX_PLACE) {
-      int32_t f = add_mention(c, a, b + 1, NG_CLS_FACILITY, -1, "place.facility", 0.85f, 0);
-      int32_t p = add_lex_mention(c, a, b, e, "gaz.place", 0.9f, NG_MF_NESTED);
-      add_link(c, NG_LINK_LOCATED_IN, f, p, "place.facility-in-city");
+      int32_t f = add_mention(c, a, b + 1, NG_CLS_FACILITY, -1, NG_RULE_PLACE_FACILITY_OF_PLACE, 0);
+      int32_t p = add_lex_mention(c, a, b, e, NG_RULE_GAZ_PLACE_NESTED, NG_MF_NESTED);
+      add_link(c, NG_LINK_LOCATED_IN, f, p, NG_RULE_NAME_FACILITY_IN_CITY);
       return f;
     }
     /* compass word in lowercase right before: "eastern Ukraine" */
     if (a > 0 && is_lower(c, a - 1) && (c->wf[a - 1] & NG_W_COMPASS) && E(c, e)->kind == NG_LEX_PLACE &&
         free_tok(c, a - 1)) {
-      int32_t rg = add_mention(c, a - 1, b, NG_CLS_REGION, -1, "place.compass+place", 0.8f, 0);
-      int32_t p = add_lex_mention(c, a, b, e, "gaz.place", 0.95f, NG_MF_NESTED);
-      add_link(c, NG_LINK_LOCATED_IN, rg, p, "place.compass+place");
+      int32_t rg = add_mention(c, a - 1, b, NG_CLS_REGION, -1, NG_RULE_PLACE_COMPASS, 0);
+      int32_t p = add_lex_mention(c, a, b, e, NG_RULE_GAZ_PLACE_COMPASS, NG_MF_NESTED);
+      add_link(c, NG_LINK_LOCATED_IN, rg, p, NG_RULE_NAME_COMPASS);
       return rg;
     }
-    const char *rule = E(c, e)->kind == NG_LEX_ORG      ? "gaz.org"
-                       : E(c, e)->cls == NG_CLS_COUNTRY ? "gaz.country"
-                       : E(c, e)->cls == NG_CLS_CITY    ? "gaz.city"
-                                                        : "gaz.region";
-    return add_lex_mention(c, a, b, e, rule, 0.97f, 0);
+    return add_lex_mention(c, a, b, e, gaz_rule(E(c, e), 0), 0);
   }
   /* "... Security Policy Josep Borrell": a person's name (given name first)
      right after an institution's name is a person of its own */
@@ -817,7 +820,7 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
     for (size_t q = k; q < b; ++q) all_cap &= is_cap(c, q);
     if (!all_cap) continue;
     int32_t left = classify_chunk(c, a, k);
-    add_mention(c, k, b, NG_CLS_PERSON, -1, "person.given-name", 0.85f, 0);
+    add_mention(c, k, b, NG_CLS_PERSON, -1, NG_RULE_PERSON_GIVEN_NAME_AFTER_ORG, 0);
     return left;
   }
   /* "Temur Umarov of the Carnegie Endowment": two or three name words with
@@ -831,17 +834,17 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
     int names = 1;
     for (size_t q = a; q < k; ++q) names &= is_name_word(c, q);
     if (!names) break;
-    add_mention(c, a, k, NG_CLS_PERSON, -1, "person.of-org", 0.7f, 0);
+    add_mention(c, a, k, NG_CLS_PERSON, -1, NG_RULE_PERSON_OF_ORG, 0);
     return classify_chunk(c, r, b);
   }
   /* "North Central Province", "Rafah Governorate": an administrative area */
   if (b - a >= 2 && is_cap(c, b - 1) && (c->wf[b - 1] & NG_W_PLACE_HEAD) && !chunk_has_head(c, a, b, NG_W_ORG_HEAD)) {
     NgLexMatch pm;
-    int32_t rg = add_mention(c, a, b, NG_CLS_REGION, -1, "place.head-word", 0.8f, 0);
+    int32_t rg = add_mention(c, a, b, NG_CLS_REGION, -1, NG_RULE_PLACE_HEAD_WORD, 0);
     size_t n = lex_at(c, a, b - 1, KIND(NG_LEX_PLACE), &pm);
     if (n == b - 1 - a && n) {
-      int32_t pl = add_lex_mention(c, a, a + n, best_entry(c, &pm), "gaz.place", 0.9f, NG_MF_NESTED);
-      add_link(c, NG_LINK_LOCATED_IN, rg, pl, "place.head-word");
+      int32_t pl = add_lex_mention(c, a, a + n, best_entry(c, &pm), NG_RULE_GAZ_PLACE_NESTED, NG_MF_NESTED);
+      add_link(c, NG_LINK_LOCATED_IN, rg, pl, NG_RULE_NAME_AREA);
     }
     return rg;
   }
@@ -859,10 +862,10 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
   /* facility named with a capital head: "Whitla Hall", "Great Hall of the
      People" */
   if (b - a >= 2 && (c->wf[b - 1] & NG_W_FACILITY) && is_cap(c, b - 1))
-    return add_mention(c, a, b, NG_CLS_FACILITY, -1, "place.facility", 0.8f, 0);
+    return add_mention(c, a, b, NG_CLS_FACILITY, -1, NG_RULE_PLACE_FACILITY, 0);
   for (size_t k = a + 1; k + 2 < b; ++k)
     if ((c->wf[k] & NG_W_FACILITY) && is_cap(c, k) && tok(c, k + 1, "of") && !chunk_has_head(c, a, b, NG_W_ORG_HEAD))
-      return add_mention(c, a, b, NG_CLS_FACILITY, -1, "place.facility", 0.75f, 0);
+      return add_mention(c, a, b, NG_CLS_FACILITY, -1, NG_RULE_PLACE_FACILITY_OF, 0);
   /* events ("Cold War"): not names, but places inside count */
   for (size_t k = a; k < b; ++k)
     if ((c->wf[k] & NG_W_EVENT) && k > a) {
@@ -882,8 +885,8 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
               is_open_quote(c, k) || is_close_quote(c, k);
       if (ok) {
         int32_t title = title_before(c, a);
-        int32_t mi =
-            add_mention(c, a, b, NG_CLS_PERSON, -1, title >= 0 ? "person.after-title" : "person.given-name", 0.92f, 0);
+        int32_t mi = add_mention(c, a, b, NG_CLS_PERSON, -1,
+                                 title >= 0 ? NG_RULE_PERSON_AFTER_TITLE_GIVEN : NG_RULE_PERSON_GIVEN_NAME_CHUNK, 0);
         if (mi >= 0 && title >= 0) c->r->mentions[mi].title = title;
         return mi;
       }
@@ -913,16 +916,12 @@ static int32_t classify_chunk(Ctx *c, size_t a, size_t b) {
     if (le->kind != NG_LEX_DEMONYM) {
       /* compass prefix inside the chunk: "Eastern Ukraine" */
       if (compass) {
-        int32_t rg = add_mention(c, k - 1, k + n, NG_CLS_REGION, -1, "place.compass+place", 0.8f, 0);
-        int32_t p = add_lex_mention(c, k, k + n, e, "gaz.place", 0.95f, NG_MF_NESTED);
-        add_link(c, NG_LINK_LOCATED_IN, rg, p, "place.compass+place");
+        int32_t rg = add_mention(c, k - 1, k + n, NG_CLS_REGION, -1, NG_RULE_PLACE_COMPASS, 0);
+        int32_t p = add_lex_mention(c, k, k + n, e, NG_RULE_GAZ_PLACE_COMPASS, NG_MF_NESTED);
+        add_link(c, NG_LINK_LOCATED_IN, rg, p, NG_RULE_NAME_COMPASS);
         last = rg;
       } else {
-        const char *rule = le->kind == NG_LEX_ORG      ? "gaz.org"
-                           : le->cls == NG_CLS_COUNTRY ? "gaz.country"
-                           : le->cls == NG_CLS_CITY    ? "gaz.city"
-                                                       : "gaz.region";
-        last = add_lex_mention(c, k, k + n, e, rule, 0.95f, 0);
+        last = add_lex_mention(c, k, k + n, e, gaz_rule(le, 1), 0);
       }
     }
     k += n;
@@ -951,7 +950,7 @@ static void acronym_after(Ctx *c, int32_t mi) {
   /* "DOHA (REUTERS) -": after a place the parentheses hold a dateline's
      agency, not the place's acronym */
   if (ng_class_type(cls) == NG_TYPE_PLACE) return;
-  int32_t ai = add_mention(c, k + 1, k + 2, cls, lex, "acronym.parenthesized", 0.9f, NG_MF_ACRONYM);
+  int32_t ai = add_mention(c, k + 1, k + 2, cls, lex, NG_RULE_ACRONYM_PARENTHESIZED, NG_MF_ACRONYM);
   if (ai >= 0) c->r->mentions[ai].link = mi;
 }
 
@@ -982,7 +981,7 @@ static size_t initials_name(Ctx *c, size_t i, size_t se) {
   if (lex_at(c, i, k, KIND(NG_LEX_ORG) | KIND(NG_LEX_PLACE), &m) || chunk_has_head(c, i, k, NG_W_ORG_HEAD) ||
       chunk_has_head(c, i, k, NG_W_AGR_HEAD) || (c->wf[i] & NG_W_STOP))
     return 0;
-  int32_t mi = add_mention(c, i, k, NG_CLS_ORGANIZATION, -1, "org.acronym-initials", 0.8f, 0);
+  int32_t mi = add_mention(c, i, k, NG_CLS_ORGANIZATION, -1, NG_RULE_ORG_ACRONYM_INITIALS, 0);
   acronym_after(c, mi);
   return k + 3;
 }
@@ -1011,8 +1010,8 @@ static size_t portfolio_ministry(Ctx *c, size_t i, size_t se) {
   if (k == p || k >= se || !is_lower(c, k) || !(c->wf[k] & NG_W_ORG_HEAD)) return 0;
   NgClass cls = ng_lexicon_head_class(c->lex, c->s, &c->t[k]);
   if (cls != NG_CLS_GOVBODY) return 0;
-  if (poss) add_lex_mention(c, i, i + n, (uint32_t)country, "gaz.country", 0.95f, 0);
-  add_mention(c, i, k + 1, NG_CLS_GOVBODY, -1, "org.portfolio", 0.75f, 0);
+  if (poss) add_lex_mention(c, i, i + n, (uint32_t)country, NG_RULE_GAZ_COUNTRY_INNER, 0);
+  add_mention(c, i, k + 1, NG_CLS_GOVBODY, -1, NG_RULE_ORG_PORTFOLIO, 0);
   return k + 1;
 }
 
@@ -1034,7 +1033,7 @@ static void scan_sentence(Ctx *c, size_t sb, size_t se) {
       if (words >= 2 && is_close_quote(c, k)) {
         size_t ae = agreement_end(c, k + 1, se);
         if (ae) {
-          int32_t mi = add_mention(c, i + 1, k, NG_CLS_AGREEMENT, -1, "agreement.quoted-name", 0.8f, 0);
+          int32_t mi = add_mention(c, i + 1, k, NG_CLS_AGREEMENT, -1, NG_RULE_AGREEMENT_QUOTED_NAME, NG_MF_QUOTED);
           if (mi >= 0) {
             /* the mention covers the quoted name; remember the full phrase */
             c->r->mentions[mi].end = c->t[ae - 1].end;
@@ -1053,9 +1052,9 @@ static void scan_sentence(Ctx *c, size_t sb, size_t se) {
         NgLexMatch m;
         int32_t mi;
         if (lex_at(c, i + 1, b, KIND(NG_LEX_ORG), &m) == b - i - 1)
-          mi = add_lex_mention(c, i + 1, b, best_entry(c, &m), "gaz.org", 0.95f, 0);
+          mi = add_lex_mention(c, i + 1, b, best_entry(c, &m), NG_RULE_GAZ_ORG_INNER, 0);
         else
-          mi = add_mention(c, i + 1, b, NG_CLS_PUBLICATION, -1, "org.publication-cue", 0.85f, 0);
+          mi = add_mention(c, i + 1, b, NG_CLS_PUBLICATION, -1, NG_RULE_ORG_PUBLICATION_CUE, 0);
         acronym_after(c, mi);
         i = b;
         continue;
@@ -1068,9 +1067,9 @@ static void scan_sentence(Ctx *c, size_t sb, size_t se) {
       NgLexMatch m;
       if (b > i + 2) {
         if (lex_at(c, i + 2, b, KIND(NG_LEX_ORG), &m) == b - i - 2)
-          add_lex_mention(c, i + 2, b, best_entry(c, &m), "gaz.org", 0.97f, 0);
+          add_lex_mention(c, i + 2, b, best_entry(c, &m), NG_RULE_GAZ_ORG, 0);
         else
-          add_mention(c, i + 2, b, NG_CLS_NEWSAGENCY, -1, "org.photo-credit", 0.7f, 0);
+          add_mention(c, i + 2, b, NG_CLS_NEWSAGENCY, -1, NG_RULE_ORG_PHOTO_CREDIT, 0);
         i = b;
         continue;
       }
@@ -1080,7 +1079,7 @@ static void scan_sentence(Ctx *c, size_t sb, size_t se) {
       NgLexMatch gm;
       size_t gl = lex_at(c, i, se, KIND(NG_LEX_ORG), &gm);
       if (gl >= 3) {
-        int32_t mi = add_lex_mention(c, i, i + gl, best_entry(c, &gm), "gaz.org", 0.95f, 0);
+        int32_t mi = add_lex_mention(c, i, i + gl, best_entry(c, &gm), NG_RULE_GAZ_ORG_INNER, 0);
         acronym_after(c, mi);
         i += gl;
         continue;
@@ -1100,8 +1099,8 @@ static void scan_sentence(Ctx *c, size_t sb, size_t se) {
         for (size_t q = i; q < i + gl; ++q) all_free &= free_tok(c, q);
         if (all_free) {
           uint32_t e = best_entry(c, &gm);
-          int32_t mi =
-              add_lex_mention(c, i, i + gl, e, E(c, e)->kind == NG_LEX_ORG ? "gaz.org" : "gaz.place", 0.97f, 0);
+          int32_t mi = add_lex_mention(c, i, i + gl, e,
+                                       E(c, e)->kind == NG_LEX_ORG ? NG_RULE_GAZ_ORG : NG_RULE_GAZ_PLACE_LONG, 0);
           acronym_after(c, mi);
           i += gl;
           continue;
@@ -1127,7 +1126,7 @@ static void scan_sentence(Ctx *c, size_t sb, size_t se) {
     acronym_after(c, mi);
     /* "X University’s Institute for Y": the second is part of the first */
     if (mi >= 0 && i == poss_next && poss_org >= 0 && ng_class_type((NgClass)c->r->mentions[mi].cls) == NG_TYPE_ORG)
-      add_link(c, NG_LINK_PART_OF, mi, poss_org, "org.possessive-unit");
+      add_link(c, NG_LINK_PART_OF, mi, poss_org, NG_RULE_NAME_POSSESSIVE_UNIT);
     poss_org = -1;
     if (mi >= 0 && b < se && (c->t[b].flags & NG_TF_POSS) && c->r->mentions[mi].tok_end == b &&
         ng_class_type((NgClass)c->r->mentions[mi].cls) == NG_TYPE_ORG) {
@@ -1152,7 +1151,7 @@ static void match_extra(Ctx *c, const char *const *names, size_t n) {
              memcmp(c->s + c->t[i + j].start, names[e] + ns->toks[j].start, ns->toks[j].end - ns->toks[j].start) == 0 &&
              c->r->tok_mention[i + j] < 0 && c->t[i + j].sent == c->t[i].sent)
         ++j;
-      if (j == k) add_mention(c, i, i + k, NG_CLS_NEWSAGENCY, -1, "meta.publisher", 0.99f, 0);
+      if (j == k) add_mention(c, i, i + k, NG_CLS_NEWSAGENCY, -1, NG_RULE_META_PUBLISHER, 0);
     }
     ng_segments_free(ns);
   }
@@ -1226,7 +1225,7 @@ static void second_pass(Ctx *c) {
     /* copies: add_mention() may move the mentions */
     const NgClass tcls = (NgClass)c->r->mentions[target].cls;
     const int32_t tlex = c->r->mentions[target].lex;
-    int32_t mi = add_mention(c, i, best, tcls, tlex, "alias.short-form", 0.85f, NG_MF_ALIAS);
+    int32_t mi = add_mention(c, i, best, tcls, tlex, NG_RULE_ALIAS_SHORT_FORM, NG_MF_ALIAS);
     if (mi >= 0) {
       c->r->mentions[mi].link = (int32_t)target;
       /* a person named right after a title */

@@ -40,6 +40,7 @@
 #define NG_RECOGNIZE_H
 
 #include "lexicon.h"
+#include "rules.h"
 #include "segment.h"
 #include "status.h"
 #include "text.h"
@@ -49,11 +50,14 @@
 #include <stdint.h>
 
 enum {
-  NG_MF_NESTED = 1u << 0,  /**< Inside another name; kept only if the entity
-                                is also named on its own. */
-  NG_MF_POSS = 1u << 1,    /**< Followed by a possessive 's. */
-  NG_MF_ACRONYM = 1u << 2, /**< An acronym given in parentheses. */
-  NG_MF_ALIAS = 1u << 3    /**< A short form of a name seen elsewhere. */
+  NG_MF_NESTED = 1u << 0,      /**< Inside another name; kept only if the entity
+                                    is also named on its own. */
+  NG_MF_POSS = 1u << 1,        /**< Followed by a possessive 's. */
+  NG_MF_ACRONYM = 1u << 2,     /**< An acronym given in parentheses. */
+  NG_MF_ALIAS = 1u << 3,       /**< A short form of a name seen elsewhere. */
+  NG_MF_QUOTED = 1u << 4,      /**< A name given in quotes ('a "phase one" deal'). */
+  NG_MF_TITLE_PREFIX = 1u << 5 /**< Named in front of a title ("Dahl adviser"):
+                                    maybe a person's surname. */
 };
 
 typedef struct {
@@ -66,7 +70,7 @@ typedef struct {
   float confidence;          /**< In [0, 1]. */
   uint16_t flags;            /**< NG_MF_* bits. */
   uint8_t cls;               /**< NgClass. */
-  const char *rule;          /**< Static rule id, e.g. "gaz.country". */
+  NgRule rule;               /**< The rule that found it (rules.h). */
 } NgMention;
 
 typedef struct {
@@ -86,9 +90,9 @@ typedef enum {
 } NgLinkKind;
 
 typedef struct {
-  uint8_t kind;     /**< NgLinkKind. */
-  int32_t a, b;     /**< Mention indices. */
-  const char *rule; /**< Static rule id. */
+  uint8_t kind; /**< NgLinkKind. */
+  int32_t a, b; /**< Mention indices. */
+  NgRule rule;  /**< The rule relate records for it (rules.h). */
 } NgLink;
 
 typedef struct {

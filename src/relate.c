@@ -70,7 +70,7 @@ static void *grow(void *p, size_t *cap, size_t n, size_t size, NgStatus *st) {
   return np;
 }
 
-static void add_rel(Ctx *c, NgRelKind kind, int32_t s, int32_t o, size_t a, size_t b, float conf, const char *rule) {
+static void add_rel_conf(Ctx *c, NgRelKind kind, int32_t s, int32_t o, size_t a, size_t b, float conf, NgRule rule) {
   if (s < 0 || o < 0 || s == o || c->st) return;
   if (kind == NG_REL_MET_WITH && s > o) {
     int32_t x = s;
@@ -99,6 +99,18 @@ static void add_rel(Ctx *c, NgRelKind kind, int32_t s, int32_t o, size_t a, size
   R->rels[R->n_rels++] = (NgRelation){(uint8_t)kind, s, o, a, b, conf, rule};
 }
 
+/* A relation with the confidence of its rule. */
+static void add_rel(Ctx *c, NgRelKind kind, int32_t s, int32_t o, size_t a, size_t b, NgRule rule) {
+  add_rel_conf(c, kind, s, o, a, b, ng_rule_confidence(rule), rule);
+}
+
+/* A relation derived from an item of confidence `source`: the rule's
+   confidence is a factor on it. */
+static void add_derived_rel(Ctx *c, NgRelKind kind, int32_t s, int32_t o, size_t a, size_t b, float source,
+                            NgRule rule) {
+  add_rel_conf(c, kind, s, o, a, b, source * ng_rule_confidence(rule), rule);
+}
+
 static char *dup_span(const char *s, size_t a, size_t b) {
   char *o = malloc(b - a + 6);
   if (o) ng_text_clean(s, a, b, o, b - a + 6);
@@ -110,8 +122,8 @@ static int title_governs(uint8_t cls) {
          cls == NG_TITLE_MILITARY;
 }
 
-static void add_role(Ctx *c, int32_t person, const NgTitle *T, int32_t org, size_t a, size_t b, float conf,
-                     const char *rule) {
+static void add_role(Ctx *c, int32_t person, const NgTitle *T, int32_t org, size_t a, size_t b, NgRule rule) {
+  const float conf = ng_rule_confidence(rule);
   if (person < 0 || c->st) return;
   const NgLexEntry *le = ng_lexicon_entry(c->lex, (uint32_t)T->lex);
   uint8_t tcls = le ? le->cls : NG_TITLE_BUSINESS;
@@ -180,16 +192,16 @@ static void add_role(Ctx *c, int32_t person, const NgTitle *T, int32_t org, size
   R->roles = nr;
   R->roles[R->n_roles++] = (NgRole){person, org, country, title, text, T->former, tcls, a, b, conf, rule};
 edges:
-  if (org >= 0 && etype(c, org) == NG_TYPE_ORG) add_rel(c, NG_REL_AFFILIATED, person, org, a, b, conf, rule);
+  if (org >= 0 && etype(c, org) == NG_TYPE_ORG) add_rel(c, NG_REL_AFFILIATED, person, org, a, b, rule);
   if (!T->former && title_governs(tcls) && country >= 0 && etype(c, country) == NG_TYPE_PLACE)
-    add_rel(c, NG_REL_REPRESENTS, person, country, a, b, conf * (implied ? 0.85f : 0.95f),
-            implied ? "represents.title-implies-country" : "represents.title-country");
+    add_derived_rel(c, NG_REL_REPRESENTS, person, country, a, b, conf,
+                    implied ? NG_RULE_REPRESENTS_TITLE_IMPLIES : NG_RULE_REPRESENTS_TITLE_COUNTRY);
   /* officials speak for their institution; so do the heads (government
      titles) of international organizations and state bodies */
   if (!T->former && T->org >= 0 && org >= 0 &&
       (tcls == NG_TITLE_OFFICIAL || tcls == NG_TITLE_DIPLOMAT ||
        (tcls == NG_TITLE_GOV && (ecls(c, org) == NG_CLS_INTLORG || ecls(c, org) == NG_CLS_GOVBODY))))
-    add_rel(c, NG_REL_REPRESENTS, person, org, a, b, conf * 0.9f, "represents.title-org");
+    add_derived_rel(c, NG_REL_REPRESENTS, person, org, a, b, conf, NG_RULE_REPRESENTS_TITLE_ORG);
 }
 
 /* ---- roles: titles before names, appositions, headings ------------------- */
@@ -211,7 +223,7 @@ static void block_units(Ctx *c, const int32_t *orgs, size_t n, size_t a, size_t 
   if (n_parent != 1) return;
   for (size_t i = 0; i < n; ++i) {
     int unit = is_unit(c, orgs[i]) || (has_univ && ecls(c, orgs[i]) == NG_CLS_THINKTANK);
-    if (unit) add_rel(c, NG_REL_PART_OF, orgs[i], parent, a, b, 0.7f, "partof.unit-in-affiliation");
+    if (unit) add_rel(c, NG_REL_PART_OF, orgs[i], parent, a, b, NG_RULE_PARTOF_UNIT_IN_AFFILIATION);
   }
 }
 
@@ -282,8 +294,8 @@ static size_t apposition(Ctx *c, int32_t person, size_t k, size_t end, int headi
       if (T->org >= 0 && c->r->mentions[T->org].entity >= 0 && n_orgs < 16)
         orgs[n_orgs++] = c->r->mentions[T->org].entity;
       add_role(c, person, T, prep_ok ? seg_org : -1, c->t[seg_start].start,
-               c->t[(seg_end > seg_start ? seg_end : seg_start + 1) - 1].end, heading ? 0.9f : 0.85f,
-               heading ? "role.heading" : "role.apposition");
+               c->t[(seg_end > seg_start ? seg_end : seg_start + 1) - 1].end,
+               heading ? NG_RULE_ROLE_HEADING : NG_RULE_ROLE_APPOSITION);
       /* an aide of a head of state or government acts for the same state */
       const NgLexEntry *tl = ng_lexicon_entry(c->lex, (uint32_t)T->lex);
       if (owner >= 0 && !T->former && tl && (tl->cls == NG_TITLE_OFFICIAL || tl->cls == NG_TITLE_GOV)) {
@@ -292,14 +304,14 @@ static size_t apposition(Ctx *c, int32_t person, size_t k, size_t end, int headi
           const NgRelation *x = &c->out->rels[q];
           if (x->kind == NG_REL_REPRESENTS && x->subj == owner && etype(c, x->obj) == NG_TYPE_PLACE)
             add_rel(c, NG_REL_REPRESENTS, person, x->obj, c->t[seg_start].start,
-                    c->t[(seg_end > seg_start ? seg_end : seg_start + 1) - 1].end, 0.7f, "represents.aide-of");
+                    c->t[(seg_end > seg_start ? seg_end : seg_start + 1) - 1].end, NG_RULE_REPRESENTS_AIDE_OF);
         }
       }
       any = 1;
     } else if (seg_org >= 0 && prep_ok && (heading || seg_end - seg_start <= 6) && k == seg_start && mention_at(c, k) &&
                mention_at(c, k)->entity == seg_org) {
-      add_rel(c, NG_REL_AFFILIATED, person, seg_org, c->t[seg_start].start, c->t[seg_end - 1].end, 0.7f,
-              "affiliation.apposition");
+      add_rel(c, NG_REL_AFFILIATED, person, seg_org, c->t[seg_start].start, c->t[seg_end - 1].end,
+              NG_RULE_AFFILIATION_APPOSITION_BARE);
       any = 1;
     } else {
       break;
@@ -307,7 +319,7 @@ static size_t apposition(Ctx *c, int32_t person, size_t k, size_t end, int headi
     if (!prep_ok) break;
     for (size_t q = 0; q < n_orgs; ++q)
       add_rel(c, NG_REL_AFFILIATED, person, orgs[q], c->t[seg_start].start, c->t[seg_end - 1].end,
-              heading ? 0.85f : 0.8f, heading ? "affiliation.heading" : "affiliation.apposition");
+              heading ? NG_RULE_AFFILIATION_HEADING : NG_RULE_AFFILIATION_APPOSITION);
     k = seg_end;
     if (k < end && (punct(c, k, ",") || tok(c, k, "and"))) {
       ++k;
@@ -347,7 +359,7 @@ static void name_of_org(Ctx *c) {
         (tok(c, x->tok_end + 1, "based") || tok(c, x->tok_end + 1, "headquartered")))
       x = mention_at(c, x->tok_end + 2);
     if (!x || x->entity < 0 || etype(c, x->entity) != NG_TYPE_ORG) continue;
-    add_rel(c, NG_REL_AFFILIATED, m->entity, x->entity, m->start, x->end, 0.75f, "affiliation.name-of-org");
+    add_rel(c, NG_REL_AFFILIATED, m->entity, x->entity, m->start, x->end, NG_RULE_AFFILIATION_NAME_OF_ORG);
   }
 }
 
@@ -360,11 +372,11 @@ static void roles(Ctx *c) {
     const NgMention *m = &c->r->mentions[i];
     if (m->entity < 0 || m->cls != NG_CLS_PERSON || (m->flags & NG_MF_NESTED)) continue;
     int32_t ti = m->title;
-    const char *rule = "role.title-before-name";
+    NgRule rule = NG_RULE_ROLE_TITLE_BEFORE_NAME;
     size_t b = m->tok_begin;
     if (ti < 0 && b >= 2 && punct(c, b - 1, ",") && ng_recognition_title_ending(c->r, b - 1) >= 0) {
       ti = ng_recognition_title_ending(c->r, b - 1);
-      rule = "role.title-comma-name";
+      rule = NG_RULE_ROLE_TITLE_COMMA_NAME;
     }
     if (ti < 0 && b >= 1 && c->r->tok_title[b - 1] >= 0 && c->r->titles[c->r->tok_title[b - 1]].core_end == b)
       ti = c->r->tok_title[b - 1];
@@ -376,19 +388,19 @@ static void roles(Ctx *c) {
       const NgMention *x = tok(c, m->tok_end, "of") ? mention_at(c, m->tok_end + 1) : NULL;
       if (x && x->entity >= 0 && ecls(c, x->entity) == NG_CLS_COUNTRY && T0->country < 0 && !T0->former && tl &&
           title_governs(tl->cls))
-        add_rel(c, NG_REL_REPRESENTS, m->entity, x->entity, c->t[T0->tok_begin].start, x->end, 0.8f,
-                "represents.name-of-country");
+        add_rel(c, NG_REL_REPRESENTS, m->entity, x->entity, c->t[T0->tok_begin].start, x->end,
+                NG_RULE_REPRESENTS_NAME_OF_COUNTRY);
     }
     for (int hop = 0; hop < 3 && ti >= 0; ++hop) {
       const NgTitle *T = &c->r->titles[ti];
-      add_role(c, m->entity, T, -1, c->t[T->tok_begin].start, m->end, 0.9f, rule);
+      add_role(c, m->entity, T, -1, c->t[T->tok_begin].start, m->end, rule);
       /* a plural title: the person after "and" holds it too */
       const NgLexEntry *le = ng_lexicon_entry(c->lex, (uint32_t)T->lex);
       if (le && T->lex_end > T->lex_begin && strcasecmp(le->name, c->s + c->t[T->lex_begin].start) != 0 &&
           tok(c, m->tok_end, "and")) {
         const NgMention *n2 = mention_at(c, m->tok_end + 1);
         if (n2 && n2->entity >= 0 && etype(c, n2->entity) == NG_TYPE_PERSON)
-          add_role(c, n2->entity, T, -1, c->t[T->tok_begin].start, n2->end, 0.85f, "role.plural-title");
+          add_role(c, n2->entity, T, -1, c->t[T->tok_begin].start, n2->end, NG_RULE_ROLE_PLURAL_TITLE);
       }
       /* the title before this one: "Speaker Lord X", "Tanaiste and former Taoiseach, X" */
       size_t tb = T->tok_begin;
@@ -398,7 +410,7 @@ static void roles(Ctx *c) {
       else if (tb >= 2 && tok(c, tb - 1, "and") && c->r->tok_title[tb - 2] >= 0)
         prev = c->r->tok_title[tb - 2];
       ti = prev;
-      rule = "role.title-chain";
+      rule = NG_RULE_ROLE_TITLE_CHAIN;
     }
   }
   /* headings ("Name, Title, Institution") and appositions */
@@ -428,7 +440,7 @@ static void structure(Ctx *c) {
     NgRelKind k = L->kind == NG_LINK_PART_OF    ? NG_REL_PART_OF
                   : L->kind == NG_LINK_BASED_IN ? NG_REL_BASED_IN
                                                 : NG_REL_LOCATED_IN;
-    add_rel(c, k, a, b, r->mentions[L->a].start, r->mentions[L->a].end, 0.85f, L->rule);
+    add_rel(c, k, a, b, r->mentions[L->a].start, r->mentions[L->a].end, L->rule);
     /* "the Department of X and the Y Institute of Z": X is part of Z too */
     if (L->kind == NG_LINK_PART_OF) {
       size_t s = r->mentions[L->a].tok_begin;
@@ -437,7 +449,7 @@ static void structure(Ctx *c) {
       if (q > 0 && tok(c, q - 1, "and")) {
         const NgMention *x = mention_at(c, q - 2);
         if (x && x->entity >= 0 && etype(c, x->entity) == NG_TYPE_ORG)
-          add_rel(c, NG_REL_PART_OF, x->entity, b, x->start, r->mentions[L->b].end, 0.8f, "partof.coordinated-x-of-y");
+          add_rel(c, NG_REL_PART_OF, x->entity, b, x->start, r->mentions[L->b].end, NG_RULE_PARTOF_COORDINATED);
       }
     }
   }
@@ -466,7 +478,7 @@ static void structure(Ctx *c) {
       if (rgt >= 0 && ecls(c, rgt) == NG_CLS_COUNTRY && ecls(c, left) != NG_CLS_COUNTRY) {
         const NgMention *rm = mention_at(c, e + 1);
         if (rm && (rm->tok_end >= c->nt || !(c->t[rm->tok_end].flags & NG_TF_POSS)))
-          add_rel(c, NG_REL_LOCATED_IN, left, rgt, m->start, rm->end, 0.85f, "located.place-comma-country");
+          add_rel(c, NG_REL_LOCATED_IN, left, rgt, m->start, rm->end, NG_RULE_LOCATED_PLACE_COMMA_COUNTRY);
       }
     }
     /* "X in/at Y": an organization or place inside a place */
@@ -477,9 +489,9 @@ static void structure(Ctx *c) {
       const NgMention *ym = mention_at(c, q);
       if (y >= 0 && ym && ym->tok_begin == q && etype(c, y) == NG_TYPE_PLACE) {
         if (etype(c, m->entity) == NG_TYPE_ORG && ecls(c, m->entity) != NG_CLS_NEWSAGENCY)
-          add_rel(c, NG_REL_BASED_IN, m->entity, y, m->start, ym->end, 0.75f, "located.org-in-place");
+          add_rel(c, NG_REL_BASED_IN, m->entity, y, m->start, ym->end, NG_RULE_LOCATED_ORG_IN_PLACE);
         else if (etype(c, m->entity) == NG_TYPE_PLACE && tok(c, e, "in") && ecls(c, m->entity) != NG_CLS_COUNTRY)
-          add_rel(c, NG_REL_LOCATED_IN, m->entity, y, m->start, ym->end, 0.75f, "located.place-in-place");
+          add_rel(c, NG_REL_LOCATED_IN, m->entity, y, m->start, ym->end, NG_RULE_LOCATED_PLACE_IN_PLACE);
       }
     }
     /* "Washington-based X" */
@@ -488,7 +500,7 @@ static void structure(Ctx *c) {
       while (q < c->nt && q < e + 6 && !mention_at(c, q) && c->t[q].kind == NG_TOK_WORD) ++q;
       int32_t org = ent_at(c, q);
       if (org >= 0 && etype(c, org) == NG_TYPE_ORG)
-        add_rel(c, NG_REL_BASED_IN, org, m->entity, m->start, c->t[q].end, 0.8f, "located.place-based");
+        add_rel(c, NG_REL_BASED_IN, org, m->entity, m->start, c->t[q].end, NG_RULE_LOCATED_PLACE_BASED);
     }
   }
   free(nested_end);
@@ -499,7 +511,7 @@ static void structure(Ctx *c) {
     const NgLexEntry *le = ng_lexicon_entry(c->lex, (uint32_t)x->lex);
     int32_t country = ent_of_lex(c, le->country);
     if (country >= 0 && country != (int32_t)i)
-      add_rel(c, NG_REL_LOCATED_IN, (int32_t)i, country, x->first, x->first, 0.8f, "located.gazetteer");
+      add_rel(c, NG_REL_LOCATED_IN, (int32_t)i, country, x->first, x->first, NG_RULE_LOCATED_GAZETTEER);
   }
   /* facilities and regions inside a city: through the city's country */
   for (size_t i = 0; i < c->out->n_rels; ++i) {
@@ -509,7 +521,7 @@ static void structure(Ctx *c) {
     if (city->lex < 0) continue;
     int32_t country = ent_of_lex(c, ng_lexicon_entry(c->lex, (uint32_t)city->lex)->country);
     if (country >= 0 && ecls(c, x.subj) != NG_CLS_CITY)
-      add_rel(c, NG_REL_LOCATED_IN, x.subj, country, x.ev_start, x.ev_end, 0.7f, "located.via-city");
+      add_rel(c, NG_REL_LOCATED_IN, x.subj, country, x.ev_start, x.ev_end, NG_RULE_LOCATED_VIA_CITY);
   }
 }
 
@@ -566,7 +578,7 @@ static int cmp_i32(const void *a, const void *b) {
 }
 
 static void add_event(Ctx *c, NgEventKind kind, int32_t *parts, size_t n, int32_t place, const char *date, size_t a,
-                      size_t b, float conf, const char *rule) {
+                      size_t b, NgRule rule) {
   if (c->st) return;
   /* distinct people */
   qsort(parts, n, sizeof *parts, cmp_i32);
@@ -592,7 +604,7 @@ static void add_event(Ctx *c, NgEventKind kind, int32_t *parts, size_t n, int32_
     return;
   }
   memcpy(p, parts, m * sizeof *p);
-  NgEvent ev = {(uint8_t)kind, p, m, place, "", a, b, conf, rule};
+  NgEvent ev = {(uint8_t)kind, p, m, place, "", a, b, ng_rule_confidence(rule), rule};
   if (date) snprintf(ev.date, sizeof ev.date, "%s", date);
   R->events[R->n_events++] = ev;
 }
@@ -637,13 +649,13 @@ static int32_t place_in(const Ctx *c, size_t a, size_t b) {
 /* Direct met-with edges: each subject with each object; with no subject
    ("talks between A and B") every pair of objects. */
 static void met_with(Ctx *c, const int32_t *subj, size_t ns, const int32_t *obj, size_t no, size_t a, size_t b,
-                     const char *rule) {
+                     NgRule rule) {
   if (ns) {
     for (size_t i = 0; i < ns; ++i)
-      for (size_t j = 0; j < no; ++j) add_rel(c, NG_REL_MET_WITH, subj[i], obj[j], a, b, 0.8f, rule);
+      for (size_t j = 0; j < no; ++j) add_rel(c, NG_REL_MET_WITH, subj[i], obj[j], a, b, rule);
   } else {
     for (size_t i = 0; i < no; ++i)
-      for (size_t j = i + 1; j < no; ++j) add_rel(c, NG_REL_MET_WITH, obj[i], obj[j], a, b, 0.8f, rule);
+      for (size_t j = i + 1; j < no; ++j) add_rel(c, NG_REL_MET_WITH, obj[i], obj[j], a, b, rule);
   }
 }
 
@@ -701,10 +713,9 @@ static void events(Ctx *c) {
         for (size_t q = 0; q < no; ++q) parts[n++] = obj[q];
         int32_t place = place_in(c, i, se);
         if (place < 0) place = place_in(c, sb, i);
-        const char *rule = ns ? "meeting.with" : "meeting.between";
+        NgRule rule = ns ? NG_RULE_MEETING_WITH : NG_RULE_MEETING_BETWEEN;
         met_with(c, subj, ns, obj, no, c->t[sb].start, c->t[se - 1].end, rule);
-        add_event(c, NG_EVENT_MEETING, parts, n, place, has_date ? date : NULL, c->t[sb].start, c->t[se - 1].end, 0.8f,
-                  rule);
+        add_event(c, NG_EVENT_MEETING, parts, n, place, has_date ? date : NULL, c->t[sb].start, c->t[se - 1].end, rule);
       } else if (ns) {
         /* visits: "A's visit to P", "A visited P" */
         int32_t place = -1;
@@ -717,8 +728,8 @@ static void events(Ctx *c) {
         }
         if (place < 0) continue;
         int32_t who = subj[ns - 1];
-        add_event(c, NG_EVENT_VISIT, &who, 1, place, has_date ? date : NULL, c->t[sb].start, c->t[se - 1].end, 0.75f,
-                  "visit.to-place");
+        add_event(c, NG_EVENT_VISIT, &who, 1, place, has_date ? date : NULL, c->t[sb].start, c->t[se - 1].end,
+                  NG_RULE_VISIT_TO_PLACE);
       }
     }
     /* "A is welcomed by B" / "hosted by" / "received by" */
@@ -737,9 +748,9 @@ static void events(Ctx *c) {
       size_t n = 0;
       for (size_t q = 0; q < ns; ++q) parts[n++] = subj[q];
       for (size_t q = 0; q < no; ++q) parts[n++] = obj[q];
-      met_with(c, subj, ns, obj, no, c->t[sb].start, c->t[se - 1].end, "meeting.welcomed-by");
+      met_with(c, subj, ns, obj, no, c->t[sb].start, c->t[se - 1].end, NG_RULE_MEETING_WELCOMED_BY);
       add_event(c, NG_EVENT_MEETING, parts, n, place_in(c, i, se), has_date ? date : NULL, c->t[sb].start,
-                c->t[se - 1].end, 0.8f, "meeting.welcomed-by");
+                c->t[se - 1].end, NG_RULE_MEETING_WELCOMED_BY);
     }
   }
 }
@@ -762,7 +773,7 @@ static void agreements(Ctx *c) {
         if (tok(c, q, "the") || tok(c, q, "and") || punct(c, q, ",")) continue;
         int32_t x = ent_at(c, q);
         if (!actor(c, x) && !(x >= 0 && etype(c, x) == NG_TYPE_PLACE)) break;
-        add_rel(c, NG_REL_PARTY_TO, x, m->entity, m->start, c->t[q].end, 0.85f, "party.between");
+        add_rel(c, NG_REL_PARTY_TO, x, m->entity, m->start, c->t[q].end, NG_RULE_PARTY_BETWEEN);
         q = mention_at(c, q)->tok_end - 1;
       }
     }
@@ -782,7 +793,7 @@ static void agreements(Ctx *c) {
         if (!x || x->entity < 0) continue;
         if (etype(c, x->entity) == NG_TYPE_PERSON) break;
         if (actor(c, x->entity)) {
-          add_rel(c, NG_REL_PARTY_TO, x->entity, m->entity, x->start, m->end, 0.7f, "party.verb");
+          add_rel(c, NG_REL_PARTY_TO, x->entity, m->entity, x->start, m->end, NG_RULE_PARTY_VERB);
           break;
         }
         q = x->tok_begin + 1;
@@ -794,22 +805,21 @@ static void agreements(Ctx *c) {
       int32_t x = -1;
       for (size_t q = 0; q < lm.n && x < 0; ++q) x = ent_of_lex(c, (int32_t)lm.entries[q]);
       if (x >= 0 && ecls(c, x) == NG_CLS_COUNTRY)
-        add_rel(c, NG_REL_PARTY_TO, x, m->entity, m->start, m->end, 0.6f, "party.named-after-country");
+        add_rel(c, NG_REL_PARTY_TO, x, m->entity, m->start, m->end, NG_RULE_PARTY_NAMED_AFTER_COUNTRY);
       else if (x >= 0)
-        add_rel(c, NG_REL_NAMED_AFTER, m->entity, x, m->start, m->end, 0.6f, "agreement.named-after-place");
+        add_rel(c, NG_REL_NAMED_AFTER, m->entity, x, m->start, m->end, NG_RULE_AGREEMENT_NAMED_AFTER_PLACE);
     }
   }
 }
 
 /* ---- statements ------------------------------------------------------------------ */
 
-static void add_stmt(Ctx *c, int32_t who, size_t a, size_t b, int direct, size_t ca, size_t cb, float conf,
-                     const char *rule) {
+static void add_stmt(Ctx *c, int32_t who, size_t a, size_t b, int direct, size_t ca, size_t cb, NgRule rule) {
   if (who < 0 || b <= a || c->st) return;
   NgStatement *ns = grow(c->out->stmts, &c->cap_s, c->out->n_stmts, sizeof *ns, &c->st);
   if (!ns) return;
   c->out->stmts = ns;
-  c->out->stmts[c->out->n_stmts++] = (NgStatement){who, a, b, (uint8_t)direct, ca, cb, conf, rule};
+  c->out->stmts[c->out->n_stmts++] = (NgStatement){who, a, b, (uint8_t)direct, ca, cb, ng_rule_confidence(rule), rule};
 }
 
 static int is_caption(const Ctx *c, const NgSpan *p) {
@@ -896,8 +906,8 @@ static void statements(Ctx *c) {
     while (q < c->seg->n_paras && !is_heading(c, &c->seg->paras[q]) && !is_caption(c, &c->seg->paras[q])) last = q++;
     if (last > p)
       add_stmt(c, who, c->seg->paras[p + 1].start, c->seg->paras[last].end, 0, P->start,
-               c->t[ent_at(c, P->tok_begin) >= 0 ? mention_at(c, P->tok_begin)->tok_end - 1 : P->tok_begin].end, 0.85f,
-               "statement.heading-block");
+               c->t[ent_at(c, P->tok_begin) >= 0 ? mention_at(c, P->tok_begin)->tok_end - 1 : P->tok_begin].end,
+               NG_RULE_STATEMENT_HEADING_BLOCK);
   }
   /* direct quotes with a speech verb and a named speaker next to them */
   for (size_t p = 0; p < c->seg->n_paras; ++p) {
@@ -934,7 +944,7 @@ static void statements(Ctx *c) {
         ca = c->t[v].start;
         cb = c->t[v].end;
       }
-      if (who >= 0) add_stmt(c, who, c->t[k + 1].start, c->t[e - 1].end, 1, ca, cb, 0.8f, "statement.quote-said");
+      if (who >= 0) add_stmt(c, who, c->t[k + 1].start, c->t[e - 1].end, 1, ca, cb, NG_RULE_STATEMENT_QUOTE_SAID);
       k = e;
     }
   }
@@ -957,7 +967,7 @@ static void statements(Ctx *c) {
       if (m && m->entity >= 0 && etype(c, m->entity) == NG_TYPE_PERSON && punct(c, m->tok_end, ",") &&
           m->tok_end + 2 < e)
         add_stmt(c, m->entity, c->t[m->tok_end + 1].start, c->t[e - 1].end, 0, c->t[a].start, c->t[m->tok_end - 1].end,
-                 0.7f, "statement.according-to");
+                 NG_RULE_STATEMENT_ACCORDING_TO);
       continue;
     }
     for (size_t q = a + 1; q + 2 < e; ++q) {
@@ -979,8 +989,8 @@ static void statements(Ctx *c) {
              !punct(c, t, "\""))
         ++t;
       if (t + 2 < e && tok(c, t, "that") && cov[e] == cov[t + 1])
-        add_stmt(c, m->entity, c->t[t + 1].start, c->t[e - 1].end, 0, c->t[m->tok_begin].start, c->t[q].end, 0.7f,
-                 "statement.said-that");
+        add_stmt(c, m->entity, c->t[t + 1].start, c->t[e - 1].end, 0, c->t[m->tok_begin].start, c->t[q].end,
+                 NG_RULE_STATEMENT_SAID_THAT);
       break;
     }
   }

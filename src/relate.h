@@ -36,6 +36,7 @@
 #include "lexicon.h"
 #include "recognize.h"
 #include "resolve.h"
+#include "rules.h"
 #include "segment.h"
 #include "status.h"
 #include "text.h"
@@ -60,7 +61,7 @@ typedef struct {
   int32_t subj, obj;       /**< Entity indices. */
   size_t ev_start, ev_end; /**< Evidence span (bytes). */
   float confidence;
-  const char *rule;
+  NgRule rule;
 } NgRelation;
 
 typedef struct {
@@ -71,7 +72,7 @@ typedef struct {
   uint8_t title_class; /**< NgTitleClass. */
   size_t ev_start, ev_end;
   float confidence;
-  const char *rule;
+  NgRule rule;
 } NgRole;
 
 typedef enum { NG_EVENT_MEETING, NG_EVENT_VISIT } NgEventKind;
@@ -84,7 +85,7 @@ typedef struct {
   char date[11]; /**< "YYYY-MM-DD" or "". */
   size_t ev_start, ev_end;
   float confidence;
-  const char *rule;
+  NgRule rule;
 } NgEvent;
 
 typedef struct {
@@ -93,7 +94,7 @@ typedef struct {
   uint8_t direct;            /**< 1: a direct quote; 0: commentary/paraphrase. */
   size_t cue_start, cue_end; /**< Span naming the speaker. */
   float confidence;
-  const char *rule;
+  NgRule rule;
 } NgStatement;
 
 typedef struct {

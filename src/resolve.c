@@ -57,7 +57,7 @@ static int agr_head(const Ctx *c, size_t k) { return (c->r->tok_words[k] & NG_W_
 static size_t agreement_key(const Ctx *c, const NgMention *m, char *key, size_t size) {
   size_t b = m->tok_end;
   while (b > m->tok_begin + 1 && (agr_head(c, b - 1) || !(c->t[b - 1].flags & (NG_TF_CAP | NG_TF_ALLCAPS)))) --b;
-  int quoted = m->rule && strcmp(m->rule, "agreement.quoted-name") == 0;
+  int quoted = (m->flags & NG_MF_QUOTED) != 0;
   if (quoted) {
     b = m->tok_end;
     while (b > m->tok_begin + 1 &&
@@ -247,13 +247,13 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
   /* 0. org prefixes that are really surnames ("Dahl adviser") */
   for (size_t i = 0; i < n; ++i) {
     NgMention *m = &r->mentions[i];
-    if (m->lex >= 0 || !m->rule || strcmp(m->rule, "title.org-prefix") != 0) continue;
+    if (m->lex >= 0 || !(m->flags & NG_MF_TITLE_PREFIX)) continue;
     for (size_t j = 0; j < n; ++j) {
       const NgMention *q = &r->mentions[j];
       if (q->cls == NG_CLS_PERSON && name_tokens(&c, q) >= 2 && m->tok_end - m->tok_begin == 1 &&
           same_tok(&c, m->tok_begin, last_word(&c, q))) {
         m->cls = NG_CLS_PERSON;
-        m->rule = "alias.surname";
+        m->rule = NG_RULE_ALIAS_SURNAME;
         m->link = (int32_t)j;
         break;
       }
@@ -409,7 +409,7 @@ NgStatus ng_resolve(const NgText *text, const NgSegments *seg, const NgLexicon *
     NgEntity *e = &ents->ents[m->entity];
     e->n_mentions++;
     if (m->lex >= 0 && e->lex < 0) e->lex = m->lex;
-    if (m->confidence > e->confidence || !e->rule) {
+    if (m->confidence > e->confidence || e->n_mentions == 1) {
       /* the most specific class: a gazetteer or head-word class beats a guess */
       e->confidence = m->confidence;
       e->rule = m->rule;

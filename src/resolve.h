@@ -47,7 +47,7 @@ typedef struct {
   int link_unsure;  /**< Every name that linked it also fits another
                          gazetteer entry: the link is a best guess. */
   float confidence; /**< Highest mention confidence. */
-  const char *rule; /**< Rule of the mention that decided the type. */
+  NgRule rule;      /**< Rule of the mention that decided the type. */
   uint32_t n_mentions;
   size_t first; /**< Byte offset of the first mention. */
 } NgEntity;

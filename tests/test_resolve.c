@@ -36,7 +36,7 @@ static void dump(const Doc *d) {
     fprintf(stderr, "  entity %zu: type %d cls %s label \"%s\" alts:", i, (int)e->ents[i].type,
             ng_class_name(e->ents[i].cls), e->ents[i].label);
     for (size_t k = 0; k < e->ents[i].n_alt; ++k) fprintf(stderr, " \"%s\"", e->ents[i].alt[k]);
-    fprintf(stderr, " (%s, %u mentions)\n", e->ents[i].rule ? e->ents[i].rule : "-", e->ents[i].n_mentions);
+    fprintf(stderr, " (%s, %u mentions)\n", ng_rule_id(e->ents[i].rule), e->ents[i].n_mentions);
   }
 }
 
