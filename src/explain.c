@@ -19,7 +19,7 @@ static const char *ename(const NgAnalysis *a, int32_t e) {
 }
 
 NgStatus ng_explain(const NgAnalysis *a, const char *name, FILE *f) {
-  const NgText *t = a->text;
+  const NgText *t = a->src.text;
   fprintf(f, "# %s: %zu entities, %zu mentions, %zu relations, %zu roles, %zu events, %zu statements\n", name,
           a->ents->n, a->rec->n_mentions, a->rels->n_rels, a->rels->n_roles, a->rels->n_events, a->rels->n_stmts);
   for (size_t i = 0; i < a->ents->n; ++i) {
@@ -29,12 +29,12 @@ NgStatus ng_explain(const NgAnalysis *a, const char *name, FILE *f) {
     for (size_t k = 0; k < e->n_alt; ++k) fprintf(f, "  alias \"%s\"\n", e->alt[k]);
     for (size_t m = 0; m < a->rec->n_mentions; ++m) {
       const NgMention *mm = &a->rec->mentions[m];
-      if (mm->entity != (int32_t)i) continue;
+      if (a->ents->readings[m].entity != (int32_t)i) continue;
       fputs("  mention ", f);
       at(t, mm->start, f);
       fputc(' ', f);
       quoted(t->data, mm->start, mm->end, f);
-      fprintf(f, "  rule=%s confidence=%.2f%s\n", ng_rule_id(mm->rule), (double)mm->confidence,
+      fprintf(f, "  rule=%s confidence=%.2f%s\n", ng_rule_id(a->ents->readings[m].rule), (double)mm->confidence,
               mm->flags & NG_MF_NESTED ? " nested" : "");
     }
   }

@@ -427,12 +427,13 @@ static void build(B *b) {
   /* mentions */
   for (size_t i = 0; i < d->rec->n_mentions && !b->st; ++i) {
     const NgMention *mm = &d->rec->mentions[i];
-    if (mm->entity < 0) continue;
+    const NgReading *rd = &d->ents->readings[i];
+    if (rd->entity < 0) continue;
     span(b, mm->start, mm->end, sp, sizeof sp, 1);
     iri(b, sp, RDF_NS "type", NG_NS "Mention");
-    entity_iri(b, mm->entity, o, sizeof o);
+    entity_iri(b, rd->entity, o, sizeof o);
     iri(b, sp, ITS_NS "taIdentRef", o);
-    conf(b, sp, mm->confidence, mm->rule);
+    conf(b, sp, mm->confidence, rd->rule);
   }
   /* direct edges, each also reified (rdf:Statement) with its confidence,
      rule and evidence */
@@ -564,8 +565,9 @@ static void build(B *b) {
     }
     for (size_t k = lo; k < d->rec->n_mentions && d->rec->mentions[k].start < st->end; ++k) {
       const NgMention *mm = &d->rec->mentions[k];
-      if (mm->entity < 0 || mm->entity == st->speaker || mm->end > st->end) continue;
-      entity_iri(b, mm->entity, o, sizeof o);
+      int32_t me = d->ents->readings[k].entity;
+      if (me < 0 || me == st->speaker || mm->end > st->end) continue;
+      entity_iri(b, me, o, sizeof o);
       iri(b, s, NG_NS "about", o);
     }
   }

@@ -18,8 +18,9 @@ typedef struct {
 } Alias;
 
 typedef struct {
-  uint32_t flags;
-  uint8_t head_cls;
+  NgWordFlags flags;
+  uint8_t head_cls; /* NgClass implied by an org head word */
+  uint8_t month;    /* 1-12 for a month word, else 0 */
 } Word;
 
 struct NgLexiconImpl {
@@ -35,6 +36,7 @@ struct NgLexiconImpl {
   size_t n_words, cap_words;
   NgStrMap *wordmap; /* lowercase word -> index in words */
   NgStrMap *iso;     /* iso2 -> country entry */
+  NgSegVocab *segv;  /* the segmenter's words (segment.tsv) */
   size_t max_ntok;
 };
 
@@ -85,13 +87,13 @@ static int32_t add_entry(NgLexicon *lx, const NgLexEntry *e) {
 }
 
 /* Register `surface` as a name of entry `idx`. */
-static NgStatus add_word_key(NgLexicon *lx, const char *key, size_t kn, uint32_t flags, uint8_t cls);
+static NgStatus add_word_key(NgLexicon *lx, const char *key, size_t kn, NgWordFlags flags, uint8_t cls, uint8_t month);
 
 static NgStatus add_alias(NgLexicon *lx, const char *surface, uint32_t idx) {
   size_t slen = strlen(surface);
   if (!slen) return NG_SUCCESS;
   NgSegments *seg = NULL;
-  NgStatus st = ng_segment(surface, slen, &seg);
+  NgStatus st = ng_segment(surface, slen, lx->segv, &seg);
   if (st) return st;
   if (seg->n_toks == 0 || seg->n_toks > MAX_NAME_TOKENS) {
     ng_segments_free(seg);
@@ -116,8 +118,8 @@ static NgStatus add_alias(NgLexicon *lx, const char *surface, uint32_t idx) {
     }
     kn += ng_lexicon_token_key(surface, t, key + kn);
     if (i == 0) { /* the first word of a name: NG_W_NAME_START (and NG_W_TITLE_START) */
-      uint32_t f = NG_W_NAME_START | (lx->entries[idx].kind == NG_LEX_TITLE ? NG_W_TITLE_START : 0);
-      NgStatus wst = add_word_key(lx, key, kn, f, NG_CLS_ORGANIZATION);
+      NgWordFlags f = NG_W_NAME_START | (lx->entries[idx].kind == NG_LEX_TITLE ? NG_W_TITLE_START : 0);
+      NgStatus wst = add_word_key(lx, key, kn, f, NG_CLS_ORGANIZATION, 0);
       if (wst) {
         ng_segments_free(seg);
         return wst;
@@ -159,12 +161,14 @@ static NgStatus add_alias(NgLexicon *lx, const char *surface, uint32_t idx) {
   return ng_strmap_put(lx->names, key, kn, me);
 }
 
-/* Add `flags` to the word with key[0..kn) (see ng_lexicon_token_key). */
-static NgStatus add_word_key(NgLexicon *lx, const char *key, size_t kn, uint32_t flags, uint8_t cls) {
+/* Add `flags` to the word with key[0..kn) (see ng_lexicon_token_key);
+   `cls` is the class of an org head, `month` a month's number (or 0). */
+static NgStatus add_word_key(NgLexicon *lx, const char *key, size_t kn, NgWordFlags flags, uint8_t cls, uint8_t month) {
   uint32_t i;
   if (ng_strmap_get(lx->wordmap, key, kn, &i)) {
     lx->words[i].flags |= flags;
     if (flags & NG_W_ORG_HEAD) lx->words[i].head_cls = cls;
+    if (month) lx->words[i].month = month;
     return NG_SUCCESS;
   }
   if (lx->n_words == lx->cap_words) {
@@ -174,17 +178,17 @@ static NgStatus add_word_key(NgLexicon *lx, const char *key, size_t kn, uint32_t
     lx->words = nw;
     lx->cap_words = nc;
   }
-  lx->words[lx->n_words] = (Word){flags, cls};
+  lx->words[lx->n_words] = (Word){flags, cls, month};
   return ng_strmap_put(lx->wordmap, key, kn, (uint32_t)lx->n_words++);
 }
 
-static NgStatus add_word(NgLexicon *lx, const char *w, uint32_t flags, uint8_t cls) {
+static NgStatus add_word(NgLexicon *lx, const char *w, NgWordFlags flags, uint8_t cls, uint8_t month) {
   char key[256];
   size_t n = strlen(w);
   if (!n || n >= sizeof key / 2) return NG_SUCCESS;
   NgToken t = {0, n, 0, 0, 0, NG_TOK_WORD};
   size_t kn = ng_lexicon_token_key(w, &t, key);
-  return add_word_key(lx, key, kn, flags, cls);
+  return add_word_key(lx, key, kn, flags, cls, month);
 }
 
 /* Split line in place on TABs into at most max columns; missing ones "". */
@@ -305,7 +309,7 @@ static NgStatus line_title(NgLexicon *lx, char **c, size_t n, char *err, size_t 
 
 static const struct {
   const char *name;
-  uint32_t flag;
+  NgWordFlags flag;
 } ROLES[] = {{"org", NG_W_ORG_HEAD},
              {"org-in", NG_W_ORG_HEAD | NG_W_ORG_IN},
              {"unit", NG_W_ORG_HEAD | NG_W_UNIT},
@@ -331,11 +335,41 @@ static const struct {
              {"portfolio", NG_W_PORTFOLIO},
              {"adjective", NG_W_ADJECTIVE},
              {"place-head", NG_W_PLACE_HEAD},
-             {"stop", NG_W_STOP}};
+             {"stop", NG_W_STOP},
+             {"title-suffix", NG_W_TITLE_SUFFIX},
+             {"title-hyphen-suffix", NG_W_TITLE_HYPHEN_SUFFIX},
+             {"title-descriptor", NG_W_TITLE_DESCRIPTOR},
+             {"former", NG_W_FORMER},
+             {"then", NG_W_THEN},
+             {"former-prefix", NG_W_FORMER_PREFIX},
+             {"title-prefix", NG_W_TITLE_PREFIX},
+             {"caption", NG_W_CAPTION},
+             {"credit", NG_W_CREDIT},
+             {"article-prefix", NG_W_ARTICLE_PREFIX},
+             {"place-prefix", NG_W_PLACE_PREFIX},
+             {"administration", NG_W_ADMINISTRATION},
+             {"based", NG_W_BASED},
+             {"located-participle", NG_W_LOCATED_PARTICIPLE},
+             {"apposition-adverb", NG_W_APPOSITION_ADVERB},
+             {"meet-object", NG_W_MEET_OBJECT},
+             {"host-passive", NG_W_HOST_PASSIVE},
+             {"compound-tail", NG_W_COMPOUND_TAIL}};
+
+/* The month number in the third column of a month row. */
+static NgStatus month_number(const char *col, uint8_t *month, char *err, size_t es) {
+  char *end = NULL;
+  long v = strtol(col, &end, 10);
+  if (end == col || *end || v < 1 || v > 12) {
+    snprintf(err, es, "month number '%s' is not 1-12", col);
+    return NG_ERR_SYNTAX;
+  }
+  *month = (uint8_t)v;
+  return NG_SUCCESS;
+}
 
 static NgStatus line_head(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
   (void)n;
-  uint32_t flag = 0;
+  NgWordFlags flag = 0;
   for (size_t i = 0; i < sizeof ROLES / sizeof ROLES[0]; ++i)
     if (strcmp(c[1], ROLES[i].name) == 0) flag = ROLES[i].flag;
   if (!flag) {
@@ -350,21 +384,40 @@ static NgStatus line_head(NgLexicon *lx, char **c, size_t n, char *err, size_t e
       return NG_ERR_SYNTAX;
     }
   }
-  return add_word(lx, c[0], flag, (uint8_t)cls);
+  uint8_t month = 0;
+  if (flag == NG_W_MONTH) {
+    NgStatus st = month_number(c[2], &month, err, es);
+    if (st) return st;
+  }
+  return add_word(lx, c[0], flag, (uint8_t)cls, month);
+}
+
+static NgStatus line_segment(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
+  (void)n;
+  static const struct {
+    const char *name;
+    unsigned roles;
+  } SEG_ROLES[] = {{"abbreviation", NG_SEG_ABBREV},
+                   {"name-abbreviation", NG_SEG_ABBREV | NG_SEG_NAME_ABBREV},
+                   {"opener", NG_SEG_OPENER}};
+  for (size_t i = 0; i < sizeof SEG_ROLES / sizeof SEG_ROLES[0]; ++i)
+    if (strcmp(c[1], SEG_ROLES[i].name) == 0) return ng_seg_vocab_add(lx->segv, c[0], strlen(c[0]), SEG_ROLES[i].roles);
+  snprintf(err, es, "unknown segmenter role '%s'", c[1]);
+  return NG_ERR_SYNTAX;
 }
 
 static NgStatus line_stop(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
   (void)n;
   (void)err;
   (void)es;
-  return add_word(lx, c[0], NG_W_STOP, NG_CLS_ORGANIZATION);
+  return add_word(lx, c[0], NG_W_STOP, NG_CLS_ORGANIZATION, 0);
 }
 
 static NgStatus line_given(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
   (void)n;
   (void)err;
   (void)es;
-  return add_word(lx, c[0], NG_W_GIVEN, NG_CLS_ORGANIZATION);
+  return add_word(lx, c[0], NG_W_GIVEN, NG_CLS_ORGANIZATION, 0);
 }
 
 static const struct {
@@ -372,11 +425,11 @@ static const struct {
   LineFn fn;
   size_t cols;
   int required;
-} FILES[] = {{"countries.tsv", line_country, 6, 1}, {"cities.tsv", line_city, 9, 1},
-             {"regions.tsv", line_region, 5, 1},    {"subdivisions.tsv", line_region, 5, 0},
-             {"organizations.tsv", line_org, 5, 1}, {"titles.tsv", line_title, 4, 1},
-             {"words.tsv", line_head, 3, 1},        {"stopwords.txt", line_stop, 1, 1},
-             {"given-names.txt", line_given, 1, 1}};
+} FILES[] = {{"segment.tsv", line_segment, 2, 1},     {"countries.tsv", line_country, 6, 1},
+             {"cities.tsv", line_city, 9, 1},         {"regions.tsv", line_region, 5, 1},
+             {"subdivisions.tsv", line_region, 5, 0}, {"organizations.tsv", line_org, 5, 1},
+             {"titles.tsv", line_title, 4, 1},        {"words.tsv", line_head, 3, 1},
+             {"stopwords.txt", line_stop, 1, 1},      {"given-names.txt", line_given, 1, 1}};
 
 static NgStatus load_buffer(NgLexicon *lx, const char *fname, LineFn fn, size_t ncols, const unsigned char *data,
                             size_t len, char *err, size_t es) {
@@ -420,7 +473,8 @@ static NgLexicon *lex_new(void) {
   lx->prefixes = ng_strmap_new();
   lx->wordmap = ng_strmap_new();
   lx->iso = ng_strmap_new();
-  if (!lx->names || !lx->prefixes || !lx->wordmap || !lx->iso) {
+  lx->segv = ng_seg_vocab_new();
+  if (!lx->names || !lx->prefixes || !lx->wordmap || !lx->iso || !lx->segv) {
     ng_lexicon_free(lx);
     return NULL;
   }
@@ -523,6 +577,7 @@ void ng_lexicon_free(NgLexicon *lx) {
   ng_strmap_free(lx->prefixes);
   ng_strmap_free(lx->wordmap);
   ng_strmap_free(lx->iso);
+  ng_seg_vocab_free(lx->segv);
   free(lx);
 }
 
@@ -599,17 +654,30 @@ static const Word *word_of(const NgLexicon *lx, const char *text, const NgToken 
   return &lx->words[i];
 }
 
-uint32_t ng_lexicon_word(const NgLexicon *lx, const char *text, const NgToken *t) {
-  char key[512];
-  if (t->end - t->start > 120) return 0;
-  size_t kn = ng_lexicon_token_key(text, t, key);
-  uint32_t i, f = 0;
-  if (ng_strmap_get(lx->wordmap, key, kn, &i)) {
-    f = lx->words[i].flags;
-    if (!(t->flags & NG_TF_CAP)) f &= ~(uint32_t)NG_W_GIVEN;
-  }
+NgWordFlags ng_lexicon_word(const NgLexicon *lx, const char *text, const NgToken *t) {
+  const Word *w = word_of(lx, text, t);
+  if (!w) return 0;
+  NgWordFlags f = w->flags;
+  if (!(t->flags & NG_TF_CAP)) f &= ~NG_W_GIVEN;
   return f;
 }
+
+NgStatus ng_lexicon_tag(const NgLexicon *lx, const char *text, const NgSegments *seg, NgWordFlags **out) {
+  *out = calloc(seg->n_toks + 1, sizeof **out);
+  if (!*out) return NG_ERR_NOMEM;
+  for (size_t i = 0; i < seg->n_toks; ++i) {
+    const NgToken *t = &seg->toks[i];
+    if (t->kind != NG_TOK_PUNCT || ng_tok_is(text, t, "&")) (*out)[i] = ng_lexicon_word(lx, text, t);
+  }
+  return NG_SUCCESS;
+}
+
+int ng_lexicon_month(const NgLexicon *lx, const char *text, const NgToken *t) {
+  const Word *w = word_of(lx, text, t);
+  return w ? w->month : 0;
+}
+
+const NgSegVocab *ng_lexicon_seg_vocab(const NgLexicon *lx) { return lx->segv; }
 
 NgClass ng_lexicon_head_class(const NgLexicon *lx, const char *text, const NgToken *t) {
   const Word *w = word_of(lx, text, t);

@@ -6,14 +6,14 @@ NgStatus ng_analyze(const NgText *text, const NgLexicon *lex, const NgMeta *meta
   *out = NULL;
   NgAnalysis *a = calloc(1, sizeof *a);
   if (!a) return NG_ERR_NOMEM;
-  a->text = text;
-  const char *extra[1] = {meta ? meta->publisher : NULL};
-  int y = 0, m = 0, d = 0;
-  if (meta) ng_meta_ymd(meta, &y, &m, &d);
-  NgStatus st = ng_segment(text->data, text->len, &a->seg);
-  if (!st) st = ng_recognize(text, a->seg, lex, extra, extra[0] ? 1 : 0, &a->rec);
-  if (!st) st = ng_resolve(text, a->seg, lex, a->rec, &a->ents);
-  if (!st) st = ng_relate(text, a->seg, lex, a->rec, a->ents, y, m, d, &a->rels);
+  a->src = (NgSource){text, NULL, lex, NULL, meta};
+  NgStatus st = ng_segment(text->data, text->len, ng_lexicon_seg_vocab(lex), &a->seg);
+  a->src.seg = a->seg;
+  if (!st) st = ng_lexicon_tag(lex, text->data, a->seg, &a->words);
+  a->src.words = a->words;
+  if (!st) st = ng_recognize(&a->src, &a->rec);
+  if (!st) st = ng_resolve(&a->src, a->rec, &a->ents);
+  if (!st) st = ng_relate(&a->src, a->rec, a->ents, &a->rels);
   if (st) {
     ng_analysis_free(a);
     return st;
@@ -27,6 +27,7 @@ void ng_analysis_free(NgAnalysis *a) {
   ng_relations_free(a->rels);
   ng_entities_free(a->ents);
   ng_recognition_free(a->rec);
+  free(a->words);
   ng_segments_free(a->seg);
   free(a);
 }

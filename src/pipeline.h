@@ -1,8 +1,9 @@
 /* newsgraph -- pipeline: run the analysis stages on one text.
  *
- * read (done by the caller) -> segment -> recognize -> resolve -> relate.
- * The graph and write stages are separate (graph.h, write.h) so that
- * several documents can share one graph.
+ * read (done by the caller) -> segment -> tag (the lexicon's word flags)
+ * -> recognize -> resolve -> relate.  The graph and write stages are
+ * separate (graph.h, write.h) so that several documents can share one
+ * graph.
  */
 #ifndef NG_PIPELINE_H
 #define NG_PIPELINE_H
@@ -13,19 +14,23 @@
 #include "relate.h"
 #include "resolve.h"
 #include "segment.h"
+#include "source.h"
 #include "status.h"
 #include "text.h"
 
 typedef struct {
-  const NgText *text; /**< Borrowed from the caller. */
+  NgSource src;       /**< What the stages read: the text, lexicon and
+                           metadata are borrowed from the caller; its
+                           segments and word flags are the two below. */
   NgSegments *seg;    /**< Owned. */
+  NgWordFlags *words; /**< Owned (ng_lexicon_tag). */
   NgRecognition *rec; /**< Owned. */
   NgEntities *ents;   /**< Owned. */
   NgRelations *rels;  /**< Owned. */
 } NgAnalysis;
 
-/** Analyse `text` (which must outlive the result) with `lex` and `meta`
- *  (may be NULL).  *out is owned by the caller (ng_analysis_free). */
+/** Analyse `text` with `lex` and `meta` (may be NULL); all three must
+ *  outlive the result.  *out is owned by the caller (ng_analysis_free). */
 NgStatus ng_analyze(const NgText *text, const NgLexicon *lex, const NgMeta *meta, NgAnalysis **out);
 
 /** Free `a` and what it owns.  NULL is a no-op. */

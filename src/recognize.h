@@ -1,19 +1,20 @@
 /* newsgraph -- recognize: candidate mentions of people, organizations,
  * places and agreements, and the title phrases around them.
  *
- * In:  the text, its segments, the lexicon, and extra known names (the
- *      publisher named in the document's metadata).
- * Out: an NgRecognition:
+ * In:  an NgSource (source.h): the text, its segments, the lexicon and the
+ *      word flags of its tokens, and the metadata (the publisher is a
+ *      known name).
+ * Out: an NgRecognition, owned by the caller:
  *   - mentions: token/byte spans that name an entity, each with a class
- *     guess, the lexicon entry it matched (if any), the id of the rule that
- *     found it and a confidence in [0,1];
+ *     guess, the lexicon entry it matched (if any), the rule that found it
+ *     (rules.h) and that rule's confidence;
  *   - titles: role phrases such as "former U.S. Ambassador to Russia"
  *     (with the country or organization named in front of the title and a
  *     "former" flag), used by the relation stage;
- *   - links between mentions read off the structure of names ("Lowell
- *     Institute of Northfield University": part of; "Embassy in Moscow":
- *     based in; "Eastern Ukraine": located in).
- * Rules (the id each mention records as `rule`):
+ *   - name parts: how one name is built on another ("Lowell Institute of
+ *     Northfield University", "Embassy in Moscow", "eastern Ukraine"), which
+ *     the relation stage reads as part of, based in, located in.
+ * Rules (rules.h, docs/rules.md):
  *   - gaz.*: gazetteer names, longest match, also past where a capitalized
  *     chunk would stop ("Islamic State of Iraq and the Levant") and from a
  *     lower-case "al-"; title.country-prefix / title.org-prefix /
@@ -34,16 +35,15 @@
  *     Central Province"), place.after-preposition ("in X", "travel to X");
  *   - acronym.parenthesized ("(NMC)", "[NPP]"), alias.short-form (later
  *     short forms of names found above).
- * Nothing here decides which mentions denote the same entity: see resolve.h.
+ * Nothing here decides which mentions denote the same entity (resolve.h)
+ * or what they have to do with each other (relate.h).
  */
 #ifndef NG_RECOGNIZE_H
 #define NG_RECOGNIZE_H
 
-#include "lexicon.h"
 #include "rules.h"
-#include "segment.h"
+#include "source.h"
 #include "status.h"
-#include "text.h"
 #include "types.h"
 
 #include <stddef.h>
@@ -66,8 +66,7 @@ typedef struct {
   int32_t lex;               /**< Lexicon entry matched, or -1. */
   int32_t title;             /**< Title phrase right before it, or -1. */
   int32_t link;              /**< Mention this one abbreviates, or -1. */
-  int32_t entity;            /**< Set by ng_resolve(); -1 before. */
-  float confidence;          /**< In [0, 1]. */
+  float confidence;          /**< The confidence of `rule`. */
   uint16_t flags;            /**< NG_MF_* bits. */
   uint8_t cls;               /**< NgClass. */
   NgRule rule;               /**< The rule that found it (rules.h). */
@@ -83,40 +82,41 @@ typedef struct {
   uint8_t former;              /**< "former", "ex-". */
 } NgTitle;
 
+/** How the name of mention `a` is built on the name of mention `b`. */
 typedef enum {
-  NG_LINK_PART_OF,   /**< a is part of b (organizations). */
-  NG_LINK_BASED_IN,  /**< organization a is based in place b. */
-  NG_LINK_LOCATED_IN /**< place a lies in place b. */
-} NgLinkKind;
+  NG_NAME_OF,         /**< "A of B": two institutions, the first named "of" the second. */
+  NG_NAME_IN_PLACE,   /**< "Embassy in Moscow": a place (b) named inside an institution's name. */
+  NG_NAME_FACILITY,   /**< "Donetsk airport": a facility named after a place. */
+  NG_NAME_COMPASS,    /**< "eastern Ukraine": a compass word and a place. */
+  NG_NAME_AREA,       /**< "Kandahar Province": an area named after a place. */
+  NG_NAME_POSSESSIVE, /**< "X University's Institute": b's possessive before a. */
+  NG_NAME_COUNT
+} NgNameShape;
 
 typedef struct {
-  uint8_t kind; /**< NgLinkKind. */
-  int32_t a, b; /**< Mention indices. */
-  NgRule rule;  /**< The rule relate records for it (rules.h). */
-} NgLink;
+  uint8_t shape; /**< NgNameShape. */
+  int32_t a, b;  /**< Mention indices. */
+} NgNamePart;
 
 typedef struct {
   NgMention *mentions; /**< Sorted by start offset. */
   size_t n_mentions;
   NgTitle *titles; /**< Sorted by start offset. */
   size_t n_titles;
-  NgLink *links;
-  size_t n_links;
+  NgNamePart *parts; /**< In the order the names were read. */
+  size_t n_parts;
   int32_t *tok_mention; /**< Per token: covering non-nested mention or -1. */
   int32_t *tok_title;   /**< Per token: covering title phrase or -1. */
-  uint32_t *tok_words;  /**< Per token: ng_lexicon_word() flags (0 for
-                             punctuation other than "&"), computed once. */
 } NgRecognition;
 
 /** The title phrase whose core ends right before token `tok` (found also
  *  when its last tokens are a place mention: "Ambassador to Libya"), or -1. */
 int32_t ng_recognition_title_ending(const NgRecognition *r, size_t tok);
 
-/** Recognize mentions in `text`.  `extra_orgs` (may be NULL) lists
- *  `n_extra` organization names known from metadata (the publisher).
- *  On success *out is owned by the caller (ng_recognition_free). */
-NgStatus ng_recognize(const NgText *text, const NgSegments *seg, const NgLexicon *lex, const char *const *extra_orgs,
-                      size_t n_extra, NgRecognition **out);
+/** Recognize the mentions of `src` (borrowed; the publisher of its
+ *  metadata, if any, is a known name).  On success *out is owned by the
+ *  caller (ng_recognition_free). */
+NgStatus ng_recognize(const NgSource *src, NgRecognition **out);
 
 /** Free `rec`.  NULL is a no-op. */
 void ng_recognition_free(NgRecognition *rec);

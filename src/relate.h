@@ -1,7 +1,11 @@
 /* newsgraph -- relate: what the text says about the entities.
  *
- * In:  text, segments, lexicon, recognition (mentions with entities set),
- *      entities, and the publication date (for "May 12").
+ * In:  the source (source.h: text, segments, lexicon, word flags, and the
+ *      metadata, whose publication date resolves "May 12"), the recognition
+ *      and the entities with the reading of every mention (resolve.h); all
+ *      borrowed.  relate is the one stage that makes relations: also those
+ *      read off the structure of names (NgNamePart: part of, based in,
+ *      located in).
  * Out: an NgRelations with
  *   - relations: direct edges between entities (affiliated with, represents,
  *     part of, located in, based in, party to, named after, met with);
@@ -11,7 +15,7 @@
  *   - statements: what a person said (a quote, reported speech such as
  *     "X said that ..." or "According to X, ...", or an expert's
  *     commentary under a "Name, Title" heading), as a span of the text.
- * Rules (the `rule` ids): role.title-before-name, role.title-comma-name,
+ * Rules (rules.h, docs/rules.md): role.title-before-name, role.title-comma-name,
  * role.apposition, role.heading, role.plural-title, role.title-chain;
  * affiliation.apposition,
  * affiliation.heading, affiliation.name-of-org ("X of the Y Institute");
@@ -22,24 +26,24 @@
  * organizations and state bodies), represents.aide-of ("X, Lind's
  * adviser"); meeting.with / meeting.between ("A met [Title] B", "A hosted
  * B", "talks between A and B"), meeting.welcomed-by, visit.*; located.*,
- * partof.*, org.* links from
- * recognition; party.*; statement.quote-said, statement.said-that,
+ * partof.*; org.x-of-y, org.x-in-place, org.possessive-unit,
+ * place.facility-in-city, place.compass+place and place.head-word from the
+ * name parts; party.*; statement.quote-said, statement.said-that,
  * statement.according-to, statement.heading-block.
- * Every item carries the id of the rule that produced it, a confidence in
- * [0,1] and the byte span of its evidence.  Negated or hypothetical
+ * Every item carries the rule that produced it, a confidence in [0,1] (the
+ * rule's, or for a derived rule its factor times the source item's) and
+ * the byte span of its evidence.  Negated or hypothetical
  * meetings, visits and reported speech ("did not meet", "would visit",
  * "did not say that") are skipped.
  */
 #ifndef NG_RELATE_H
 #define NG_RELATE_H
 
-#include "lexicon.h"
 #include "recognize.h"
 #include "resolve.h"
 #include "rules.h"
-#include "segment.h"
+#include "source.h"
 #include "status.h"
-#include "text.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -108,10 +112,10 @@ typedef struct {
   size_t n_stmts;
 } NgRelations;
 
-/** Extract relations.  year/month/day: publication date (0 = unknown).
- *  On success *out is owned by the caller (ng_relations_free). */
-NgStatus ng_relate(const NgText *text, const NgSegments *seg, const NgLexicon *lex, const NgRecognition *rec,
-                   const NgEntities *ents, int year, int month, int day, NgRelations **out);
+/** Extract the relations of `src` between the entities `ents` of the
+ *  mentions `rec`.  On success *out is owned by the caller
+ *  (ng_relations_free). */
+NgStatus ng_relate(const NgSource *src, const NgRecognition *rec, const NgEntities *ents, NgRelations **out);
 
 /** Free `rels`.  NULL is a no-op. */
 void ng_relations_free(NgRelations *rels);

@@ -11,6 +11,11 @@
  *   - sentences: a "." "!" "?" followed by a capitalized word or digit ends
  *     one; abbreviations do not, except before a common sentence opener
  *     ("... in the U.S. The ...").  A paragraph end always ends one.
+ * Which words are abbreviations ("Inc.", "Gen."), which of them stand
+ * before names and never end a sentence ("Mr."), and which words open
+ * sentences is vocabulary: an NgSegVocab, which the lexicon loads from
+ * data/segment.tsv (ng_lexicon_seg_vocab).  Without one, only initials
+ * and dotted abbreviations ("U.S.", "M.") keep their period.
  *   - paragraphs: non-blank lines.
  * Every token knows its sentence and paragraph index.
  */
@@ -60,9 +65,32 @@ typedef struct {
   size_t n_paras;
 } NgSegments;
 
-/** Segment text[0..len).  On success *out is owned by the caller (free
- *  with ng_segments_free). */
-NgStatus ng_segment(const char *text, size_t len, NgSegments **out);
+/** Roles of a word in an NgSegVocab (bit flags). */
+enum {
+  NG_SEG_ABBREV = 1u << 0,      /**< A period right after it belongs to it. */
+  NG_SEG_NAME_ABBREV = 1u << 1, /**< An abbreviation before names: never ends a sentence. */
+  NG_SEG_OPENER = 1u << 2       /**< A word that commonly opens a sentence. */
+};
+
+typedef struct NgSegVocabImpl NgSegVocab;
+
+/** A new empty vocabulary owned by the caller (ng_seg_vocab_free); NULL
+ *  when out of memory. */
+NgSegVocab *ng_seg_vocab_new(void);
+
+/** Free `v`.  NULL is a no-op. */
+void ng_seg_vocab_free(NgSegVocab *v);
+
+/** Give word[0..len) (matched with its case as written) the NG_SEG_* roles
+ *  `roles`, in addition to any it has. */
+NgStatus ng_seg_vocab_add(NgSegVocab *v, const char *word, size_t len, unsigned roles);
+
+/** NG_SEG_* roles of word[0..len) in `v` (0 when unknown or `v` is NULL). */
+unsigned ng_seg_vocab_roles(const NgSegVocab *v, const char *word, size_t len);
+
+/** Segment text[0..len) with the words of `vocab` (borrowed; may be NULL).
+ *  On success *out is owned by the caller (free with ng_segments_free). */
+NgStatus ng_segment(const char *text, size_t len, const NgSegVocab *vocab, NgSegments **out);
 
 /** Free `seg`.  NULL is a no-op. */
 void ng_segments_free(NgSegments *seg);

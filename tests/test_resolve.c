@@ -95,8 +95,8 @@ static const NgEntity *entity_at(const Doc *d, const char *needle, const char *a
   const NgRecognition *r = d->an->rec;
   for (size_t i = 0; i < r->n_mentions; ++i) {
     const NgMention *m = &r->mentions[i];
-    if (m->start <= b && m->end >= e && m->entity >= 0 && (size_t)m->entity < d->an->ents->n)
-      return &d->an->ents->ents[m->entity];
+    int32_t ent = d->an->ents->readings[i].entity;
+    if (m->start <= b && m->end >= e && ent >= 0 && (size_t)ent < d->an->ents->n) return &d->an->ents->ents[ent];
   }
   return NULL;
 }
@@ -109,16 +109,20 @@ static void check_invariants(const Doc *d) {
   const NgRecognition *r = d->an->rec;
   uint32_t *count = calloc(e->n + 1, sizeof *count);
   if (!CHECK(count != NULL)) return;
+  CHECK_INT_EQ(e->n_readings, r->n_mentions);
   for (size_t i = 0; i < r->n_mentions; ++i) {
     const NgMention *m = &r->mentions[i];
+    const NgReading *rd = &e->readings[i];
     CHECK(m->start < m->end && m->end <= d->text->len);
-    if (m->entity < 0) continue;
-    if (!CHECK((size_t)m->entity < e->n)) continue;
-    ++count[m->entity];
-    const NgEntity *en = &e->ents[m->entity];
-    if (!CHECK_INT_EQ(ng_class_type((NgClass)m->cls), en->type))
+    if (rd->entity < 0) continue;
+    if (!CHECK((size_t)rd->entity < e->n)) continue;
+    ++count[rd->entity];
+    const NgEntity *en = &e->ents[rd->entity];
+    if (!CHECK_INT_EQ(ng_class_type((NgClass)rd->cls), en->type))
       fprintf(stderr, "  mention \"%.*s\" (%s) in entity \"%s\"\n", (int)(m->end - m->start), d->text->data + m->start,
-              ng_class_name((NgClass)m->cls), en->label);
+              ng_class_name((NgClass)rd->cls), en->label);
+    /* a mention keeps its class unless resolve re-read it */
+    if (rd->rule != NG_RULE_ALIAS_SURNAME) CHECK_INT_EQ(rd->cls, m->cls);
   }
   static const char *const titles[] = {"President ", "Secretary ", "Minister ", "Professor ", "Foreign ",
                                        "Prime ",     "Dr. ",       "Mr. ",      "Ms. ",       NULL};
@@ -195,6 +199,38 @@ static void test_surname(void) {
     CHECK(entity_at(&d, "Sokolov", "joined them.\n") == ni);
     CHECK_INT_EQ(count_label(&d, NG_TYPE_PERSON, "Sokolov"), 0);
     CHECK_INT_EQ(count_label(&d, NG_TYPE_PERSON, "Olsen"), 0);
+    check_invariants(&d);
+  }
+  doc_free(&d);
+}
+
+/* resolve re-reads, and never rewrites, a mention: "Dahl adviser" is first
+   guessed as an organization in front of a title; the person named in full
+   makes it her surname (alias.surname), while the recognition keeps its
+   own reading. */
+static void test_surname_reread(void) {
+  Doc d;
+  if (analyze(
+          "Anna Dahl, the defence minister, spoke first.\nOn Monday, Dahl adviser Jon Moe said the talks went well.\n",
+          &d)) {
+    const NgEntity *p = find_label(&d, NG_TYPE_PERSON, "Anna Dahl");
+    if (!CHECK(p != NULL)) dump(&d);
+    CHECK_INT_EQ(count_type(&d, NG_TYPE_ORG), 0);
+    CHECK(find_label(&d, NG_TYPE_PERSON, "Jon Moe") != NULL);
+    const NgRecognition *r = d.an->rec;
+    int reread = 0;
+    for (size_t i = 0; i < r->n_mentions; ++i) {
+      const NgMention *m = &r->mentions[i];
+      const NgReading *rd = &d.an->ents->readings[i];
+      if (m->end - m->start != 4 || strncmp(d.text->data + m->start, "Dahl", 4) != 0) continue;
+      reread = 1;
+      CHECK_INT_EQ(m->cls, NG_CLS_ORGANIZATION); /* what recognize found */
+      CHECK(m->flags & NG_MF_TITLE_PREFIX);
+      CHECK_INT_EQ(rd->cls, NG_CLS_PERSON); /* what resolve made of it */
+      CHECK_INT_EQ(rd->rule, NG_RULE_ALIAS_SURNAME);
+      CHECK(rd->entity >= 0 && &d.an->ents->ents[rd->entity] == p);
+    }
+    CHECK(reread);
     check_invariants(&d);
   }
   doc_free(&d);
@@ -330,6 +366,7 @@ int main(void) {
   }
   CHECK(ng_lexicon_size(lex) > 0);
   test_surname();
+  test_surname_reread();
   test_acronym();
   test_gazetteer_alias();
   test_never_across_types();

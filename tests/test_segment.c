@@ -1,5 +1,6 @@
 /* Tests of segment.h: tokens, sentences and paragraphs. */
 #include "check.h"
+#include "lexicon.h"
 #include "segment.h"
 #include "text.h"
 
@@ -7,9 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The segmenter's words (data/segment.tsv), from the built-in lexicon. */
+static const NgSegVocab *vocab;
+
 static NgSegments *seg_of(const char *s) {
   NgSegments *seg = NULL;
-  if (!CHECK_INT_EQ(ng_segment(s, strlen(s), &seg), NG_SUCCESS)) return NULL;
+  if (!CHECK_INT_EQ(ng_segment(s, strlen(s), vocab, &seg), NG_SUCCESS)) return NULL;
   CHECK(seg != NULL);
   return seg;
 }
@@ -303,9 +307,41 @@ static void test_offsets_roundtrip(void) {
   ng_text_free(t);
 }
 
+/* The vocabulary on its own: roles add up, case counts, NULL knows nothing. */
+static void test_vocab(void) {
+  NgSegVocab *v = ng_seg_vocab_new();
+  if (!CHECK(v != NULL)) return;
+  CHECK_INT_EQ(ng_seg_vocab_add(v, "Gen", 3, NG_SEG_ABBREV), NG_SUCCESS);
+  CHECK_INT_EQ(ng_seg_vocab_add(v, "Gen", 3, NG_SEG_NAME_ABBREV), NG_SUCCESS);
+  CHECK_INT_EQ(ng_seg_vocab_roles(v, "Gen", 3), NG_SEG_ABBREV | NG_SEG_NAME_ABBREV);
+  CHECK_INT_EQ(ng_seg_vocab_roles(v, "gen", 3), 0);
+  CHECK_INT_EQ(ng_seg_vocab_roles(NULL, "Gen", 3), 0);
+  /* without a vocabulary "Gen." is a word and a period; with it, one token */
+  const char *s = "He met Gen. Ivo Berg.";
+  NgSegments *seg = NULL;
+  if (CHECK_INT_EQ(ng_segment(s, strlen(s), NULL, &seg), NG_SUCCESS)) CHECK(find_tok(s, seg, "Gen") >= 0);
+  ng_segments_free(seg);
+  seg = NULL;
+  if (CHECK_INT_EQ(ng_segment(s, strlen(s), v, &seg), NG_SUCCESS)) {
+    CHECK(find_tok(s, seg, "Gen.") >= 0);
+    CHECK_INT_EQ(seg->n_sents, 1);
+  }
+  ng_segments_free(seg);
+  ng_seg_vocab_free(v);
+  ng_seg_vocab_free(NULL); /* no-op */
+}
+
 int main(void) {
   ng_segments_free(NULL); /* no-op */
   CHECK(1);
+  NgLexicon *lex = NULL;
+  char err[256] = "";
+  if (!CHECK_INT_EQ(ng_lexicon_load_builtin(&lex, err, sizeof err), NG_SUCCESS)) {
+    fprintf(stderr, "%s\n", err);
+    return check_report();
+  }
+  vocab = ng_lexicon_seg_vocab(lex);
+  test_vocab();
   test_abbr_title();
   test_abbr_end();
   test_initial();
@@ -314,5 +350,6 @@ int main(void) {
   test_paragraphs();
   test_question_exclamation();
   test_offsets_roundtrip();
+  ng_lexicon_free(lex);
   return check_report();
 }
