@@ -89,58 +89,41 @@ static int32_t add_entry(NgLexicon *lx, const NgLexEntry *e) {
 /* Register `surface` as a name of entry `idx`. */
 static NgStatus add_word_key(NgLexicon *lx, const char *key, size_t kn, NgWordFlags flags, uint8_t cls, uint8_t month);
 
-static NgStatus add_alias(NgLexicon *lx, const char *surface, uint32_t idx) {
-  size_t slen = strlen(surface);
-  if (!slen) return NG_SUCCESS;
-  NgSegments *seg = NULL;
-  NgStatus st = ng_segment(surface, slen, lx->segv, &seg);
-  if (st) return st;
-  if (seg->n_toks == 0 || seg->n_toks > MAX_NAME_TOKENS) {
-    ng_segments_free(seg);
-    return NG_SUCCESS;
-  }
-  char key[1024];
+/* The key of the name tokenized as `seg` (tokens joined by one space), its
+   case pattern into *a; every proper token prefix of the key is recorded,
+   and the first word gets NG_W_NAME_START (NG_W_TITLE_START for a title).
+   Returns the key's length, 0 when a token is too long to keep. */
+static size_t alias_key(NgLexicon *lx, const char *surface, const NgSegments *seg, Alias *a, char *key, NgStatus *st) {
   size_t kn = 0;
-  Alias a = {idx, UINT32_MAX, 0, 0};
-  for (size_t i = 0; i < seg->n_toks; ++i) {
+  for (size_t i = 0; i < seg->n_toks && !*st; ++i) {
     const NgToken *t = &seg->toks[i];
-    if (t->end - t->start > 200) {
-      ng_segments_free(seg);
-      return NG_SUCCESS;
-    }
+    if (t->end - t->start > 200) return 0;
     if (i) {
-      NgStatus pst = ng_strmap_put(lx->prefixes, key, kn, 0);
-      if (pst) {
-        ng_segments_free(seg);
-        return pst;
-      }
+      *st = ng_strmap_put(lx->prefixes, key, kn, 0);
       key[kn++] = ' ';
     }
     kn += ng_lexicon_token_key(surface, t, key + kn);
-    if (i == 0) { /* the first word of a name: NG_W_NAME_START (and NG_W_TITLE_START) */
-      NgWordFlags f = NG_W_NAME_START | (lx->entries[idx].kind == NG_LEX_TITLE ? NG_W_TITLE_START : 0);
-      NgStatus wst = add_word_key(lx, key, kn, f, NG_CLS_ORGANIZATION, 0);
-      if (wst) {
-        ng_segments_free(seg);
-        return wst;
-      }
+    if (i == 0 && !*st) {
+      NgWordFlags f = NG_W_NAME_START | (lx->entries[a->entry].kind == NG_LEX_TITLE ? NG_W_TITLE_START : 0);
+      *st = add_word_key(lx, key, kn, f, NG_CLS_ORGANIZATION, 0);
     }
     if (t->flags & NG_TF_ALLCAPS)
-      a.allcaps |= (uint16_t)(1u << i);
+      a->allcaps |= (uint16_t)(1u << i);
     else if (t->flags & NG_TF_CAP)
-      a.caps |= (uint16_t)(1u << i);
+      a->caps |= (uint16_t)(1u << i);
   }
-  if (seg->n_toks > lx->max_ntok) lx->max_ntok = seg->n_toks;
-  ng_segments_free(seg);
+  return kn;
+}
 
+/* Append alias a under key[0..kn), after the aliases already there (data-
+   file order within a bucket), unless the same entry with the same case
+   pattern is there. */
+static NgStatus store_alias(NgLexicon *lx, const char *key, size_t kn, Alias a) {
   uint32_t head;
-  if (ng_strmap_get(lx->names, key, kn, &head)) {
-    /* skip exact duplicates (same entry, same case pattern) */
-    for (uint32_t j = head; j != UINT32_MAX; j = lx->aliases[j].next)
-      if (lx->aliases[j].entry == idx && lx->aliases[j].caps == a.caps && lx->aliases[j].allcaps == a.allcaps)
-        return NG_SUCCESS;
-    a.next = head;
-  }
+  int chained = ng_strmap_get(lx->names, key, kn, &head);
+  for (uint32_t j = chained ? head : UINT32_MAX; j != UINT32_MAX; j = lx->aliases[j].next)
+    if (lx->aliases[j].entry == a.entry && lx->aliases[j].caps == a.caps && lx->aliases[j].allcaps == a.allcaps)
+      return NG_SUCCESS;
   if (lx->n_alias == lx->cap_alias) {
     size_t nc = lx->cap_alias ? lx->cap_alias * 2 : 2048;
     Alias *na = realloc(lx->aliases, nc * sizeof *na);
@@ -148,17 +131,30 @@ static NgStatus add_alias(NgLexicon *lx, const char *surface, uint32_t idx) {
     lx->aliases = na;
     lx->cap_alias = nc;
   }
-  /* keep data-file order within a bucket: append at the tail */
   uint32_t me = (uint32_t)lx->n_alias;
+  a.next = UINT32_MAX;
   lx->aliases[lx->n_alias++] = a;
-  if (a.next != UINT32_MAX) {
-    lx->aliases[me].next = UINT32_MAX;
-    uint32_t j = head;
-    while (lx->aliases[j].next != UINT32_MAX) j = lx->aliases[j].next;
-    lx->aliases[j].next = me;
-    return NG_SUCCESS;
-  }
-  return ng_strmap_put(lx->names, key, kn, me);
+  if (!chained) return ng_strmap_put(lx->names, key, kn, me);
+  uint32_t j = head;
+  while (lx->aliases[j].next != UINT32_MAX) j = lx->aliases[j].next;
+  lx->aliases[j].next = me;
+  return NG_SUCCESS;
+}
+
+/* Register `surface` as a name of entry `idx`. */
+static NgStatus add_alias(NgLexicon *lx, const char *surface, uint32_t idx) {
+  size_t slen = strlen(surface);
+  if (!slen) return NG_SUCCESS;
+  NgSegments *seg = NULL;
+  NgStatus st = ng_segment(surface, slen, lx->segv, &seg);
+  if (st) return st;
+  char key[1024];
+  Alias a = {idx, UINT32_MAX, 0, 0};
+  size_t kn = 0;
+  if (seg->n_toks > 0 && seg->n_toks <= MAX_NAME_TOKENS) kn = alias_key(lx, surface, seg, &a, key, &st);
+  if (kn && !st && seg->n_toks > lx->max_ntok) lx->max_ntok = seg->n_toks;
+  ng_segments_free(seg);
+  return st || !kn ? st : store_alias(lx, key, kn, a);
 }
 
 /* Add `flags` to the word with key[0..kn) (see ng_lexicon_token_key);
@@ -589,54 +585,64 @@ int32_t ng_lexicon_country(const NgLexicon *lx, const char *iso2) { return iso_c
 
 /* ---- matching ---------------------------------------------------------- */
 
+/* The keys of tokens from..from+k (k = 1, 2, ...) into key, their lengths
+   into lens[k]; stops after the first one no name starts with.  Returns
+   the number of tokens read. */
+static size_t match_keys(const NgLexicon *lx, const char *text, const NgToken *toks, size_t from, size_t to, char *key,
+                         size_t *lens) {
+  size_t kn = 0, k;
+  size_t max = lx->max_ntok < MAX_NAME_TOKENS ? lx->max_ntok : MAX_NAME_TOKENS;
+  for (k = 0; k < max && from + k < to; ++k) {
+    const NgToken *t = &toks[from + k];
+    if (t->end - t->start > 120) break;
+    if (k) key[kn++] = ' '; /* one space between tokens, as the keys have */
+    kn += ng_lexicon_token_key(text, t, key + kn);
+    lens[k + 1] = kn;
+    /* stop as soon as no name starts with these tokens (a possessive goes
+       on only where a name has one: "People's Liberation Army", not
+       "Russia's") */
+    uint32_t dummy;
+    if (!ng_strmap_get(lx->prefixes, key, kn, &dummy)) return k + 1;
+  }
+  return k;
+}
+
+/* Do the `len` tokens at toks have the capitals alias `al` needs? */
+static int case_fits(const Alias *al, const NgLexEntry *e, const NgToken *toks, size_t len) {
+  for (size_t i = 0; i < len; ++i) {
+    if ((al->allcaps >> i) & 1) {
+      if (!(toks[i].flags & NG_TF_ALLCAPS)) return 0;
+    } else if (((al->caps >> i) & 1) && e->kind != NG_LEX_TITLE && !(toks[i].flags & NG_TF_CAP)) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* The entries of kinds `kind_mask` among the aliases from `a` that fit the
+   `len` tokens at toks, into m (once each, at most NG_LEX_MAX_HITS). */
+static void collect_hits(const NgLexicon *lx, uint32_t a, const NgToken *toks, size_t len, unsigned kind_mask,
+                         NgLexMatch *m) {
+  for (; a != UINT32_MAX; a = lx->aliases[a].next) {
+    const Alias *al = &lx->aliases[a];
+    const NgLexEntry *e = &lx->entries[al->entry];
+    if (!(kind_mask & (1u << e->kind)) || !case_fits(al, e, toks, len)) continue;
+    int dup = 0;
+    for (size_t j = 0; j < m->n; ++j) dup |= m->entries[j] == al->entry;
+    if (!dup && m->n < NG_LEX_MAX_HITS) m->entries[m->n++] = al->entry;
+  }
+}
+
 size_t ng_lexicon_match(const NgLexicon *lx, const char *text, const NgToken *toks, size_t from, size_t to,
                         unsigned kind_mask, NgLexMatch *m) {
   m->ntok = 0;
   m->n = 0;
   char key[2048];
-  size_t kn = 0;
   size_t lens[MAX_NAME_TOKENS + 1];
-  size_t max = lx->max_ntok < MAX_NAME_TOKENS ? lx->max_ntok : MAX_NAME_TOKENS;
-  size_t k;
-  for (k = 0; k < max && from + k < to; ++k) {
-    const NgToken *t = &toks[from + k];
-    /* a possessive goes on only where a name has one ("People's
-       Liberation Army"): the prefix test below stops "Russia's" */
-    if (t->end - t->start > 120) break;
-    if (k) {
-      /* a name does not run across whitespace-free punctuation gaps oddly;
-         keep one space between tokens as the keys do */
-      key[kn++] = ' ';
-    }
-    kn += ng_lexicon_token_key(text, t, key + kn);
-    lens[k + 1] = kn;
-    /* stop as soon as no name starts with these tokens */
-    uint32_t dummy;
-    if (!ng_strmap_get(lx->prefixes, key, kn, &dummy)) {
-      ++k;
-      break;
-    }
-  }
-  for (size_t len = k; len >= 1; --len) {
+  for (size_t len = match_keys(lx, text, toks, from, to, key, lens); len >= 1; --len) {
     uint32_t a;
     if (!ng_strmap_get(lx->names, key, lens[len], &a)) continue;
-    for (; a != UINT32_MAX; a = lx->aliases[a].next) {
-      const Alias *al = &lx->aliases[a];
-      const NgLexEntry *e = &lx->entries[al->entry];
-      if (!(kind_mask & (1u << e->kind))) continue;
-      int ok = 1;
-      for (size_t i = 0; i < len && ok; ++i) {
-        const NgToken *t = &toks[from + i];
-        if ((al->allcaps >> i) & 1)
-          ok = (t->flags & NG_TF_ALLCAPS) != 0;
-        else if ((al->caps >> i) & 1 && e->kind != NG_LEX_TITLE)
-          ok = (t->flags & NG_TF_CAP) != 0;
-      }
-      if (!ok) continue;
-      int dup = 0;
-      for (size_t j = 0; j < m->n; ++j) dup |= m->entries[j] == al->entry;
-      if (!dup && m->n < NG_LEX_MAX_HITS) m->entries[m->n++] = al->entry;
-    }
+    collect_hits(lx, a, toks + from, len, kind_mask, m);
     if (m->n) {
       m->ntok = len;
       return len;
