@@ -19,8 +19,8 @@ static const NgRuleInfo RULES[NG_RULE_COUNT] = {
                                "an organization of the gazetteer inside a chunk, after a publication cue or "
                                "from a lower-case \"al-\""},
     [NG_RULE_GAZ_PLACE_LONG] = {"gaz.place", 0.97f, REC, 0,
-                                "a gazetteer place or organization name longer than the capitalized chunk "
-                                "(\"Islamic State of Iraq and the Levant\")"},
+                                "a gazetteer place name longer than the capitalized chunk "
+                                "(\"Bosnia and Herzegovina\")"},
     [NG_RULE_GAZ_PLACE_COMPASS] = {"gaz.place", 0.95f, REC, 0,
                                    "the gazetteer place in \"eastern X\" (nested in the region)"},
     [NG_RULE_GAZ_PLACE_NESTED] = {"gaz.place", 0.9f, REC, 0,
