@@ -187,7 +187,8 @@ static NgStatus add_word(NgLexicon *lx, const char *w, NgWordFlags flags, uint8_
   return add_word_key(lx, key, kn, flags, cls, month);
 }
 
-/* Split line in place on TABs into at most max columns; missing ones "". */
+/* Split line in place on TABs into at most max columns; missing ones are
+   "" (the end of the line, which lives as long as the line). */
 static size_t split_cols(char *line, char **cols, size_t max) {
   size_t n = 0;
   char *p = line;
@@ -199,7 +200,8 @@ static size_t split_cols(char *line, char **cols, size_t max) {
     p = tab + 1;
   }
   size_t got = n;
-  while (n < max) cols[n++] = (char *)EMPTY;
+  char *end = cols[got - 1] + strlen(cols[got - 1]);
+  while (n < max) cols[n++] = end;
   return got;
 }
 
@@ -477,7 +479,10 @@ static NgLexicon *lex_new(void) {
   return lx;
 }
 
-typedef NgStatus (*Fetch)(const void *ctx, const char *file, unsigned char **data, size_t *len, int *owned);
+/* Get data file `file`: *data and *len; *owned receives a buffer for the
+   caller to free (NULL when *data is static). */
+typedef NgStatus (*Fetch)(const void *ctx, const char *file, const unsigned char **data, size_t *len,
+                          unsigned char **owned);
 
 static NgStatus load_all(Fetch fetch, const void *ctx, NgLexicon **out, char *err, size_t es) {
   *out = NULL;
@@ -485,9 +490,9 @@ static NgStatus load_all(Fetch fetch, const void *ctx, NgLexicon **out, char *er
   NgLexicon *lx = lex_new();
   if (!lx) return NG_ERR_NOMEM;
   for (size_t f = 0; f < sizeof FILES / sizeof FILES[0]; ++f) {
-    unsigned char *data = NULL;
+    const unsigned char *data = NULL;
     size_t len = 0;
-    int owned = 0;
+    unsigned char *owned = NULL;
     NgStatus st = fetch(ctx, FILES[f].file, &data, &len, &owned);
     if (st == NG_ERR_NOENT && !FILES[f].required) continue;
     if (st) {
@@ -496,7 +501,7 @@ static NgStatus load_all(Fetch fetch, const void *ctx, NgLexicon **out, char *er
       return st;
     }
     st = load_buffer(lx, FILES[f].file, FILES[f].fn, FILES[f].cols, data, len, err, es);
-    if (owned) free(data);
+    free(owned);
     if (st) {
       ng_lexicon_free(lx);
       return st;
@@ -506,20 +511,22 @@ static NgStatus load_all(Fetch fetch, const void *ctx, NgLexicon **out, char *er
   return NG_SUCCESS;
 }
 
-static NgStatus fetch_builtin(const void *ctx, const char *file, unsigned char **data, size_t *len, int *owned) {
+static NgStatus fetch_builtin(const void *ctx, const char *file, const unsigned char **data, size_t *len,
+                              unsigned char **owned) {
   (void)ctx;
   for (size_t i = 0; i < ng_builtin_data_count; ++i) {
     if (strcmp(ng_builtin_data[i].name, file) == 0) {
-      *data = (unsigned char *)ng_builtin_data[i].data;
+      *data = ng_builtin_data[i].data;
       *len = ng_builtin_data[i].len;
-      *owned = 0;
+      *owned = NULL;
       return NG_SUCCESS;
     }
   }
   return NG_ERR_NOENT;
 }
 
-static NgStatus fetch_dir(const void *ctx, const char *file, unsigned char **data, size_t *len, int *owned) {
+static NgStatus fetch_dir(const void *ctx, const char *file, const unsigned char **data, size_t *len,
+                          unsigned char **owned) {
   char path[4096];
   snprintf(path, sizeof path, "%s/%s", (const char *)ctx, file);
   FILE *f = fopen(path, "rb");
@@ -550,7 +557,7 @@ static NgStatus fetch_dir(const void *ctx, const char *file, unsigned char **dat
   }
   *data = b;
   *len = n;
-  *owned = 1;
+  *owned = b;
   return NG_SUCCESS;
 }
 

@@ -256,7 +256,7 @@ static PrefixStep prefix_descriptor(const Ctx *c, Phrase *ph) {
 static PrefixStep prefix_former(const Ctx *c, Phrase *ph) {
   size_t p = ph->p;
   if (has(c, p - 1, NG_W_FORMER | NG_W_THEN)) {
-    ph->T.former = has(c, p - 1, NG_W_FORMER);
+    ph->T.former = (uint8_t)has(c, p - 1, NG_W_FORMER);
     --ph->p;
     return PREFIX_TAKEN;
   }

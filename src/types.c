@@ -36,12 +36,6 @@ NgEntityType ng_class_type(NgClass cls) {
   return NG_TYPE_ORG;
 }
 
-const char *ng_type_slug(NgEntityType type) {
-  switch (type) {
-  case NG_TYPE_PERSON: return "person";
-  case NG_TYPE_ORG: return "org";
-  case NG_TYPE_PLACE: return "place";
-  case NG_TYPE_AGREEMENT: return "agreement";
-  default: return "thing";
-  }
-}
+static const char *const TYPE_SLUGS[NG_TYPE_COUNT] = {"person", "org", "place", "agreement"};
+
+const char *ng_type_slug(NgEntityType type) { return type < NG_TYPE_COUNT ? TYPE_SLUGS[type] : "thing"; }

@@ -302,8 +302,14 @@ static void check_graph(NgGraph *g) {
 /* ---- the tests ---- */
 
 static int run_into(const char *bin, const char *example, const char *dir) {
-  char *argv[] = {(char *)bin, "-q", "-o", (char *)dir, (char *)example, NULL};
-  return run(argv);
+  /* execv() wants writable strings: copies */
+  const char *const args[] = {bin, "-q", "-o", dir, example};
+  char *argv[6] = {NULL};
+  int rc = -1, ok = 1;
+  for (size_t i = 0; i < 5; ++i) ok &= (argv[i] = strdup(args[i])) != NULL;
+  if (ok) rc = run(argv);
+  for (size_t i = 0; i < 5; ++i) free(argv[i]);
+  return rc;
 }
 
 static void path_of(char *out, size_t size, const char *dir, size_t i) {
