@@ -59,10 +59,8 @@ size_t ng_lexicon_token_key(const char *text, const NgToken *t, char *buf) {
       buf[n++] = '\'';
     } else if (ng_uc_is_hyphen(c) || c == 0x2013) {
       buf[n++] = '-';
-    } else if (c >= 0xC0 && c <= 0xDE && c != 0xD7) {
-      n += ng_utf8_encode(c + 32, buf + n);
-    } else if (c >= 0x410 && c <= 0x42F) {
-      n += ng_utf8_encode(c + 32, buf + n);
+    } else if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x410 && c <= 0x42F)) {
+      n += ng_utf8_encode(c + 32, buf + n); /* Latin-1 and Cyrillic capitals */
     } else {
       memcpy(buf + n, text + i, k);
       n += k;
@@ -191,6 +189,7 @@ static NgStatus add_word(NgLexicon *lx, const char *w, NgWordFlags flags, uint8_
    "" (the end of the line, which lives as long as the line). */
 static size_t split_cols(char *line, char **cols, size_t max) {
   size_t n = 0;
+  if (!max) return 0;
   char *p = line;
   while (n < max) {
     cols[n++] = p;
@@ -525,29 +524,33 @@ static NgStatus fetch_builtin(const void *ctx, const char *file, const unsigned 
   return NG_ERR_NOENT;
 }
 
+/* The whole of stream f in a new buffer owned by the caller; NULL when out
+   of memory. */
+static unsigned char *read_stream(FILE *f, size_t *n) {
+  size_t cap = 1 << 16;
+  unsigned char *b = malloc(cap);
+  *n = 0;
+  while (b) {
+    size_t got = fread(b + *n, 1, cap - *n, f);
+    *n += got;
+    if (!got) return b;
+    if (*n == cap) {
+      unsigned char *nb = realloc(b, cap *= 2);
+      if (!nb) free(b);
+      b = nb;
+    }
+  }
+  return NULL;
+}
+
 static NgStatus fetch_dir(const void *ctx, const char *file, const unsigned char **data, size_t *len,
                           unsigned char **owned) {
   char path[4096];
   snprintf(path, sizeof path, "%s/%s", (const char *)ctx, file);
   FILE *f = fopen(path, "rb");
   if (!f) return NG_ERR_NOENT;
-  size_t cap = 1 << 16, n = 0;
-  unsigned char *b = malloc(cap);
-  while (b) {
-    if (n == cap) {
-      unsigned char *nb = realloc(b, cap * 2);
-      if (!nb) {
-        free(b);
-        b = NULL;
-        break;
-      }
-      b = nb;
-      cap *= 2;
-    }
-    size_t got = fread(b + n, 1, cap - n, f);
-    n += got;
-    if (!got) break;
-  }
+  size_t n = 0;
+  unsigned char *b = read_stream(f, &n);
   int bad = ferror(f);
   fclose(f);
   if (!b) return NG_ERR_NOMEM;
@@ -598,7 +601,8 @@ int32_t ng_lexicon_country(const NgLexicon *lx, const char *iso2) { return iso_c
 static size_t match_keys(const NgLexicon *lx, const char *text, const NgToken *toks, size_t from, size_t to, char *key,
                          size_t *lens) {
   size_t kn = 0, k;
-  size_t max = lx->max_ntok < MAX_NAME_TOKENS ? lx->max_ntok : MAX_NAME_TOKENS;
+  size_t max = lx->max_ntok;
+  if (max > MAX_NAME_TOKENS) max = MAX_NAME_TOKENS;
   for (k = 0; k < max && from + k < to; ++k) {
     const NgToken *t = &toks[from + k];
     if (t->end - t->start > 120) break;

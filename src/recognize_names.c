@@ -859,7 +859,7 @@ static size_t special_phrase(Ctx *c, size_t i, size_t se) {
   if (!e) e = photo_credit(c, i, se);
   if (!e) e = lowercase_gazetteer(c, i, se);
   if (e || !is_cap(c, i)) return e;
-  if (!e) e = long_gazetteer(c, i, se);
+  e = long_gazetteer(c, i, se);
   if (!e) e = initials_name(c, i, se);
   if (!e) e = portfolio_ministry(c, i, se);
   return e;

@@ -86,9 +86,7 @@ static size_t cap_run(const Ctx *c, size_t j, size_t end) {
   size_t k = j;
   while (k < end && is_cap(c, k)) {
     ++k;
-    if (k + 1 < end && (tok(c, k, "and") || tok(c, k, "of") || tok(c, k, "&")) && is_cap(c, k + 1))
-      ++k;
-    else if (k + 1 < end && is_joined(c, k) && is_cap(c, k + 1))
+    if (k + 1 < end && (tok(c, k, "and") || tok(c, k, "of") || tok(c, k, "&") || is_joined(c, k)) && is_cap(c, k + 1))
       ++k;
   }
   return k;

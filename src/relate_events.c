@@ -17,8 +17,8 @@ static int month_of(const Ctx *c, size_t i) {
 
 static int num_at(const Ctx *c, size_t i, int lo, int hi) {
   if (i >= c->nt || c->t[i].kind != NG_TOK_NUM || c->t[i].end - c->t[i].start > 4) return 0;
-  int v = atoi(c->s + c->t[i].start);
-  return v >= lo && v <= hi ? v : 0;
+  long v = strtol(c->s + c->t[i].start, NULL, 10); /* at most four digits */
+  return v >= lo && v <= hi ? (int)v : 0;
 }
 
 /* Day and year of the month word at i: "May 12", "May 12, 2015", "12 May

@@ -415,7 +415,7 @@ static void gather_mentions(Ctx *c) {
   for (size_t i = 0; i < c->n; ++i) {
     const NgMention *m = &c->r->mentions[i];
     const NgReading *rd = &ents->readings[i];
-    if (rd->entity < 0) continue;
+    if (rd->entity < 0 || (size_t)rd->entity >= ents->n) continue;
     NgEntity *e = &ents->ents[rd->entity];
     e->n_mentions++;
     if (m->lex >= 0 && e->lex < 0) e->lex = m->lex;
@@ -561,7 +561,7 @@ static NgStatus label_entity(const Ctx *c, NgEntity *e, const size_t *by_ent, si
   if (!best.text[0] && names.n) memcpy(best.text, names.v[0], strlen(names.v[0]) + 1);
   e->label = dup_str(e->lex >= 0 ? ng_lexicon_entry(c->lex, (uint32_t)e->lex)->name : best.text);
   if (!e->label) st = NG_ERR_NOMEM;
-  qsort(names.v, names.n, sizeof *names.v, cmp_str);
+  if (names.n) qsort(names.v, names.n, sizeof *names.v, cmp_str);
   e->alt = names.v;
   for (size_t k = 0; k < names.n; ++k) {
     if (e->label && strcmp(names.v[k], e->label) == 0)
@@ -580,7 +580,7 @@ static NgStatus label_entity(const Ctx *c, NgEntity *e, const size_t *by_ent, si
 static NgStatus label_entities(Ctx *c) {
   NgEntities *ents = c->out;
   size_t *first = calloc(ents->n + 2, sizeof *first);
-  size_t *by_ent = malloc((c->n + 1) * sizeof *by_ent);
+  size_t *by_ent = calloc(c->n + 1, sizeof *by_ent);
   NgStatus st = first && by_ent ? NG_SUCCESS : NG_ERR_NOMEM;
   for (size_t i = 0; i < c->n && !st; ++i)
     if (ents->readings[i].entity >= 0) first[ents->readings[i].entity + 1]++;

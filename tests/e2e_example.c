@@ -352,9 +352,10 @@ static void check_outputs(const char *dir) {
   }
   /* N-Triples: one triple per line, no duplicates */
   {
-    size_t len = 0, lines = 0;
+    size_t len = 0;
     char *buf = slurp(nt, &len);
     if (CHECK(buf != NULL)) {
+      size_t lines = 0;
       for (size_t i = 0; i < len; ++i) lines += buf[i] == '\n';
       CHECK_INT_EQ(lines, n_nt);
       /* no blank node as subject (line start) or object (after an IRI) */

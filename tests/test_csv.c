@@ -78,7 +78,8 @@ static int parse_strict(const char *buf, size_t len, Rows *r) {
 /* Write rows with ng_write_csv_row into a tmpfile and return its bytes. */
 static char *write_rows(const char *const *const *rows, const size_t *ncols, size_t nrows, size_t *len) {
   FILE *f = tmpfile();
-  if (!CHECK(f != NULL)) return NULL;
+  CHECK(f != NULL);
+  if (!f) return NULL;
   for (size_t i = 0; i < nrows; ++i) CHECK_INT_EQ(ng_write_csv_row(f, rows[i], ncols[i]), NG_SUCCESS);
   long end = ftell(f);
   CHECK(end >= 0);
@@ -126,7 +127,8 @@ static void test_roundtrip_many(void) {
       "end\"", "\"start", "a\r\nb\"c,d", "plain"};
   size_t n = sizeof vals / sizeof vals[0];
   FILE *f = tmpfile();
-  if (!CHECK(f != NULL)) return;
+  CHECK(f != NULL);
+  if (!f) return;
   for (size_t i = 0; i < n; ++i) {
     const char *row[3] = {"k", vals[i], vals[(i + 7) % n]};
     CHECK_INT_EQ(ng_write_csv_row(f, row, 3), NG_SUCCESS);
@@ -262,7 +264,8 @@ static char *csv_of(NgStatus (*fn)(const NgWriteInput *, FILE *), const NgWriteI
   char *buf = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
-  if (!CHECK(f != NULL)) return NULL;
+  CHECK(f != NULL);
+  if (!f) return NULL;
   CHECK_INT_EQ(fn(in, f), NG_SUCCESS);
   fclose(f);
   return buf;
@@ -282,7 +285,8 @@ static void test_guarded_row(void) {
   char *buf = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
-  if (!CHECK(f != NULL)) return;
+  CHECK(f != NULL);
+  if (!f) return;
   CHECK_INT_EQ(ng_write_csv_row_guarded(f, row, 12, text), NG_SUCCESS);
   CHECK_INT_EQ(ng_write_csv_row_guarded(f, row, 12, NULL), NG_SUCCESS); /* no guard */
   CHECK_INT_EQ(ng_write_csv_row(f, row, 12), NG_SUCCESS);               /* no guard */

@@ -46,12 +46,13 @@ static void test_table(void) {
 static char **doc_rows(const char *path, size_t *n) {
   FILE *f = fopen(path, "r");
   *n = 0;
-  if (!CHECK(f != NULL)) return NULL;
-  char **rows = calloc(NG_RULE_COUNT * 2 + 1, sizeof *rows);
+  CHECK(f != NULL);
+  if (!f) return NULL;
+  char **rows = calloc((size_t)NG_RULE_COUNT * 2 + 1, sizeof *rows);
   char line[2048];
   while (rows && fgets(line, sizeof line, f)) {
     line[strcspn(line, "\r\n")] = '\0';
-    if (strncmp(line, "| `", 3) != 0 || *n >= NG_RULE_COUNT * 2) continue;
+    if (strncmp(line, "| `", 3) != 0 || *n >= (size_t)NG_RULE_COUNT * 2) continue;
     rows[*n] = malloc(strlen(line) + 1);
     if (rows[*n]) strcpy(rows[(*n)++], line);
   }

@@ -14,7 +14,8 @@ static char tmpdir[] = "/tmp/ng-test-text-XXXXXX";
 static void write_file(const char *name, const char *data, size_t len, char *path, size_t size) {
   snprintf(path, size, "%s/%s", tmpdir, name);
   FILE *f = fopen(path, "wb");
-  if (!CHECK(f != NULL)) return;
+  CHECK(f != NULL);
+  if (!f) return;
   CHECK(fwrite(data, 1, len, f) == len);
   CHECK(fclose(f) == 0);
 }

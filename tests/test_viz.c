@@ -62,7 +62,8 @@ static char *written(NgStatus (*fn)(const NgWriteInput *, FILE *)) {
   char *buf = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
-  if (!CHECK(f != NULL)) return NULL;
+  CHECK(f != NULL);
+  if (!f) return NULL;
   CHECK_INT_EQ(fn(&INPUT, f), NG_SUCCESS);
   fclose(f);
   return buf;
@@ -170,7 +171,8 @@ static void dump(const char *dir, const char *name, NgStatus (*fn)(const NgWrite
   char path[4096];
   snprintf(path, sizeof path, "%s/%s", dir, name);
   FILE *f = fopen(path, "wb");
-  if (!CHECK(f != NULL)) return;
+  CHECK(f != NULL);
+  if (!f) return;
   CHECK_INT_EQ(fn(&INPUT, f), NG_SUCCESS);
   CHECK(fclose(f) == 0);
 }
