@@ -428,39 +428,50 @@ static const struct {
              {"titles.tsv", line_title, 4, 1},        {"words.tsv", line_head, 3, 1},
              {"stopwords.txt", line_stop, 1, 1},      {"given-names.txt", line_given, 1, 1}};
 
-static NgStatus load_buffer(NgLexicon *lx, const char *fname, LineFn fn, size_t ncols, const unsigned char *data,
-                            size_t len, char *err, size_t es) {
+/* A copy of data[0..len), NUL-terminated, kept by the lexicon (entries
+   point into it); NULL when out of memory. */
+static char *keep_copy(NgLexicon *lx, const unsigned char *data, size_t len) {
   char *buf = malloc(len + 1);
-  if (!buf) return NG_ERR_NOMEM;
-  memcpy(buf, data, len);
-  buf[len] = '\0';
-  char **nb = realloc(lx->bufs, (lx->n_bufs + 1) * sizeof *nb);
+  char **nb = buf ? realloc(lx->bufs, (lx->n_bufs + 1) * sizeof *nb) : NULL;
   if (!nb) {
     free(buf);
-    return NG_ERR_NOMEM;
+    return NULL;
   }
+  memcpy(buf, data, len);
+  buf[len] = '\0';
   lx->bufs = nb;
   lx->bufs[lx->n_bufs++] = buf;
+  return buf;
+}
+
+/* One line of a data file (CR, LF and comments already gone): its columns
+   to `fn`; on error `err` receives "file:line: problem". */
+static NgStatus load_line(NgLexicon *lx, char *line, const char *fname, size_t lineno, LineFn fn, size_t ncols,
+                          char *err, size_t es) {
+  char *cols[12];
+  char msg[200] = "";
+  size_t got = split_cols(line, cols, ncols);
+  NgStatus st = got ? fn(lx, cols, got, msg, sizeof msg) : NG_SUCCESS;
+  if (st && err && es) snprintf(err, es, "%s:%zu: %s", fname, lineno, msg[0] ? msg : ng_strerror(st));
+  return st;
+}
+
+static NgStatus load_buffer(NgLexicon *lx, const char *fname, LineFn fn, size_t ncols, const unsigned char *data,
+                            size_t len, char *err, size_t es) {
+  char *buf = keep_copy(lx, data, len);
+  if (!buf) return NG_ERR_NOMEM;
   size_t lineno = 0;
-  for (char *line = buf; line && *line;) {
+  NgStatus st = NG_SUCCESS;
+  for (char *line = buf; !st && line && *line;) {
     char *nl = strchr(line, '\n');
     if (nl) *nl = '\0';
     ++lineno;
     size_t ll = strlen(line);
     if (ll && line[ll - 1] == '\r') line[--ll] = '\0';
-    if (ll && line[0] != '#') {
-      char *cols[12];
-      char msg[200] = "";
-      size_t got = split_cols(line, cols, ncols);
-      NgStatus st = got ? fn(lx, cols, got, msg, sizeof msg) : NG_SUCCESS;
-      if (st) {
-        if (err && es) snprintf(err, es, "%s:%zu: %s", fname, lineno, msg[0] ? msg : ng_strerror(st));
-        return st;
-      }
-    }
+    if (ll && line[0] != '#') st = load_line(lx, line, fname, lineno, fn, ncols, err, es);
     line = nl ? nl + 1 : NULL;
   }
-  return NG_SUCCESS;
+  return st;
 }
 
 static NgLexicon *lex_new(void) {

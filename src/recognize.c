@@ -151,11 +151,18 @@ static void match_publisher(Ctx *c) {
 
 /* ---- sorting ------------------------------------------------------------- */
 
-static int cmp_mention(const void *x, const void *y) {
-  const NgMention *a = *(const NgMention *const *)x, *b = *(const NgMention *const *)y;
+/* A mention's sort key: text order, the longer first at one start, then
+   the order found. */
+typedef struct {
+  size_t start, end;
+  size_t idx;
+} MentionKey;
+
+static int cmp_key(const void *x, const void *y) {
+  const MentionKey *a = x, *b = y;
   if (a->start != b->start) return a->start < b->start ? -1 : 1;
   if (a->end != b->end) return a->end > b->end ? -1 : 1;
-  return a < b ? -1 : a > b;
+  return (a->idx > b->idx) - (a->idx < b->idx);
 }
 
 /* Every mention index held anywhere, renumbered by `remap`. */
@@ -176,23 +183,23 @@ static void renumber(NgRecognition *r, const int32_t *remap, size_t nt) {
 static NgStatus sort_mentions(NgRecognition *r, size_t nt) {
   size_t n = r->n_mentions;
   if (!n) return NG_SUCCESS;
-  const NgMention **ptr = malloc(n * sizeof *ptr);
+  MentionKey *keys = malloc(n * sizeof *keys);
   int32_t *remap = malloc(n * sizeof *remap);
   NgMention *out = malloc(n * sizeof *out);
-  NgStatus st = ptr && remap && out ? NG_SUCCESS : NG_ERR_NOMEM;
+  NgStatus st = keys && remap && out ? NG_SUCCESS : NG_ERR_NOMEM;
   if (!st) {
-    for (size_t i = 0; i < n; ++i) ptr[i] = &r->mentions[i];
-    qsort(ptr, n, sizeof *ptr, cmp_mention);
+    for (size_t i = 0; i < n; ++i) keys[i] = (MentionKey){r->mentions[i].start, r->mentions[i].end, i};
+    qsort(keys, n, sizeof *keys, cmp_key);
     for (size_t i = 0; i < n; ++i) {
-      remap[ptr[i] - r->mentions] = (int32_t)i;
-      out[i] = *ptr[i];
+      remap[keys[i].idx] = (int32_t)i;
+      out[i] = r->mentions[keys[i].idx];
     }
     free(r->mentions);
     r->mentions = out;
     out = NULL;
     renumber(r, remap, nt);
   }
-  free(ptr);
+  free(keys);
   free(remap);
   free(out);
   return st;

@@ -35,6 +35,21 @@ static int32_t role_country(const Ctx *c, const NgTitle *T, const NgLexEntry *le
   return country;
 }
 
+/* "pre NAME post" from the title words around the lexicon's name (the
+   singular of a plural title).  Owned by the caller; NULL when out of
+   memory. */
+static char *singular_title(const Ctx *c, const NgTitle *T, const NgLexEntry *le) {
+  char *pre = dup_span(c->s, c->t[T->core_begin].start, c->t[T->lex_begin].start);
+  char *post = T->core_end > T->lex_end ? dup_span(c->s, c->t[T->lex_end].start, c->t[T->core_end - 1].end) : NULL;
+  const char *sp = pre && *pre ? " " : "";
+  size_t n = strlen(le->name) + (pre ? strlen(pre) : 0) + (post ? strlen(post) : 0) + 3;
+  char *nt = malloc(n);
+  if (nt) snprintf(nt, n, "%s%s%s%s%s", *sp ? pre : "", sp, le->name, post ? " " : "", post ? post : "");
+  free(pre);
+  free(post);
+  return nt;
+}
+
 /* The core title as written; a plural title ("Prime Ministers X and Y")
    names each holder's title in the singular.  Owned by the caller. */
 static char *role_title(const Ctx *c, const NgTitle *T, const NgLexEntry *le) {
@@ -42,18 +57,11 @@ static char *role_title(const Ctx *c, const NgTitle *T, const NgLexEntry *le) {
   if (!title || !le || T->lex_end <= T->lex_begin) return title;
   char *matched = dup_span(c->s, c->t[T->lex_begin].start, c->t[T->lex_end - 1].end);
   if (matched && strcmp(matched, le->name) != 0 && strcasecmp(matched, le->name) != 0) {
-    char *pre = dup_span(c->s, c->t[T->core_begin].start, c->t[T->lex_begin].start);
-    char *post = T->core_end > T->lex_end ? dup_span(c->s, c->t[T->lex_end].start, c->t[T->core_end - 1].end) : NULL;
-    size_t n = strlen(le->name) + (pre ? strlen(pre) : 0) + (post ? strlen(post) : 0) + 3;
-    char *nt = malloc(n);
+    char *nt = singular_title(c, T, le);
     if (nt) {
-      snprintf(nt, n, "%s%s%s%s%s", pre && *pre ? pre : "", pre && *pre ? " " : "", le->name, post ? " " : "",
-               post ? post : "");
       free(title);
       title = nt;
     }
-    free(pre);
-    free(post);
   }
   free(matched);
   return title;
