@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
 ok() { pass=$((pass + 1)); echo "ok: $*"; }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-for p in dot gc; do command -v $p > /dev/null || { echo "$p (Debian graphviz) not installed"; echo "0 passed, 1 failed"; exit 1; }; done
+for p in dot gc; do command -v $p > /dev/null || { echo "FAIL: $p not found: install the Debian package graphviz (scripts/deps.sh does)"; echo "0 passed, 1 failed"; exit 1; }; done
 
 "$bin" -q -f ttl,dot -o "$tmp" "$src/examples/kerry-sochi.txt" || { echo "newsgraph failed"; echo "0 passed, 1 failed"; exit 1; }
 pub='=Fjord & <Harbour> \ Post Desk'

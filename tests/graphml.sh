@@ -3,7 +3,9 @@
 # nodes and edges the RDF has (counted with SPARQL over the Turtle by
 # rdflib, tests/vizcheck.py), the same ones as the nodes and edges CSVs;
 # every node has a label, a type and its IRI; every <key> declares an
-# attr.type and the typed values come back as numbers; labels that need
+# attr.type and the typed values come back as numbers; every <key> has the
+# domain of its attribute (for="node" for n_*, for="edge" for e_*) and every
+# <data> uses a key of its element's domain; labels that need
 # XML escaping (an article whose publisher is "=Fjord & <Harbour> \ Post
 # Desk", and the hand-made odd.graphml of test_viz) come back unchanged.
 # Usage: graphml.sh NEWSGRAPH SOURCE_DIR TEST_VIZ
@@ -65,6 +67,39 @@ c.check(keys and all(k.get("attr.type") in ("string", "double", "int", "boolean"
 declared = {k.get("id") for k in keys}
 used = {e.get("key") for e in root.iter("{http://graphml.graphdrawing.org/xmlns}data")}
 c.check(used <= declared, "every <data> uses a declared key")
+
+
+def key_domains(path):
+    """GraphML keys have a domain (for="node", "edge", ...); a <data> may only
+    use a key of its own element's domain (or "all").  newsgraph names node
+    keys n_* and edge keys e_*."""
+    root = ET.parse(path).getroot()
+    g = "{http://graphml.graphdrawing.org/xmlns}"
+    keys = root.findall(g + "key")
+    name = os.path.basename(path)
+    domain = {k.get("id"): k.get("for") for k in keys}
+    c.check(len(domain) == len(keys), "%s: key ids are unique" % name)
+    wrong = ["%s for=%s" % (i, f) for i, f in domain.items()
+             if not ((i.startswith("n_") and f == "node") or (i.startswith("e_") and f == "edge"))]
+    c.check(keys and not wrong, "%s: node keys n_* are declared for=\"node\", edge keys e_* for=\"edge\"%s"
+            % (name, " (not: %s)" % ", ".join(wrong) if wrong else ""))
+    names = [(k.get("for"), k.get("attr.name")) for k in keys]
+    c.check(len(names) == len(set(names)), "%s: one key per attribute name and domain" % name)
+    bad, owned = [], set()
+    for tag in ("node", "edge"):
+        for el in root.iter(g + tag):
+            for d in el.findall(g + "data"):
+                owned.add(id(d))
+                if domain.get(d.get("key")) not in (tag, "all"):
+                    bad.append("<%s id=%r> uses key %r (for=%r)" % (tag, el.get("id"), d.get("key"), domain.get(d.get("key"))))
+    c.check(owned and not bad, "%s: each of %d <data> of a node or edge uses a key of its element's domain%s"
+            % (name, len(owned), " (not: %s)" % "; ".join(bad[:3]) if bad else ""))
+    stray = [d.get("key") for d in root.iter(g + "data") if id(d) not in owned]
+    c.check(not stray, "%s: no <data> outside a node or an edge%s" % (name, " (%s)" % stray[:3] if stray else ""))
+
+
+for f in ("kerry-sochi.graphml", "fjord.graphml", "odd.graphml"):
+    key_domains(os.path.join(d, f))
 
 def read_csv(name):
     with open(os.path.join(d, name), newline="", encoding="utf-8") as f:

@@ -20,6 +20,12 @@ expect() { # DESCRIPTION ACTUAL EXPECTED
 }
 BASE=https://w3id.org/newsgraph/id/
 NS=https://w3id.org/newsgraph/ontology#
+# the tools the checks need: missing ones fail the test with a clear message
+for tool in "rapper raptor2-utils" "python3 python3"; do
+  set -- $tool
+  command -v "$1" > /dev/null || bad "$1 not found: install the Debian package $2 (scripts/deps.sh does)"
+done
+[ "$failed" -eq 0 ] || { echo "$passed passed, $failed failed"; exit 1; }
 
 # Two invented articles that name the same person and country.
 mkdir in

@@ -4,7 +4,12 @@
 # Usage: valgrind.sh NEWSGRAPH SOURCE_DIR
 set -u
 bin=$1 src=$2
-if ! command -v valgrind > /dev/null; then echo "valgrind not installed"; exit 77; fi
+# A missing valgrind fails the test: a leak check that did not run must not pass.
+if ! command -v valgrind > /dev/null; then
+  echo "FAIL: valgrind not found: install the Debian package valgrind (scripts/deps.sh does)"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 vg() {
