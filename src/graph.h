@@ -26,6 +26,7 @@
 #include "resolve.h"
 #include "status.h"
 #include "text.h"
+#include "triple.h"
 
 #include <stddef.h>
 
@@ -45,15 +46,6 @@ typedef struct {
   const NgEntities *ents;
   const NgRelations *rels;
 } NgDocument;
-
-/** One triple as plain strings.  The object is an IRI when `o_iri` is set,
- *  else a literal with optional datatype IRI or language tag. */
-typedef struct {
-  const char *s, *p, *o;
-  const char *datatype; /**< NULL for plain or language-tagged literals. */
-  const char *lang;     /**< NULL unless language-tagged. */
-  int o_iri;
-} NgTriple;
 
 /** Write the article's IRI, <base>article/<doc>, into out[0..size) (cut
  *  short, NUL-terminated, when it does not fit).  The same IRI names the

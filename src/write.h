@@ -25,15 +25,11 @@
 #ifndef NG_WRITE_H
 #define NG_WRITE_H
 
-#include "graph.h"
 #include "status.h"
+#include "triple.h"
 
+#include <stddef.h>
 #include <stdio.h>
-
-typedef struct {
-  const char *prefix; /**< e.g. "ng" */
-  const char *ns;     /**< e.g. "https://w3id.org/newsgraph/ontology#" */
-} NgPrefix;
 
 /** Which outputs to write (bit flags). */
 typedef enum {
