@@ -168,6 +168,126 @@ const NgVizEdge *ng_viz_graph_edges(const NgVizGraph *g, size_t *n) {
   return g->edges;
 }
 
+/* ---- nodes and edges CSVs ------------------------------------------------------ */
+
+/* The aliases joined by `sep`, in a new string owned by the caller. */
+static char *join_aliases(const NgVizNode *v, char sep) {
+  size_t len = 0;
+  for (size_t k = 0; k < v->n_aliases; ++k) len += strlen(v->aliases[k]) + 1;
+  char *s = malloc(len + 1), *q = s;
+  if (!s) return NULL;
+  for (size_t k = 0; k < v->n_aliases; ++k) {
+    if (k) *q++ = sep;
+    size_t n = strlen(v->aliases[k]);
+    memcpy(q, v->aliases[k], n);
+    q += n;
+  }
+  *q = '\0';
+  return s;
+}
+
+/* Neo4j import, a machine import, reads cells as they are: never guarded.
+   Labels: the top class and the class ("Organization;University"); the
+   array delimiter is neo4j-admin's default ';'. */
+static NgStatus nodes_neo4j(const NgVizNode *nodes, size_t n, FILE *f) {
+  static const char *const head[] = {
+      "id:ID", ":LABEL", "label", "iri", "aliases:string[]", "wikidata", "confidence:double", "rule"};
+  NgStatus st = ng_write_csv_row(f, head, 8);
+  for (size_t i = 0; !st && i < n; ++i) {
+    const NgVizNode *v = &nodes[i];
+    char labels[128];
+    if (strcmp(v->kind, v->cls) == 0)
+      snprintf(labels, sizeof labels, "%s", v->cls);
+    else
+      snprintf(labels, sizeof labels, "%s;%s", v->kind, v->cls);
+    char *aliases = join_aliases(v, ';');
+    if (!aliases) return NG_ERR_NOMEM;
+    const char *row[8] = {v->id, labels, v->label, v->iri, aliases, v->wikidata, v->confidence, v->rule};
+    st = ng_write_csv_row(f, row, 8);
+    free(aliases);
+  }
+  return st;
+}
+
+NgStatus ng_write_nodes_csv(const NgWriteInput *in, FILE *f) {
+  NgVizGraph *g = NULL;
+  NgStatus st = ng_viz_graph_new(in, &g);
+  if (st) return st;
+  size_t n;
+  const NgVizNode *nodes = ng_viz_graph_nodes(g, &n);
+  if (in->csv_dialect == NG_CSV_NEO4J) {
+    st = nodes_neo4j(nodes, n, f);
+    ng_viz_graph_free(g);
+    return st;
+  }
+  static const char *const head[] = {"Id", "Label", "Type", "IRI", "Aliases", "Wikidata", "Confidence", "Rule"};
+  static const unsigned char text[8] = {1, 1, 1, 1, 1, 1, 0, 1};
+  st = ng_write_csv_row(f, head, 8);
+  for (size_t i = 0; !st && i < n; ++i) {
+    const NgVizNode *v = &nodes[i];
+    char *aliases = join_aliases(v, '|');
+    if (!aliases) {
+      st = NG_ERR_NOMEM;
+      break;
+    }
+    const char *row[8] = {v->id, v->label, v->cls, v->iri, aliases, v->wikidata, v->confidence, v->rule};
+    st = ng_write_csv_row_guarded(f, row, 8, in->csv_raw ? NULL : text);
+    free(aliases);
+  }
+  ng_viz_graph_free(g);
+  return st;
+}
+
+/* Neo4j's conventional relationship type: "affiliatedWith" -> "AFFILIATED_WITH". */
+static void neo4j_type(const char *name, char *out, size_t cap) {
+  size_t k = 0;
+  for (const char *p = name; *p && k + 2 < cap; ++p) {
+    char c = *p;
+    if (c >= 'A' && c <= 'Z' && p > name && ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= '0' && p[-1] <= '9')))
+      out[k++] = '_';
+    if (c >= 'a' && c <= 'z') c = (char)(c - 'a' + 'A');
+    out[k++] = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_';
+  }
+  out[k] = '\0';
+}
+
+NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f) {
+  NgVizGraph *g = NULL;
+  NgStatus st = ng_viz_graph_new(in, &g);
+  if (st) return st;
+  size_t nn, ne;
+  const NgVizNode *nodes = ng_viz_graph_nodes(g, &nn);
+  const NgVizEdge *edges = ng_viz_graph_edges(g, &ne);
+  if (in->csv_dialect == NG_CSV_NEO4J) {
+    static const char *const head[] = {":START_ID",     ":END_ID",          ":TYPE",    "label",
+                                       "weight:double", "directed:boolean", "predicate"};
+    st = ng_write_csv_row(f, head, 7);
+    for (size_t i = 0; !st && i < ne; ++i) {
+      const NgVizEdge *e = &edges[i];
+      char type[128];
+      neo4j_type(e->name, type, sizeof type);
+      const char *row[7] = {
+          nodes[e->source].id, nodes[e->target].id, type, e->name, "1", e->directed ? "true" : "false", e->predicate};
+      st = ng_write_csv_row(f, row, 7);
+    }
+  } else {
+    static const char *const head[] = {"Source", "Target", "Type", "Id", "Label", "Weight", "Predicate"};
+    static const unsigned char text[7] = {1, 1, 1, 1, 1, 0, 1};
+    st = ng_write_csv_row(f, head, 7);
+    for (size_t i = 0; !st && i < ne; ++i) {
+      const NgVizEdge *e = &edges[i];
+      char id[32];
+      snprintf(id, sizeof id, "e%zu", i + 1);
+      const char *row[7] = {
+          nodes[e->source].id, nodes[e->target].id, e->directed ? "Directed" : "Undirected", id, e->name, "1",
+          e->predicate};
+      st = ng_write_csv_row_guarded(f, row, 7, in->csv_raw ? NULL : text);
+    }
+  }
+  ng_viz_graph_free(g);
+  return st;
+}
+
 /* ---- GraphML ------------------------------------------------------------------ */
 
 typedef struct {

@@ -2,23 +2,15 @@
  *
  * In:  triples sorted by ng_graph_triples(), namespace prefixes, the base IRI.
  * Out: Turtle through raptor2's serializer; N-Triples and N-Quads with
- *      raptor2's escaping (plain terms copied as they are); CSV through
+ *      raptor2's escaping (plain terms copied as they are); the triples CSV
+ *      (subject,predicate,object,object_kind,datatype,language) through
  *      libcsv (RFC 4180: CRLF line ends, fields quoted when they hold a
- *      comma, quote, CR or LF, UTF-8 without BOM):
- *   - triples CSV: subject,predicate,object,object_kind,datatype,language;
- *   - nodes CSV: one row per node of the visualizer view (viz.h: entities,
- *     meetings and visits);
- *   - edges CSV: one row per edge of that view (direct edges between nodes).
- *   Nodes and edges CSVs come in two dialects (NgCsvDialect): Gephi's
- *   spreadsheet import ("Id","Label" + attributes; "Source","Target",
- *   "Type","Id","Label","Weight") and neo4j-admin's import ("id:ID",
- *   ":LABEL" + typed properties; ":START_ID",":END_ID",":TYPE" + typed
- *   properties).
- *   Formula injection: in the triples CSV and the Gephi CSVs a text cell
- *   that begins with '=', '+', '-', '@', TAB or CR gets a leading "'", so
- *   that spreadsheets show it as text instead of running it; numeric cells
- *   (weight, confidence, numbers typed by a datatype) never do.  csv_raw
- *   turns this off; the Neo4j dialect, a machine import, never does it.
+ *      comma, quote, CR or LF, UTF-8 without BOM), and the CSV rows the
+ *      nodes and edges CSVs of viz.h are written with.
+ *   Formula injection: in the triples CSV a text cell that begins with '=',
+ *   '+', '-', '@', TAB or CR gets a leading "'", so that spreadsheets show
+ *   it as text instead of running it; numeric cells (numbers typed by a
+ *   datatype) never do.  csv_raw turns this off.
  * Files are written to a temporary file in the target directory and renamed
  * into place, so a failed run never leaves a partial file behind.
  */
@@ -39,7 +31,7 @@ typedef enum {
   NG_OUT_NODES_CSV = 1 << 3,
   NG_OUT_EDGES_CSV = 1 << 4,
   NG_OUT_NQUADS = 1 << 5,
-  NG_OUT_GRAPHML = 1 << 6, /* GraphML and DOT: viz.h */
+  NG_OUT_GRAPHML = 1 << 6, /* nodes, edges, GraphML and DOT: viz.h */
   NG_OUT_DOT = 1 << 7,
   NG_OUT_ALL = 0xFF
 } NgOutput;
@@ -77,12 +69,6 @@ NgStatus ng_write_csv_row_guarded(FILE *f, const char *const *fields, size_t n, 
 
 /** The triples CSV. */
 NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f);
-
-/** The nodes CSV for graph visualizers, in the dialect in->csv_dialect. */
-NgStatus ng_write_nodes_csv(const NgWriteInput *in, FILE *f);
-
-/** The edges CSV for graph visualizers, in the dialect in->csv_dialect. */
-NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f);
 
 /** First half of an atomic write: `fn(in, f)` writes into a new hidden
  *  temporary file in the directory of `path`; *tmp receives its name

@@ -2,6 +2,7 @@
  * strict mode reads the same fields back. */
 #include "check.h"
 #include "graph.h"
+#include "viz.h"
 #include "write.h"
 
 #include <csv.h>
