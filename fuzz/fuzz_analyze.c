@@ -49,7 +49,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (ng_graph_add_document(g, &d) == NG_SUCCESS && ng_graph_triples(g, &t, &n) == NG_SUCCESS) {
       FILE *f = fopen("/dev/null", "wb");
       if (f) {
-        NgWriteInput in = {t, n, NULL, 0, NG_DEFAULT_BASE, NG_CSV_GEPHI, 0, NG_DEFAULT_BASE "article/fuzz"};
+        char graph[NG_IRI_MAX];
+        ng_scheme_article(NG_DEFAULT_BASE, "fuzz", graph, sizeof graph);
+        NgWriteInput in = {t, n, NULL, 0, NG_DEFAULT_BASE, NG_CSV_GEPHI, 0, graph};
         NgWriteInput neo = {t, n, NULL, 0, NG_DEFAULT_BASE, NG_CSV_NEO4J, 0, NULL};
         if (ng_write_rdf(&in, "ntriples", f) || ng_write_rdf(&in, "nquads", f) || ng_write_edges_csv(&in, f) ||
             ng_write_nodes_csv(&in, f) || ng_write_triples_csv(&in, f) || ng_write_edges_csv(&neo, f) ||

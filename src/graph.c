@@ -2,6 +2,7 @@
 
 #include "iri.h"
 #include "rdfterm.h"
+#include "scheme.h"
 #include "strmap.h"
 
 #include <redland.h>
@@ -9,17 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
-#define OWL_NS "http://www.w3.org/2002/07/owl#"
-#define XSD_NS "http://www.w3.org/2001/XMLSchema#"
-#define SKOS_NS "http://www.w3.org/2004/02/skos/core#"
-#define PROV_NS "http://www.w3.org/ns/prov#"
-#define NIF_NS "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-#define ITS_NS "http://www.w3.org/2005/11/its/rdf#"
-#define GEO_NS "http://www.w3.org/2003/01/geo/wgs84_pos#"
-#define WD_NS "http://www.wikidata.org/entity/"
 
 #define NG_STATIC_SLOTS 128
 
@@ -268,8 +258,8 @@ typedef struct {
   const NgDocument *d;
   const char *lang;
   NgStatus st;
-  char article[1536];
-  char context[2048];
+  char article[NG_IRI_MAX];
+  char context[NG_IRI_MAX];
   char **ent_iri;     /* per entity, formatted on first use (owned) */
   ConfSlot confs[64]; /* confidences as printed, by value */
 } B;
@@ -298,7 +288,7 @@ static void typed(B *b, const char *s, const char *p, const char *o, const char 
 static void num(B *b, const char *s, const char *p, size_t v) {
   char buf[32];
   fmt_size(v, buf);
-  typed(b, s, p, buf, XSD_NS "nonNegativeInteger");
+  typed(b, s, p, buf, NG_NS_XSD "nonNegativeInteger");
 }
 static void conf(B *b, const char *s, float c, const char *rule) {
   if (c < 0) c = 0;
@@ -311,42 +301,34 @@ static void conf(B *b, const char *s, float c, const char *rule) {
     slot->bits = bits + 1;
     snprintf(slot->text, sizeof slot->text, "%.2f", (double)c);
   }
-  typed(b, s, NG_NS "confidence", slot->text, XSD_NS "decimal");
+  typed(b, s, NG_NS "confidence", slot->text, NG_NS_XSD "decimal");
   if (rule) plain(b, s, NG_NS "rule", rule);
 }
 
 static void entity_iri(B *b, int32_t e, char *out, size_t n) {
   const NgEntity *x = &b->d->ents->ents[e];
   if (b->ent_iri && !b->ent_iri[e]) {
-    size_t len = strlen(b->d->base) + strlen(ng_type_slug(x->type)) + strlen(x->slug) + 2;
-    b->ent_iri[e] = malloc(len);
-    if (b->ent_iri[e]) snprintf(b->ent_iri[e], len, "%s%s/%s", b->d->base, ng_type_slug(x->type), x->slug);
+    char buf[NG_IRI_MAX];
+    size_t len = ng_scheme_entity(b->d->base, x->type, x->slug, buf, sizeof buf);
+    b->ent_iri[e] = len < sizeof buf ? malloc(len + 1) : NULL;
+    if (b->ent_iri[e]) memcpy(b->ent_iri[e], buf, len + 1);
   }
   size_t len = b->ent_iri && b->ent_iri[e] ? strlen(b->ent_iri[e]) : n;
   if (len < n)
     memcpy(out, b->ent_iri[e], len + 1);
   else
-    snprintf(out, n, "%s%s/%s", b->d->base, ng_type_slug(x->type), x->slug);
+    ng_scheme_entity(b->d->base, x->type, x->slug, out, n);
 }
 
 /* A text span node: <article#char=a,b> with NIF offsets (code points). */
 static void span(B *b, size_t a, size_t e, char *out, size_t n, int with_anchor) {
   const NgText *t = b->d->text;
   size_t ca = ng_text_char_offset(t, a), ce = ng_text_char_offset(t, e);
-  size_t al = strlen(b->article);
-  if (al + 60 < n) { /* "<article>#char=B,E" without printf */
-    memcpy(out, b->article, al);
-    memcpy(out + al, "#char=", 6);
-    size_t k = al + 6 + fmt_size(ca, out + al + 6);
-    out[k++] = ',';
-    fmt_size(ce, out + k);
-  } else {
-    snprintf(out, n, "%s#char=%zu,%zu", b->article, ca, ce);
-  }
-  iri(b, out, RDF_NS "type", NIF_NS "OffsetBasedString");
-  num(b, out, NIF_NS "beginIndex", ca);
-  num(b, out, NIF_NS "endIndex", ce);
-  iri(b, out, NIF_NS "referenceContext", b->context);
+  ng_scheme_span(b->article, ca, ce, out, n);
+  iri(b, out, NG_NS_RDF "type", NG_NS_NIF "OffsetBasedString");
+  num(b, out, NG_NS_NIF "beginIndex", ca);
+  num(b, out, NG_NS_NIF "endIndex", ce);
+  iri(b, out, NG_NS_NIF "referenceContext", b->context);
   if (with_anchor) {
     char *anchor = malloc(e - a + 1);
     if (!anchor) {
@@ -355,7 +337,7 @@ static void span(B *b, size_t a, size_t e, char *out, size_t n, int with_anchor)
     }
     memcpy(anchor, t->data + a, e - a);
     anchor[e - a] = '\0';
-    plain(b, out, NIF_NS "anchorOf", anchor);
+    plain(b, out, NG_NS_NIF "anchorOf", anchor);
     free(anchor);
   }
 }
@@ -370,20 +352,20 @@ static void build(B *b) {
   char s[2048], o[2048], sp[2048];
 
   /* the article and its text */
-  iri(b, b->article, RDF_NS "type", NG_NS "NewsArticle");
+  iri(b, b->article, NG_NS_RDF "type", NG_NS "NewsArticle");
   iri(b, b->article, NG_NS "hasContext", b->context);
-  iri(b, b->context, RDF_NS "type", NIF_NS "Context");
-  plain(b, b->context, NIF_NS "isString", t->data);
-  num(b, b->context, NIF_NS "beginIndex", 0);
-  num(b, b->context, NIF_NS "endIndex", t->n_chars);
-  iri(b, b->context, NIF_NS "sourceUrl", b->article);
+  iri(b, b->context, NG_NS_RDF "type", NG_NS_NIF "Context");
+  plain(b, b->context, NG_NS_NIF "isString", t->data);
+  num(b, b->context, NG_NS_NIF "beginIndex", 0);
+  num(b, b->context, NG_NS_NIF "endIndex", t->n_chars);
+  iri(b, b->context, NG_NS_NIF "sourceUrl", b->article);
   const NgMeta *m = d->meta;
   if (m && m->title) text_lit(b, b->article, NG_NS "headline", m->title);
   if (m && m->date) {
     typed(b, b->article, NG_NS "datePublished", m->date,
-          strlen(m->date) == 10  ? XSD_NS "date"
-          : strlen(m->date) == 7 ? XSD_NS "gYearMonth"
-                                 : XSD_NS "gYear");
+          strlen(m->date) == 10  ? NG_NS_XSD "date"
+          : strlen(m->date) == 7 ? NG_NS_XSD "gYearMonth"
+                                 : NG_NS_XSD "gYear");
   }
   if (m && m->url) {
     char *u = ng_iri_encode(m->url);
@@ -391,7 +373,7 @@ static void build(B *b) {
       b->st = NG_ERR_NOMEM;
       return;
     }
-    typed(b, b->article, NG_NS "url", u, XSD_NS "anyURI");
+    typed(b, b->article, NG_NS "url", u, NG_NS_XSD "anyURI");
     free(u);
   }
   plain(b, b->article, NG_NS "language", b->lang);
@@ -401,9 +383,9 @@ static void build(B *b) {
     const NgEntity *e = &d->ents->ents[i];
     entity_iri(b, (int32_t)i, s, sizeof s);
     snprintf(o, sizeof o, NG_NS "%s", ng_class_name(e->cls));
-    iri(b, s, RDF_NS "type", o);
-    text_lit(b, s, RDFS_NS "label", e->label);
-    for (size_t k = 0; k < e->n_alt; ++k) text_lit(b, s, SKOS_NS "altLabel", e->alt[k]);
+    iri(b, s, NG_NS_RDF "type", o);
+    text_lit(b, s, NG_NS_RDFS "label", e->label);
+    for (size_t k = 0; k < e->n_alt; ++k) text_lit(b, s, NG_NS_SKOS "altLabel", e->alt[k]);
     iri(b, b->article, NG_NS "mentions", s);
     conf(b, s, e->confidence, e->rule);
     if (m && m->publisher && e->type == NG_TYPE_ORG && strcmp(e->label, m->publisher) == 0)
@@ -413,14 +395,14 @@ static void build(B *b) {
       /* a sure link is identity; a guess among several entries is only a
          close match, without the entry's identifiers and coordinates */
       if (le->wikidata[0] == 'Q') {
-        snprintf(o, sizeof o, WD_NS "%s", le->wikidata);
-        iri(b, s, e->link_unsure ? SKOS_NS "closeMatch" : OWL_NS "sameAs", o);
+        snprintf(o, sizeof o, NG_NS_WD "%s", le->wikidata);
+        iri(b, s, e->link_unsure ? NG_NS_SKOS "closeMatch" : NG_NS_OWL "sameAs", o);
         if (!e->link_unsure) plain(b, s, NG_NS "wikidataId", le->wikidata);
       }
       if (le->geonames[0] && !e->link_unsure) plain(b, s, NG_NS "geonamesId", le->geonames);
       if (le->lat[0] && le->lon[0] && !e->link_unsure) {
-        typed(b, s, GEO_NS "lat", le->lat, XSD_NS "decimal");
-        typed(b, s, GEO_NS "long", le->lon, XSD_NS "decimal");
+        typed(b, s, NG_NS_GEO "lat", le->lat, NG_NS_XSD "decimal");
+        typed(b, s, NG_NS_GEO "long", le->lon, NG_NS_XSD "decimal");
       }
     }
   }
@@ -429,9 +411,9 @@ static void build(B *b) {
     const NgMention *mm = &d->rec->mentions[i];
     if (mm->entity < 0) continue;
     span(b, mm->start, mm->end, sp, sizeof sp, 1);
-    iri(b, sp, RDF_NS "type", NG_NS "Mention");
+    iri(b, sp, NG_NS_RDF "type", NG_NS "Mention");
     entity_iri(b, mm->entity, o, sizeof o);
-    iri(b, sp, ITS_NS "taIdentRef", o);
+    iri(b, sp, NG_NS_ITS "taIdentRef", o);
     conf(b, sp, mm->confidence, mm->rule);
   }
   /* direct edges, each also reified (rdf:Statement) with its confidence,
@@ -443,12 +425,12 @@ static void build(B *b) {
     entity_iri(b, r->obj, o, sizeof o);
     iri(b, s, REL_PROPS[r->kind], o);
     char a[2048];
-    snprintf(a, sizeof a, "%sassertion/%s/rel-%zu", d->base, d->doc, i + 1);
-    iri(b, a, RDF_NS "type", RDF_NS "Statement");
-    iri(b, a, RDF_NS "subject", s);
-    iri(b, a, RDF_NS "predicate", REL_PROPS[r->kind]);
-    iri(b, a, RDF_NS "object", o);
-    iri(b, a, PROV_NS "wasDerivedFrom", b->article);
+    ng_scheme_assertion(d->base, d->doc, i + 1, a, sizeof a);
+    iri(b, a, NG_NS_RDF "type", NG_NS_RDF "Statement");
+    iri(b, a, NG_NS_RDF "subject", s);
+    iri(b, a, NG_NS_RDF "predicate", REL_PROPS[r->kind]);
+    iri(b, a, NG_NS_RDF "object", o);
+    iri(b, a, NG_NS_PROV "wasDerivedFrom", b->article);
     if (r->ev_end > r->ev_start) {
       span(b, r->ev_start, r->ev_end, sp, sizeof sp, 0);
       iri(b, a, NG_NS "evidence", sp);
@@ -461,22 +443,19 @@ static void build(B *b) {
   for (size_t i = 0; i < R->n_roles && !b->st; ++i) {
     const NgRole *r = &R->roles[i];
     const NgEntity *pe = &d->ents->ents[r->person];
-    /* role/<doc>/<person>--<title>[--former][-N]: readable and unique in the document */
-    char tslug[NG_SLUG_MAX + 1];
-    ng_slugify(r->title, tslug);
-    if (strlen(tslug) > 40) tslug[40] = '\0';
-    int n = snprintf(s, sizeof s, "%srole/%s/%s--%s%s", d->base, d->doc, pe->slug, tslug, r->former ? "--former" : "");
+    /* readable and unique in the document */
+    size_t n = ng_scheme_role(d->base, d->doc, pe->slug, r->title, r->former, s, sizeof s);
     /* the same person, title and status again: "-2", "-3"... */
     uint32_t seen = 0;
-    size_t kn = n > 0 && (size_t)n < sizeof s ? (size_t)n : strlen(s);
+    size_t kn = n < sizeof s ? n : strlen(s);
     ng_strmap_get(role_iris, s, kn, &seen);
     if (ng_strmap_put(role_iris, s, kn, seen + 1)) {
       b->st = NG_ERR_NOMEM;
       break;
     }
-    if (seen && kn < sizeof s) snprintf(s + kn, sizeof s - kn, "-%u", (unsigned)(seen + 1));
+    if (seen) ng_scheme_role_again(s, kn, sizeof s, (unsigned)(seen + 1));
     entity_iri(b, r->person, o, sizeof o);
-    iri(b, s, RDF_NS "type", NG_NS "RoleAssignment");
+    iri(b, s, NG_NS_RDF "type", NG_NS "RoleAssignment");
     iri(b, s, NG_NS "holder", o);
     iri(b, o, NG_NS "holds", s);
     text_lit(b, o, NG_NS "jobTitle", r->title);
@@ -491,7 +470,7 @@ static void build(B *b) {
       entity_iri(b, r->country, o, sizeof o);
       iri(b, s, NG_NS "onBehalfOf", o);
     }
-    iri(b, s, PROV_NS "wasDerivedFrom", b->article);
+    iri(b, s, NG_NS_PROV "wasDerivedFrom", b->article);
     span(b, r->ev_start, r->ev_end, sp, sizeof sp, 0);
     iri(b, s, NG_NS "evidence", sp);
     conf(b, s, r->confidence, r->rule);
@@ -502,9 +481,8 @@ static void build(B *b) {
   for (size_t i = 0; i < R->n_events && !b->st; ++i) {
     const NgEvent *ev = &R->events[i];
     int meet = ev->kind == NG_EVENT_MEETING;
-    snprintf(s, sizeof s, "%sevent/%s/%s-%zu", d->base, d->doc, meet ? "meeting" : "visit",
-             meet ? ++n_meet : ++n_visit);
-    iri(b, s, RDF_NS "type", meet ? NG_NS "Meeting" : NG_NS "Visit");
+    ng_scheme_event(d->base, d->doc, meet, meet ? ++n_meet : ++n_visit, s, sizeof s);
+    iri(b, s, NG_NS_RDF "type", meet ? NG_NS "Meeting" : NG_NS "Visit");
     /* a readable label: "Meeting: A, B (Place, date)" */
     char label[1024];
     size_t ln = (size_t)snprintf(label, sizeof label, "%s:", meet ? "Meeting" : "Visit");
@@ -522,11 +500,11 @@ static void build(B *b) {
         ln += (size_t)snprintf(label + ln, sizeof label - ln, " in %s", d->ents->ents[ev->place].label);
     }
     if (ev->date[0]) {
-      typed(b, s, NG_NS "eventDate", ev->date, XSD_NS "date");
+      typed(b, s, NG_NS "eventDate", ev->date, NG_NS_XSD "date");
       if (ln < sizeof label - 1) snprintf(label + ln, sizeof label - ln, " on %s", ev->date);
     }
-    text_lit(b, s, RDFS_NS "label", label);
-    iri(b, s, PROV_NS "wasDerivedFrom", b->article);
+    text_lit(b, s, NG_NS_RDFS "label", label);
+    iri(b, s, NG_NS_PROV "wasDerivedFrom", b->article);
     span(b, ev->ev_start, ev->ev_end, sp, sizeof sp, 0);
     iri(b, s, NG_NS "evidence", sp);
     conf(b, s, ev->confidence, ev->rule);
@@ -534,8 +512,8 @@ static void build(B *b) {
   /* statements */
   for (size_t i = 0; i < R->n_stmts && !b->st; ++i) {
     const NgStatement *st = &R->stmts[i];
-    snprintf(s, sizeof s, "%sstatement/%s/said-%zu", d->base, d->doc, i + 1);
-    iri(b, s, RDF_NS "type", NG_NS "Statement");
+    ng_scheme_statement(d->base, d->doc, i + 1, s, sizeof s);
+    iri(b, s, NG_NS_RDF "type", NG_NS "Statement");
     entity_iri(b, st->speaker, o, sizeof o);
     iri(b, s, NG_NS "speaker", o);
     char *q = malloc(st->end - st->start + 1);
@@ -546,9 +524,9 @@ static void build(B *b) {
     memcpy(q, t->data + st->start, st->end - st->start);
     q[st->end - st->start] = '\0';
     text_lit(b, s, NG_NS "quotedText", q);
-    typed(b, s, NG_NS "directQuote", st->direct ? "true" : "false", XSD_NS "boolean");
+    typed(b, s, NG_NS "directQuote", st->direct ? "true" : "false", NG_NS_XSD "boolean");
     free(q);
-    iri(b, s, PROV_NS "wasDerivedFrom", b->article);
+    iri(b, s, NG_NS_PROV "wasDerivedFrom", b->article);
     span(b, st->start, st->end, sp, sizeof sp, 0);
     iri(b, s, NG_NS "evidence", sp);
     conf(b, s, st->confidence, st->rule);
@@ -571,18 +549,14 @@ static void build(B *b) {
   }
 }
 
-void ng_graph_article_iri(const char *base, const char *doc, char *out, size_t size) {
-  snprintf(out, size, "%sarticle/%s", base, doc);
-}
-
 NgStatus ng_graph_add_document(NgGraph *g, const NgDocument *d) {
   B b;
   memset(&b, 0, sizeof b);
   b.g = g;
   b.d = d;
   b.lang = d->meta && d->meta->language ? d->meta->language : "en";
-  ng_graph_article_iri(d->base, d->doc, b.article, sizeof b.article);
-  snprintf(b.context, sizeof b.context, "%s#char=0,%zu", b.article, d->text->n_chars);
+  ng_scheme_article(d->base, d->doc, b.article, sizeof b.article);
+  ng_scheme_context(b.article, d->text->n_chars, b.context, sizeof b.context);
   b.ent_iri = calloc(d->ents->n + 1, sizeof *b.ent_iri); /* NULL: format each time */
   build(&b);
   for (size_t i = 0; b.ent_iri && i < d->ents->n; ++i) free(b.ent_iri[i]);

@@ -1,20 +1,13 @@
 /* newsgraph -- graph: the RDF model of one or more articles.
  *
- * With store.h, the only module that holds librdf (Redland) models.  It mints IRIs and adds
- * the triples of an analysed document to a plain in-memory triple set (all
- * strings interned once), hands the triples back sorted and free of
- * duplicates for the writers, and answers SPARQL queries through a librdf
- * model that is built from the set only when a query asks for it (tests,
- * `newsgraph query`).  Writing a document therefore never pays for librdf's
- * indexes.
- *
- * IRIs: entities <base><type>/<slug> (same type + name -> same IRI in every
- * article), the article <base>article/<doc>, its text as a NIF context
- * <base>article/<doc>#char=0,N, mentions <base>article/<doc>#char=B,E
- * (offsets in Unicode code points), roles, events and statements under
- * <base>role/<doc>/, <base>event/<doc>/, <base>statement/<doc>/ and
- * <base>assertion/<doc>/ (direct edges reified with confidence and rule).  No blank
- * nodes are ever produced.
+ * With store.h, the only module that holds librdf (Redland) models.  It adds
+ * the triples of an analysed document, under the IRIs of the IRI scheme
+ * (scheme.h), to a plain in-memory triple set (all strings interned once),
+ * hands the triples back sorted and free of duplicates for the writers, and
+ * answers SPARQL queries through a librdf model that is built from the set
+ * only when a query asks for it (tests, `newsgraph query`).  Writing a
+ * document therefore never pays for librdf's indexes.  No blank nodes are
+ * ever produced.
  */
 #ifndef NG_GRAPH_H
 #define NG_GRAPH_H
@@ -24,16 +17,12 @@
 #include "recognize.h"
 #include "relate.h"
 #include "resolve.h"
+#include "scheme.h"
 #include "status.h"
 #include "text.h"
 #include "triple.h"
 
 #include <stddef.h>
-
-/** The ontology namespace. */
-#define NG_NS "https://w3id.org/newsgraph/ontology#"
-/** The default base IRI of minted resources. */
-#define NG_DEFAULT_BASE "https://w3id.org/newsgraph/id/"
 
 /** Everything known about one analysed article (all borrowed). */
 typedef struct {
@@ -46,11 +35,6 @@ typedef struct {
   const NgEntities *ents;
   const NgRelations *rels;
 } NgDocument;
-
-/** Write the article's IRI, <base>article/<doc>, into out[0..size) (cut
- *  short, NUL-terminated, when it does not fit).  The same IRI names the
- *  article's graph in N-Quads and in the store. */
-void ng_graph_article_iri(const char *base, const char *doc, char *out, size_t size);
 
 typedef struct NgGraphImpl NgGraph;
 

@@ -6,6 +6,7 @@
 #include "lexicon.h"
 #include "meta.h"
 #include "pipeline.h"
+#include "scheme.h"
 #include "store.h"
 #include "text.h"
 #include "viz.h"
@@ -208,38 +209,6 @@ static int load_meta(const char *path, const Options *o, NgMeta *meta) {
   return 0;
 }
 
-static void prefixes_for(const char *base, const char *doc, char ns[][2048], NgPrefix *p, size_t *n) {
-  /* rdf: is declared by raptor's Turtle serializer itself */
-  static const char *const fixed[][2] = {{"ng", NG_NS},
-                                         {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
-                                         {"owl", "http://www.w3.org/2002/07/owl#"},
-                                         {"xsd", "http://www.w3.org/2001/XMLSchema#"},
-                                         {"skos", "http://www.w3.org/2004/02/skos/core#"},
-                                         {"prov", "http://www.w3.org/ns/prov#"},
-                                         {"nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"},
-                                         {"itsrdf", "http://www.w3.org/2005/11/its/rdf#"},
-                                         {"geo", "http://www.w3.org/2003/01/geo/wgs84_pos#"},
-                                         {"wd", "http://www.wikidata.org/entity/"}};
-  static const char *const minted[][2] = {{"person", "person/"},
-                                          {"org", "org/"},
-                                          {"place", "place/"},
-                                          {"agreement", "agreement/"},
-                                          {"article", "article/"}};
-  static const char *const per_doc[][2] = {
-      {"role", "role/"}, {"event", "event/"}, {"statement", "statement/"}, {"assertion", "assertion/"}};
-  size_t k = 0;
-  for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; ++i) p[k++] = (NgPrefix){fixed[i][0], fixed[i][1]};
-  for (size_t i = 0; i < 5; ++i) {
-    snprintf(ns[i], 2048, "%s%s", base, minted[i][1]);
-    p[k++] = (NgPrefix){minted[i][0], ns[i]};
-  }
-  for (size_t i = 0; i < 4; ++i) {
-    snprintf(ns[5 + i], 2048, "%s%s%s/", base, per_doc[i][1], doc);
-    p[k++] = (NgPrefix){per_doc[i][0], ns[5 + i]};
-  }
-  *n = k;
-}
-
 /* The input files: the arguments, a directory standing for the *.txt files
    in it (not hidden, not in subdirectories) in byte order of their names. */
 typedef struct {
@@ -419,13 +388,11 @@ static int process(const char *path, const Options *o, const NgLexicon *lex, NgS
     goto done;
   }
   {
-    char ns[9][2048];
-    NgPrefix prefixes[24];
-    size_t np;
-    prefixes_for(o->base, doc, ns, prefixes, &np);
-    char graph[2048];
-    ng_graph_article_iri(o->base, doc, graph, sizeof graph);
-    NgWriteInput in = {triples, n_triples, prefixes, np, o->base, o->csv_dialect, o->csv_raw, graph};
+    NgSchemePrefixes px;
+    ng_scheme_prefixes(o->base, doc, &px);
+    char graph[NG_IRI_MAX];
+    ng_scheme_article(o->base, doc, graph, sizeof graph);
+    NgWriteInput in = {triples, n_triples, px.prefixes, px.n, o->base, o->csv_dialect, o->csv_raw, graph};
     if (store && (st = ng_store_put_graph(store, graph, triples, n_triples))) {
       fprintf(stderr, "newsgraph: %s: cannot add %s: %s\n", o->store, shown, ng_strerror(st));
       goto done;
@@ -605,8 +572,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "newsgraph: no input file\nTry 'newsgraph --help'.\n");
     return EXIT_USAGE;
   }
-  size_t bl = strlen(o.base);
-  if (!ng_iri_is_valid(o.base) || bl > 1024 || (o.base[bl - 1] != '/' && o.base[bl - 1] != '#')) {
+  if (!ng_scheme_base_ok(o.base)) {
     fprintf(stderr, "newsgraph: --base: '%s' is not an absolute IRI ending in '/' or '#'\n", o.base);
     return EXIT_USAGE;
   }

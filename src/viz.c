@@ -1,6 +1,6 @@
 #include "viz.h"
 
-#include "graph.h"
+#include "scheme.h"
 #include "types.h"
 
 #include <raptor2.h>
@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define P_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-#define P_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
-#define P_ALT "http://www.w3.org/2004/02/skos/core#altLabel"
+#define P_TYPE NG_NS_RDF "type"
+#define P_LABEL NG_NS_RDFS "label"
+#define P_ALT NG_NS_SKOS "altLabel"
 
 /* ---- the view -------------------------------------------------------------- */
 
@@ -27,9 +27,8 @@ struct NgVizGraphImpl {
    subject a node, or 0. */
 static int node_class(const char *type_iri, const char **cls, const char **kind) {
   static const char *const KIND[NG_TYPE_COUNT] = {"Person", "Organization", "Place", "Agreement"};
-  size_t n = strlen(NG_NS);
-  if (strncmp(type_iri, NG_NS, n) != 0) return 0;
-  const char *local = type_iri + n;
+  const char *local = ng_scheme_ontology_local(type_iri);
+  if (!local) return 0;
   NgClass c = ng_class_parse(local);
   if (c != NG_CLS_COUNT) {
     *cls = ng_class_name(c);
@@ -44,10 +43,7 @@ static int node_class(const char *type_iri, const char **cls, const char **kind)
   return 0;
 }
 
-static const char *node_id(const NgWriteInput *in, const char *iri) {
-  size_t bl = in->base ? strlen(in->base) : 0;
-  return bl && strncmp(iri, in->base, bl) == 0 && iri[bl] ? iri + bl : iri;
-}
+static const char *node_id(const NgWriteInput *in, const char *iri) { return ng_scheme_local(in->base, iri); }
 
 /* Index of the node with IRI `iri`, or (size_t)-1.  Nodes are in subject
    order, which is byte order. */
@@ -110,14 +106,15 @@ static void scan_nodes(const NgWriteInput *in, NgVizGraph *g, size_t *n_nodes, s
 
 /* Pass 1 (edges == NULL) counts the edges; pass 2 fills them in. */
 static size_t scan_edges(NgVizGraph *g, const NgWriteInput *in) {
-  size_t ne = 0, nsl = strlen(NG_NS);
+  size_t ne = 0;
   for (size_t i = 0; i < g->n_nodes; ++i)
     for (size_t k = g->range[i][0]; k < g->range[i][1]; ++k) {
       const NgTriple *t = &in->triples[k];
-      if (!t->o_iri || strncmp(t->p, NG_NS, nsl) != 0) continue;
+      const char *name = t->o_iri ? ng_scheme_ontology_local(t->p) : NULL;
+      if (!name) continue;
       size_t j = find_node(g, t->o);
       if (j == (size_t)-1) continue;
-      if (g->edges) g->edges[ne] = (NgVizEdge){i, j, t->p, t->p + nsl, strcmp(t->p + nsl, "metWith") != 0};
+      if (g->edges) g->edges[ne] = (NgVizEdge){i, j, t->p, name, strcmp(name, "metWith") != 0};
       ++ne;
     }
   return ne;

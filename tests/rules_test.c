@@ -14,11 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const PREFIXES = "PREFIX ng: <https://w3id.org/newsgraph/ontology#>\n"
-                                    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-                                    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-                                    "PREFIX owl: <http://www.w3.org/2002/07/owl#>\n"
-                                    "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n";
+static const char *const PREFIXES = "PREFIX ng: <" NG_NS ">\n"
+                                    "PREFIX rdfs: <" NG_NS_RDFS ">\n"
+                                    "PREFIX skos: <" NG_NS_SKOS ">\n"
+                                    "PREFIX owl: <" NG_NS_OWL ">\n"
+                                    "PREFIX xsd: <" NG_NS_XSD ">\n";
 
 static char *slurp(const char *path) {
   FILE *f = fopen(path, "rb");

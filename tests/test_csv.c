@@ -302,10 +302,10 @@ static void test_guarded_row(void) {
 }
 
 #define B "http://ex.org/id/"
-#define XSD "http://www.w3.org/2001/XMLSchema#"
-#define TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-#define LABEL "http://www.w3.org/2000/01/rdf-schema#label"
-#define ALT "http://www.w3.org/2004/02/skos/core#altLabel"
+#define XSD NG_NS_XSD
+#define TYPE NG_NS_RDF "type"
+#define LABEL NG_NS_RDFS "label"
+#define ALT NG_NS_SKOS "altLabel"
 
 static const NgTriple T[] = {
     {B "org/q", TYPE, NG_NS "ThinkTank", NULL, NULL, 1},

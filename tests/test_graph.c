@@ -17,13 +17,13 @@
 #include <unistd.h>
 
 #define PREFIXES                                                                                                       \
-  "PREFIX ng: <https://w3id.org/newsgraph/ontology#>\n"                                                                \
-  "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"                                                        \
-  "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"                                                             \
-  "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"                                                              \
-  "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>\n"                                    \
-  "PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>\n"                                                              \
-  "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
+  "PREFIX ng: <" NG_NS ">\n"                                                                                           \
+  "PREFIX rdf: <" NG_NS_RDF ">\n"                                                                                      \
+  "PREFIX rdfs: <" NG_NS_RDFS ">\n"                                                                                    \
+  "PREFIX skos: <" NG_NS_SKOS ">\n"                                                                                    \
+  "PREFIX nif: <" NG_NS_NIF ">\n"                                                                                      \
+  "PREFIX itsrdf: <" NG_NS_ITS ">\n"                                                                                   \
+  "PREFIX xsd: <" NG_NS_XSD ">\n"
 
 /* Invented text with curly quotes and apostrophes, é, ö and ć before and
  * between the names, so byte and code point offsets differ. */
@@ -209,8 +209,10 @@ static void test_graph(void) {
     const NgTriple *t = NULL;
     size_t n = 0;
     if (CHECK_INT_EQ(ng_graph_triples(g, &t, &n), NG_SUCCESS)) {
-      static const NgPrefix px[] = {{"ng", NG_NS}, {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"}};
-      static const char graph[] = NG_DEFAULT_BASE "article/test-doc";
+      static const NgPrefix px[] = {{"ng", NG_NS}, {"rdfs", NG_NS_RDFS}};
+      char graph[NG_IRI_MAX], graph_end[NG_IRI_MAX + 8];
+      ng_scheme_article(NG_DEFAULT_BASE, "test-doc", graph, sizeof graph);
+      snprintf(graph_end, sizeof graph_end, " <%s> .\n", graph);
       NgWriteInput in = {t, n, px, 2, NG_DEFAULT_BASE, NG_CSV_GEPHI, 0, graph};
       static const char *const syntaxes[] = {"turtle", "ntriples", "nquads"};
       for (size_t k = 0; k < 3; ++k) {
@@ -226,7 +228,7 @@ static void test_graph(void) {
           size_t lines = 0, in_graph = 0;
           while (r && fgets(line, sizeof line, r)) {
             ++lines;
-            in_graph += strstr(line, " <" NG_DEFAULT_BASE "article/test-doc> .\n") != NULL;
+            in_graph += strstr(line, graph_end) != NULL;
           }
           if (r) fclose(r);
           CHECK_INT_EQ(lines, n);

@@ -14,10 +14,10 @@
 
 #define B "http://ex.org/id/"
 #define NG NG_NS
-#define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-#define RDFS_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
-#define ALT "http://www.w3.org/2004/02/skos/core#altLabel"
-#define DEC "http://www.w3.org/2001/XMLSchema#decimal"
+#define RDF_TYPE NG_NS_RDF "type"
+#define RDFS_LABEL NG_NS_RDFS "label"
+#define ALT NG_NS_SKOS "altLabel"
+#define DEC NG_NS_XSD "decimal"
 #define OTHER "http://other.org/x?a=1&b=2"
 
 /* The odd label: quotes, apostrophe, backslash, markup, an entity, a line
