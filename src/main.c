@@ -1,6 +1,7 @@
 /* newsgraph -- command-line interface: parses options and wires the stages
  * read -> analyze (segment, recognize, resolve, relate) -> graph -> write. */
 #include "explain.h"
+#include "format.h"
 #include "graph.h"
 #include "iri.h"
 #include "lexicon.h"
@@ -45,92 +46,107 @@ typedef struct {
   NgMeta meta; /* from options; overrides the sidecar */
 } Options;
 
-static void usage(FILE *f) {
-  fputs("Usage: newsgraph [OPTIONS] FILE|DIR...\n"
-        "       newsgraph query [--store FILE] [--results FORMAT] QUERY|FILE.rq|-\n"
-        "Extract the people, organizations, places and agreements of news articles\n"
-        "(plain UTF-8 text) and write their knowledge graph as RDF and CSV.\n"
-        "FILE '-' reads standard input; a DIR stands for the *.txt files in it.\n"
-        "\n"
-        "Options:\n"
-        "  -o, --output DIR      write into DIR (default: output); '-' writes the one\n"
-        "                        selected format to standard output\n"
-        "  -f, --format LIST     outputs, comma-separated (default: all):\n"
-        "                        ttl (Turtle), nt (N-Triples), nq (N-Quads: the\n"
-        "                        article's triples in its own named graph, the\n"
-        "                        article's IRI), csv (triples CSV),\n"
-        "                        nodes, edges (graph visualizer CSVs), graphml\n"
-        "                        (GraphML: Gephi, Cytoscape, yEd, networkx), dot\n"
-        "                        (Graphviz), all (every one of them)\n"
-        "      --csv-dialect D   columns of the nodes and edges CSVs: gephi (default;\n"
-        "                        Id,Label... and Source,Target...) or neo4j (id:ID,\n"
-        "                        :LABEL... and :START_ID,:END_ID,:TYPE... for\n"
-        "                        neo4j-admin database import; written raw)\n"
-        "      --csv-raw         write CSV cells as they are: by default a text cell\n"
-        "                        that starts with = + - @ TAB or CR gets a leading '\n"
-        "                        so spreadsheets do not run it as a formula\n"
-        "  -b, --base IRI        base IRI of minted resources\n"
-        "                        (default: " NG_DEFAULT_BASE ")\n"
-        "  -n, --name NAME       document name for IRIs and file names\n"
-        "                        (default: the input file's name without extension)\n"
-        "  -m, --meta FILE       metadata file (default: the input's .meta sidecar)\n"
-        "      --title TEXT      article headline\n"
-        "      --publisher NAME  publisher\n"
-        "      --date DATE       publication date, YYYY[-MM[-DD]] (dates such as\n"
-        "                        \"May 12\" in the text resolve against it)\n"
-        "      --url URL         article URL\n"
-        "      --language TAG    language of the text, BCP 47 (default: en)\n"
-        "      --data-dir DIR    read gazetteers from DIR instead of the built-in data\n"
-        "      --store FILE      add each article to the persistent store FILE (an\n"
-        "                        SQLite database, created when missing), one named\n"
-        "                        graph per article, replacing what an earlier run\n"
-        "                        put there for it; no files are written unless -o\n"
-        "                        or -f is given.  Query it with 'newsgraph query'\n"
-        "  -e, --explain         print, for each entity and relation, its mentions\n"
-        "                        (line:column), rule ids and confidence; write no files\n"
-        "  -q, --quiet           no progress messages\n"
-        "  -h, --help            show this help and exit\n"
-        "  -V, --version         show the version and exit\n"
-        "\n"
-        "Output files, named after the input: NAME.ttl, NAME.nt, NAME.nq,\n"
-        "NAME.triples.csv, NAME.nodes.csv, NAME.edges.csv, NAME.graphml, NAME.dot.\n"
-        "Each is written to a temporary file and renamed into place only when all\n"
-        "of them succeeded.\n"
-        "\n"
-        "Exit status: 0 success; 1 bad input or I/O error (missing, empty, binary or\n"
-        "non-UTF-8 input, unwritable output); 2 usage error.\n",
-        f);
+/* --help: the text before the list of formats, between it and the list of
+   output files, and after that. */
+static const char USAGE_HEAD[] = "Usage: newsgraph [OPTIONS] FILE|DIR...\n"
+                                 "       newsgraph query [--store FILE] [--results FORMAT] QUERY|FILE.rq|-\n"
+                                 "Extract the people, organizations, places and agreements of news articles\n"
+                                 "(plain UTF-8 text) and write their knowledge graph as RDF and CSV.\n"
+                                 "FILE '-' reads standard input; a DIR stands for the *.txt files in it.\n"
+                                 "\n"
+                                 "Options:\n"
+                                 "  -o, --output DIR      write into DIR (default: output); '-' writes the one\n"
+                                 "                        selected format to standard output\n"
+                                 "  -f, --format LIST     outputs, comma-separated (default: " NG_FORMAT_ALL "):\n";
+
+static const char USAGE_OPTIONS[] = "      --csv-dialect D   columns of the nodes and edges CSVs: gephi (default;\n"
+                                    "                        Id,Label... and Source,Target...) or neo4j (id:ID,\n"
+                                    "                        :LABEL... and :START_ID,:END_ID,:TYPE... for\n"
+                                    "                        neo4j-admin database import; written raw)\n"
+                                    "      --csv-raw         write CSV cells as they are: by default a text cell\n"
+                                    "                        that starts with = + - @ TAB or CR gets a leading '\n"
+                                    "                        so spreadsheets do not run it as a formula\n"
+                                    "  -b, --base IRI        base IRI of minted resources\n"
+                                    "                        (default: " NG_DEFAULT_BASE ")\n"
+                                    "  -n, --name NAME       document name for IRIs and file names\n"
+                                    "                        (default: the input file's name without extension)\n"
+                                    "  -m, --meta FILE       metadata file (default: the input's .meta sidecar)\n"
+                                    "      --title TEXT      article headline\n"
+                                    "      --publisher NAME  publisher\n"
+                                    "      --date DATE       publication date, YYYY[-MM[-DD]] (dates such as\n"
+                                    "                        \"May 12\" in the text resolve against it)\n"
+                                    "      --url URL         article URL\n"
+                                    "      --language TAG    language of the text, BCP 47 (default: en)\n"
+                                    "      --data-dir DIR    read gazetteers from DIR instead of the built-in data\n"
+                                    "      --store FILE      add each article to the persistent store FILE (an\n"
+                                    "                        SQLite database, created when missing), one named\n"
+                                    "                        graph per article, replacing what an earlier run\n"
+                                    "                        put there for it; no files are written unless -o\n"
+                                    "                        or -f is given.  Query it with 'newsgraph query'\n"
+                                    "  -e, --explain         print, for each entity and relation, its mentions\n"
+                                    "                        (line:column), rule ids and confidence; write no files\n"
+                                    "  -q, --quiet           no progress messages\n"
+                                    "  -h, --help            show this help and exit\n"
+                                    "  -V, --version         show the version and exit\n"
+                                    "\n";
+
+static const char USAGE_TAIL[] = "Each is written to a temporary file and renamed into place only when all\n"
+                                 "of them succeeded.\n"
+                                 "\n"
+                                 "Exit status: 0 success; 1 bad input or I/O error (missing, empty, binary or\n"
+                                 "non-UTF-8 input, unwritable output); 2 usage error.\n";
+
+/* Columns of the help text: a format's line is indented, then its names,
+   then its description (NG_FORMAT_DESCRIPTION_MAX). */
+enum { HELP_WIDTH = 79, HELP_INDENT = 24, HELP_NAMES = 14 };
+_Static_assert(HELP_INDENT + HELP_NAMES + NG_FORMAT_DESCRIPTION_MAX <= HELP_WIDTH, "a format fits on one line");
+
+/* One line per format: its names, then its description. */
+static void usage_formats(FILE *f) {
+  size_t n;
+  const NgFormat *fm = ng_formats(&n);
+  for (size_t i = 0; i < n; ++i) {
+    char names[64];
+    snprintf(names, sizeof names, "%s", fm[i].name);
+    for (size_t k = 0; k < NG_FORMAT_MAX_ALIASES && fm[i].aliases[k]; ++k)
+      snprintf(names + strlen(names), sizeof names - strlen(names), ", %s", fm[i].aliases[k]);
+    fprintf(f, "%*s%-*s%s\n", HELP_INDENT, "", HELP_NAMES, names, fm[i].description);
+  }
+  fprintf(f, "%*s%-*s%s\n", HELP_INDENT, "", HELP_NAMES, NG_FORMAT_ALL, "every one of them");
 }
 
-static int parse_formats(const char *list, unsigned *out) {
-  unsigned v = 0;
-  char buf[256];
-  snprintf(buf, sizeof buf, "%s", list);
-  for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
-    if (strcmp(tok, "ttl") == 0 || strcmp(tok, "turtle") == 0)
-      v |= NG_OUT_TURTLE;
-    else if (strcmp(tok, "nt") == 0 || strcmp(tok, "ntriples") == 0)
-      v |= NG_OUT_NTRIPLES;
-    else if (strcmp(tok, "nq") == 0 || strcmp(tok, "nquads") == 0)
-      v |= NG_OUT_NQUADS;
-    else if (strcmp(tok, "csv") == 0 || strcmp(tok, "triples") == 0)
-      v |= NG_OUT_TRIPLES_CSV;
-    else if (strcmp(tok, "nodes") == 0)
-      v |= NG_OUT_NODES_CSV;
-    else if (strcmp(tok, "edges") == 0)
-      v |= NG_OUT_EDGES_CSV;
-    else if (strcmp(tok, "graphml") == 0)
-      v |= NG_OUT_GRAPHML;
-    else if (strcmp(tok, "dot") == 0)
-      v |= NG_OUT_DOT;
-    else if (strcmp(tok, "all") == 0)
-      v |= NG_OUT_ALL;
-    else
-      return -1;
+/* `text` (words separated by single spaces) filled into lines of at most
+   HELP_WIDTH columns. */
+static void print_filled(FILE *f, const char *text) {
+  size_t col = 0;
+  for (const char *w = text; *w;) {
+    size_t len = strcspn(w, " ");
+    if (col && col + 1 + len > HELP_WIDTH) {
+      fputc('\n', f);
+      col = 0;
+    }
+    col += (size_t)fprintf(f, "%s%.*s", col ? " " : "", (int)len, w);
+    w += len + (w[len] == ' ');
   }
-  if (!v) return -1;
-  *out = v;
-  return 0;
+  fputc('\n', f);
+}
+
+/* "Output files, named after the input: NAME.ttl, ..., NAME.dot." */
+static void usage_files(FILE *f) {
+  size_t n;
+  const NgFormat *fm = ng_formats(&n);
+  char text[1024] = "Output files, named after the input:";
+  for (size_t i = 0; i < n; ++i)
+    snprintf(text + strlen(text), sizeof text - strlen(text), " NAME%s%s", fm[i].ext, i + 1 < n ? "," : ".");
+  print_filled(f, text);
+}
+
+static void usage(FILE *f) {
+  fputs(USAGE_HEAD, f);
+  usage_formats(f);
+  fputs(USAGE_OPTIONS, f);
+  usage_files(f);
+  fputs(USAGE_TAIL, f);
 }
 
 /* Document name: the file name without directories and extension. */
@@ -151,24 +167,6 @@ static void doc_name(const char *path, const char *given, char *out) {
   if (dot && dot != tmp) *dot = '\0';
   ng_slugify(tmp, out);
 }
-
-static NgStatus write_ttl(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "turtle", f); }
-static NgStatus write_nt(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "ntriples", f); }
-static NgStatus write_nq(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "nquads", f); }
-
-static const struct {
-  unsigned flag;
-  const char *ext;
-  NgStatus (*fn)(const NgWriteInput *, FILE *);
-} OUTPUTS[] = {{NG_OUT_TURTLE, ".ttl", write_ttl},
-               {NG_OUT_NTRIPLES, ".nt", write_nt},
-               {NG_OUT_NQUADS, ".nq", write_nq},
-               {NG_OUT_TRIPLES_CSV, ".triples.csv", ng_write_triples_csv},
-               {NG_OUT_NODES_CSV, ".nodes.csv", ng_write_nodes_csv},
-               {NG_OUT_EDGES_CSV, ".edges.csv", ng_write_edges_csv},
-               {NG_OUT_GRAPHML, ".graphml", ng_write_graphml},
-               {NG_OUT_DOT, ".dot", ng_write_dot}};
-#define N_OUTPUTS (sizeof OUTPUTS / sizeof OUTPUTS[0])
 
 static int load_meta(const char *path, const Options *o, NgMeta *meta) {
   char err[300] = "";
@@ -306,9 +304,11 @@ static int bad_option(const char *prog, int c, const char *opt) {
 /* Write the one selected output of `in` to standard output. */
 static NgStatus write_to_stdout(const Options *o, const NgWriteInput *in) {
   NgStatus st = NG_SUCCESS;
-  for (size_t i = 0; i < N_OUTPUTS; ++i)
-    if (o->outputs & OUTPUTS[i].flag) {
-      st = OUTPUTS[i].fn(in, stdout);
+  size_t n;
+  const NgFormat *fm = ng_formats(&n);
+  for (size_t i = 0; i < n; ++i)
+    if (o->outputs & fm[i].flag) {
+      st = fm[i].write(in, stdout);
       if (!st && fflush(stdout)) st = NG_ERR_IO;
       break;
     }
@@ -320,26 +320,28 @@ static NgStatus write_to_stdout(const Options *o, const NgWriteInput *in) {
    temporary files first, renamed into place only when all succeeded. */
 static NgStatus write_to_files(const Options *o, const char *doc, const NgWriteInput *in) {
   NgStatus st = NG_SUCCESS;
-  char *tmps[N_OUTPUTS] = {0};
-  char paths[N_OUTPUTS][4096];
-  for (size_t i = 0; i < N_OUTPUTS && !st; ++i) {
-    if (!(o->outputs & OUTPUTS[i].flag)) continue;
-    snprintf(paths[i], sizeof paths[i], "%s/%s%s", o->outdir, doc, OUTPUTS[i].ext);
-    st = ng_write_prepare(paths[i], OUTPUTS[i].fn, in, &tmps[i]);
+  size_t n;
+  const NgFormat *fm = ng_formats(&n);
+  char *tmps[NG_FORMAT_COUNT] = {0};
+  char paths[NG_FORMAT_COUNT][4096];
+  for (size_t i = 0; i < n && !st; ++i) {
+    if (!(o->outputs & fm[i].flag)) continue;
+    snprintf(paths[i], sizeof paths[i], "%s/%s%s", o->outdir, doc, fm[i].ext);
+    st = ng_write_prepare(paths[i], fm[i].write, in, &tmps[i]);
     if (st)
       fprintf(stderr, "newsgraph: %s: cannot write: %s\n", paths[i],
               st == NG_ERR_IO ? strerror(errno) : ng_strerror(st));
   }
   /* a target that cannot be replaced by a file (a directory) fails the
      whole set before anything is renamed */
-  for (size_t i = 0; i < N_OUTPUTS && !st; ++i) {
+  for (size_t i = 0; i < n && !st; ++i) {
     struct stat ts;
     if (tmps[i] && stat(paths[i], &ts) == 0 && S_ISDIR(ts.st_mode)) {
       fprintf(stderr, "newsgraph: %s: cannot write: is a directory\n", paths[i]);
       st = NG_ERR_IO;
     }
   }
-  for (size_t i = 0; i < N_OUTPUTS; ++i) {
+  for (size_t i = 0; i < n; ++i) {
     if (!tmps[i]) continue;
     if (st) {
       ng_write_abort(tmps[i]);
@@ -534,9 +536,10 @@ int main(int argc, char **argv) {
       break;
     case 'f':
       explicit_files = 1;
-      if (parse_formats(optarg, &o.outputs)) {
-        fprintf(stderr, "newsgraph: --format: unknown format in '%s' (use ttl,nt,nq,csv,nodes,edges,graphml,dot,all)\n",
-                optarg);
+      if (ng_format_parse(optarg, &o.outputs)) {
+        char names[256];
+        ng_format_names(names, sizeof names);
+        fprintf(stderr, "newsgraph: --format: unknown format in '%s' (use %s)\n", optarg, names);
         return EXIT_USAGE;
       }
       break;

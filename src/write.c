@@ -305,6 +305,10 @@ NgStatus ng_write_rdf(const NgWriteInput *in, const char *syntax, FILE *f) {
   return st;
 }
 
+NgStatus ng_write_turtle(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "turtle", f); }
+NgStatus ng_write_ntriples(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "ntriples", f); }
+NgStatus ng_write_nquads(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "nquads", f); }
+
 /* ---- CSV ------------------------------------------------------------------ */
 
 static int needs_quotes(const char *s) {
@@ -383,8 +387,7 @@ NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f) {
 
 /* ---- atomic files ----------------------------------------------------------- */
 
-NgStatus ng_write_prepare(const char *path, NgStatus (*fn)(const NgWriteInput *, FILE *), const NgWriteInput *in,
-                          char **tmp_out) {
+NgStatus ng_write_prepare(const char *path, NgWriteFn fn, const NgWriteInput *in, char **tmp_out) {
   *tmp_out = NULL;
   size_t n = strlen(path);
   char *tmp = malloc(n + 16);

@@ -23,19 +23,6 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/** Which outputs to write (bit flags). */
-typedef enum {
-  NG_OUT_TURTLE = 1 << 0,
-  NG_OUT_NTRIPLES = 1 << 1,
-  NG_OUT_TRIPLES_CSV = 1 << 2,
-  NG_OUT_NODES_CSV = 1 << 3,
-  NG_OUT_EDGES_CSV = 1 << 4,
-  NG_OUT_NQUADS = 1 << 5,
-  NG_OUT_GRAPHML = 1 << 6, /* nodes, edges, GraphML and DOT: viz.h */
-  NG_OUT_DOT = 1 << 7,
-  NG_OUT_ALL = 0xFF
-} NgOutput;
-
 /** Columns of the nodes and edges CSVs. */
 typedef enum {
   NG_CSV_GEPHI = 0, /**< Gephi's spreadsheet import (also fine for Cytoscape, spreadsheets). */
@@ -53,9 +40,22 @@ typedef struct {
   const char *graph;        /**< The named graph of N-Quads (the article's IRI); may be NULL otherwise. */
 } NgWriteInput;
 
+/** A writer of one output format: serializes `in` to f.  Every writer of
+ *  this module and of viz.h has this shape; format.h lists them. */
+typedef NgStatus (*NgWriteFn)(const NgWriteInput *in, FILE *f);
+
 /** Serialize as Turtle (syntax "turtle"), N-Triples ("ntriples") or N-Quads
  *  ("nquads": every triple in the named graph `in->graph`) to f. */
 NgStatus ng_write_rdf(const NgWriteInput *in, const char *syntax, FILE *f);
+
+/** ng_write_rdf(in, "turtle", f). */
+NgStatus ng_write_turtle(const NgWriteInput *in, FILE *f);
+
+/** ng_write_rdf(in, "ntriples", f). */
+NgStatus ng_write_ntriples(const NgWriteInput *in, FILE *f);
+
+/** ng_write_rdf(in, "nquads", f). */
+NgStatus ng_write_nquads(const NgWriteInput *in, FILE *f);
 
 /** Write one CSV row of `n` fields to f, each as it is (a NULL field is
  *  empty). */
@@ -74,8 +74,7 @@ NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f);
  *  temporary file in the directory of `path`; *tmp receives its name
  *  (owned by the caller: pass it to ng_write_commit or ng_write_abort).
  *  On failure nothing is left on disk. */
-NgStatus ng_write_prepare(const char *path, NgStatus (*fn)(const NgWriteInput *, FILE *), const NgWriteInput *in,
-                          char **tmp);
+NgStatus ng_write_prepare(const char *path, NgWriteFn fn, const NgWriteInput *in, char **tmp);
 
 /** Rename `tmp` to `path` (atomic on one filesystem) and free `tmp`. */
 NgStatus ng_write_commit(char *tmp, const char *path);
