@@ -644,6 +644,10 @@ NgStatus ng_graph_load_file(NgGraph *g, const char *path, const char *syntax) {
   return st;
 }
 
+NgStatus ng_graph_add_triple(NgGraph *g, const NgTriple *t) {
+  return push(g, t->s, t->p, t->o, t->o_iri, t->datatype, t->lang);
+}
+
 NgStatus ng_graph_triples(NgGraph *g, const NgTriple **out, size_t *n) {
   *out = NULL;
   *n = 0;

@@ -47,6 +47,10 @@ void ng_graph_free(NgGraph *g);
 /** Add the triples of `doc`. */
 NgStatus ng_graph_add_document(NgGraph *g, const NgDocument *doc);
 
+/** Add one triple.  Its strings are copied (interned); `t` stays the
+ *  caller's. */
+NgStatus ng_graph_add_triple(NgGraph *g, const NgTriple *t);
+
 /** Parse an RDF file (a librdf parser name: "turtle", "ntriples") into the
  *  graph.  For re-reading newsgraph's own output (tests, queries); a blank
  *  node, which newsgraph never writes, is kept as the string "_:id".  On
@@ -58,7 +62,12 @@ size_t ng_graph_size(NgGraph *g);
 
 /** All distinct triples, sorted by subject, predicate, object (IRIs before
  *  literals), datatype and language, strings in byte order.  *out is
- *  borrowed: valid until the graph is next changed or freed. */
+ *  borrowed: valid until the graph is next changed or freed.
+ *
+ *  The strings are interned: two equal strings of one graph, wherever they
+ *  stand (subject, predicate, object, datatype or language of any triple),
+ *  are one address, so code that reads the triples may compare them by
+ *  address (viz.h does). */
 NgStatus ng_graph_triples(NgGraph *g, const NgTriple **out, size_t *n);
 
 /** Result row callback: `values[i]` is the i-th variable's value as a

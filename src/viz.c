@@ -5,12 +5,9 @@
 
 #include <raptor2.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define P_TYPE NG_NS_RDF "type"
-#define P_LABEL NG_NS_RDFS "label"
-#define P_ALT NG_NS_SKOS "altLabel"
 
 /* ---- the view -------------------------------------------------------------- */
 
@@ -20,130 +17,250 @@ struct NgVizGraphImpl {
   NgVizEdge *edges;
   size_t n_edges;
   const char **aliases; /* every node's aliases, node after node */
-  size_t (*range)[2];   /* per node: its triples [lo, hi) in the input */
+  size_t n_aliases;
+  size_t (*range)[2];  /* per node: its triples [lo, hi) in the input */
+  size_t *index;       /* open addressing by IRI address: 1 + node, 0 when free */
+  unsigned index_bits; /* 2^index_bits slots */
 };
 
-/* The class local name and top class of an rdf:type object that makes its
-   subject a node, or 0. */
-static int node_class(const char *type_iri, const char **cls, const char **kind) {
-  static const char *const KIND[NG_TYPE_COUNT] = {"Person", "Organization", "Place", "Agreement"};
-  const char *local = ng_scheme_ontology_local(type_iri);
-  if (!local) return 0;
-  NgClass c = ng_class_parse(local);
-  if (c != NG_CLS_COUNT) {
-    *cls = ng_class_name(c);
-    *kind = KIND[ng_class_type(c)];
-    return 1;
-  }
-  if (strcmp(local, "Meeting") == 0 || strcmp(local, "Visit") == 0) {
-    *cls = local;
-    *kind = "Event";
-    return 1;
-  }
-  return 0;
+/* The triples' strings are interned (graph.h): equal strings are one
+   address, so terms are compared, hashed and remembered by address. */
+static size_t addr_hash(const void *p, unsigned bits) {
+  return (size_t)(((uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
 }
 
-static const char *node_id(const NgWriteInput *in, const char *iri) { return ng_scheme_local(in->base, iri); }
+/* What a predicate says about its subject. */
+typedef enum { P_OTHER, P_TYPE, P_LABEL, P_ALIAS, P_WIKIDATA, P_CONFIDENCE, P_RULE } Role;
 
-/* Index of the node with IRI `iri`, or (size_t)-1.  Nodes are in subject
-   order, which is byte order. */
-static size_t find_node(const NgVizGraph *g, const char *iri) {
-  size_t lo = 0, hi = g->n_nodes;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int c = strcmp(g->nodes[mid].iri, iri);
-    if (c == 0) return mid;
-    if (c < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
+static const struct {
+  const char *iri;
+  Role role;
+} ROLES[] = {{NG_NS_RDF "type", P_TYPE},       {NG_NS_RDFS "label", P_LABEL},      {NG_NS_SKOS "altLabel", P_ALIAS},
+             {NG_NS "wikidataId", P_WIKIDATA}, {NG_NS "confidence", P_CONFIDENCE}, {NG_NS "rule", P_RULE}};
+
+/* The one symmetric edge: drawn without a direction. */
+#define SYMMETRIC "metWith"
+
+/* What the view makes of a predicate. */
+typedef struct {
+  const char *iri;  /* the predicate; NULL in an empty slot */
+  Role role;        /* rdf:type (with an IRI object), or the node attribute a literal object gives */
+  const char *edge; /* an ng: predicate: its local name, the name of the edges it makes to nodes; else NULL */
+  int symmetric;    /* the edge is SYMMETRIC */
+} Predicate;
+
+/* What the view makes of an rdf:type object. */
+typedef struct {
+  const char *iri;        /* the class IRI; NULL in an empty slot */
+  const char *cls, *kind; /* the node's class and top class; NULL when it makes no node */
+} Class;
+
+/* The terms met so far, each worked out once: direct-mapped caches (a slot
+   keeps the last term that fell into it). */
+#define TERM_BITS 6
+typedef struct {
+  Predicate predicates[1u << TERM_BITS];
+  Class classes[1u << TERM_BITS];
+} Terms;
+
+static Predicate predicate_of(const char *iri) {
+  Predicate p = {iri, P_OTHER, ng_scheme_ontology_local(iri), 0};
+  for (size_t i = 0; i < sizeof ROLES / sizeof ROLES[0] && p.role == P_OTHER; ++i)
+    if (strcmp(iri, ROLES[i].iri) == 0) p.role = ROLES[i].role;
+  p.symmetric = p.edge && strcmp(p.edge, SYMMETRIC) == 0;
+  return p;
+}
+
+/* An entity class of types.h, ng:Meeting or ng:Visit make nodes. */
+static Class class_of(const char *iri) {
+  static const char *const KIND[NG_TYPE_COUNT] = {"Person", "Organization", "Place", "Agreement"};
+  Class c = {iri, NULL, NULL};
+  const char *local = ng_scheme_ontology_local(iri);
+  NgClass k = local ? ng_class_parse(local) : NG_CLS_COUNT;
+  if (k != NG_CLS_COUNT) {
+    c.cls = ng_class_name(k);
+    c.kind = KIND[ng_class_type(k)];
+  } else if (local && (strcmp(local, "Meeting") == 0 || strcmp(local, "Visit") == 0)) {
+    c.cls = local;
+    c.kind = "Event";
   }
+  return c;
+}
+
+static const Predicate *known_predicate(Terms *t, const char *iri) {
+  Predicate *p = &t->predicates[addr_hash(iri, TERM_BITS)];
+  if (p->iri != iri) *p = predicate_of(iri);
+  return p;
+}
+
+static const Class *known_class(Terms *t, const char *iri) {
+  Class *c = &t->classes[addr_hash(iri, TERM_BITS)];
+  if (c->iri != iri) *c = class_of(iri);
+  return c;
+}
+
+typedef struct {
+  const NgWriteInput *in;
+  NgVizGraph *g;
+  Terms terms;
+} Builder;
+
+/* The end of the triples of the subject of triple i. */
+static size_t subject_end(const NgWriteInput *in, size_t i) {
+  size_t hi = i;
+  while (hi < in->n && in->triples[hi].s == in->triples[i].s) ++hi;
+  return hi;
+}
+
+/* The class of the first rdf:type of triples [lo, hi) that makes their
+   subject a node, or NULL. */
+static const Class *node_class(Builder *b, size_t lo, size_t hi) {
+  for (size_t k = lo; k < hi; ++k) {
+    const NgTriple *t = &b->in->triples[k];
+    if (!t->o_iri || known_predicate(&b->terms, t->p)->role != P_TYPE) continue;
+    const Class *c = known_class(&b->terms, t->o);
+    if (c->cls) return c;
+  }
+  return NULL;
+}
+
+static size_t count_aliases(Builder *b, size_t lo, size_t hi) {
+  size_t n = 0;
+  for (size_t k = lo; k < hi; ++k) {
+    const NgTriple *t = &b->in->triples[k];
+    n += !t->o_iri && known_predicate(&b->terms, t->p)->role == P_ALIAS;
+  }
+  return n;
+}
+
+/* Pass 1: the number of nodes and of their aliases. */
+static void count_nodes(Builder *b, size_t *n_nodes, size_t *n_aliases) {
+  *n_nodes = *n_aliases = 0;
+  for (size_t i = 0, hi; i < b->in->n; i = hi) {
+    hi = subject_end(b->in, i);
+    if (!node_class(b, i, hi)) continue;
+    ++*n_nodes;
+    *n_aliases += count_aliases(b, i, hi);
+  }
+}
+
+static void set_attribute(NgVizGraph *g, NgVizNode *v, Role role, const char *value) {
+  switch (role) {
+  case P_LABEL: v->label = value; break;
+  case P_ALIAS:
+    g->aliases[g->n_aliases++] = value;
+    v->n_aliases++;
+    break;
+  case P_WIKIDATA: v->wikidata = value; break;
+  case P_CONFIDENCE: v->confidence = value; break;
+  case P_RULE: v->rule = value; break;
+  default: break;
+  }
+}
+
+/* The node of the subject of triples [lo, hi), of class c. */
+static void add_node(Builder *b, const Class *c, size_t lo, size_t hi) {
+  NgVizGraph *g = b->g;
+  NgVizNode *v = &g->nodes[g->n_nodes];
+  const char *iri = b->in->triples[lo].s;
+  *v = (NgVizNode){ng_scheme_local(b->in->base, iri), iri, "", c->cls, c->kind,
+                   g->aliases + g->n_aliases,         0,   "", "",     ""};
+  g->range[g->n_nodes][0] = lo;
+  g->range[g->n_nodes][1] = hi;
+  for (size_t k = lo; k < hi; ++k) {
+    const NgTriple *t = &b->in->triples[k];
+    if (!t->o_iri) set_attribute(g, v, known_predicate(&b->terms, t->p)->role, t->o);
+  }
+  g->n_nodes++;
+}
+
+/* Pass 2: the nodes, in subject order. */
+static void add_nodes(Builder *b) {
+  for (size_t i = 0, hi; i < b->in->n; i = hi) {
+    hi = subject_end(b->in, i);
+    const Class *c = node_class(b, i, hi);
+    if (c) add_node(b, c, i, hi);
+  }
+}
+
+/* The index of the nodes by IRI address, at most half full. */
+static NgStatus index_nodes(NgVizGraph *g) {
+  g->index_bits = 1;
+  while (((size_t)1 << g->index_bits) < 2 * g->n_nodes) ++g->index_bits;
+  size_t mask = ((size_t)1 << g->index_bits) - 1;
+  g->index = calloc(mask + 1, sizeof *g->index);
+  if (!g->index) return NG_ERR_NOMEM;
+  for (size_t i = 0; i < g->n_nodes; ++i) {
+    size_t k = addr_hash(g->nodes[i].iri, g->index_bits);
+    while (g->index[k]) k = (k + 1) & mask;
+    g->index[k] = i + 1;
+  }
+  return NG_SUCCESS;
+}
+
+/* Index of the node with IRI `iri`, or (size_t)-1. */
+static size_t find_node(const NgVizGraph *g, const char *iri) {
+  size_t mask = ((size_t)1 << g->index_bits) - 1;
+  for (size_t k = addr_hash(iri, g->index_bits); g->index[k]; k = (k + 1) & mask)
+    if (g->nodes[g->index[k] - 1].iri == iri) return g->index[k] - 1;
   return (size_t)-1;
 }
 
-/* Pass 1 (nodes == NULL) counts nodes and aliases; pass 2 fills them in. */
-static void scan_nodes(const NgWriteInput *in, NgVizGraph *g, size_t *n_nodes, size_t *n_aliases) {
-  size_t nn = 0, na = 0;
-  for (size_t i = 0; i < in->n;) {
-    size_t hi = i;
-    while (hi < in->n && strcmp(in->triples[hi].s, in->triples[i].s) == 0) ++hi;
-    const char *cls = NULL, *kind = NULL;
-    for (size_t k = i; k < hi && !cls; ++k)
-      if (strcmp(in->triples[k].p, P_TYPE) == 0 && in->triples[k].o_iri) node_class(in->triples[k].o, &cls, &kind);
-    if (cls) {
-      NgVizNode *v = g->nodes ? &g->nodes[nn] : NULL;
-      if (v) {
-        *v =
-            (NgVizNode){node_id(in, in->triples[i].s), in->triples[i].s, "", cls, kind, g->aliases + na, 0, "", "", ""};
-        g->range[nn][0] = i;
-        g->range[nn][1] = hi;
-      }
-      for (size_t k = i; k < hi; ++k) {
-        const NgTriple *t = &in->triples[k];
-        if (t->o_iri) continue;
-        if (strcmp(t->p, P_ALT) == 0) {
-          if (v) g->aliases[na] = t->o, v->n_aliases++;
-          ++na;
-        } else if (!v) {
-          continue;
-        } else if (strcmp(t->p, P_LABEL) == 0) {
-          v->label = t->o;
-        } else if (strcmp(t->p, NG_NS "wikidataId") == 0) {
-          v->wikidata = t->o;
-        } else if (strcmp(t->p, NG_NS "confidence") == 0) {
-          v->confidence = t->o;
-        } else if (strcmp(t->p, NG_NS "rule") == 0) {
-          v->rule = t->o;
-        }
-      }
-      ++nn;
-    }
-    i = hi;
-  }
-  *n_nodes = nn;
-  *n_aliases = na;
+/* The edge that triple k of node i makes into *e, if it makes one. */
+static int edge_of(Builder *b, size_t i, size_t k, NgVizEdge *e) {
+  const NgTriple *t = &b->in->triples[k];
+  const Predicate *p = t->o_iri ? known_predicate(&b->terms, t->p) : NULL;
+  size_t j = p && p->edge ? find_node(b->g, t->o) : (size_t)-1;
+  if (j == (size_t)-1) return 0;
+  *e = (NgVizEdge){i, j, t->p, p->edge, !p->symmetric};
+  return 1;
 }
 
-/* Pass 1 (edges == NULL) counts the edges; pass 2 fills them in. */
-static size_t scan_edges(NgVizGraph *g, const NgWriteInput *in) {
+/* The edges, node after node, into `edges` (NULL: only counted); returns
+   their number. */
+static size_t scan_edges(Builder *b, NgVizEdge *edges) {
   size_t ne = 0;
-  for (size_t i = 0; i < g->n_nodes; ++i)
-    for (size_t k = g->range[i][0]; k < g->range[i][1]; ++k) {
-      const NgTriple *t = &in->triples[k];
-      const char *name = t->o_iri ? ng_scheme_ontology_local(t->p) : NULL;
-      if (!name) continue;
-      size_t j = find_node(g, t->o);
-      if (j == (size_t)-1) continue;
-      if (g->edges) g->edges[ne] = (NgVizEdge){i, j, t->p, name, strcmp(name, "metWith") != 0};
-      ++ne;
-    }
+  NgVizEdge e;
+  for (size_t i = 0; i < b->g->n_nodes; ++i)
+    for (size_t k = b->g->range[i][0]; k < b->g->range[i][1]; ++k)
+      if (edge_of(b, i, k, &e)) {
+        if (edges) edges[ne] = e;
+        ++ne;
+      }
   return ne;
+}
+
+static NgStatus build_view(Builder *b) {
+  NgVizGraph *g = b->g;
+  size_t nn, na;
+  count_nodes(b, &nn, &na);
+  g->nodes = calloc(nn ? nn : 1, sizeof *g->nodes);
+  g->range = calloc(nn ? nn : 1, sizeof *g->range);
+  g->aliases = calloc(na ? na : 1, sizeof *g->aliases);
+  if (!g->nodes || !g->range || !g->aliases) return NG_ERR_NOMEM;
+  add_nodes(b);
+  if (index_nodes(g)) return NG_ERR_NOMEM;
+  size_t ne = scan_edges(b, NULL);
+  g->edges = calloc(ne ? ne : 1, sizeof *g->edges);
+  if (!g->edges) return NG_ERR_NOMEM;
+  g->n_edges = scan_edges(b, g->edges);
+  return NG_SUCCESS;
 }
 
 NgStatus ng_viz_graph_new(const NgWriteInput *in, NgVizGraph **out) {
   *out = NULL;
   if (!in || (in->n && !in->triples)) return NG_ERR_BAD_ARG;
-  NgVizGraph *g = calloc(1, sizeof *g);
-  if (!g) return NG_ERR_NOMEM;
-  size_t nn = 0, na = 0;
-  scan_nodes(in, g, &nn, &na);
-  g->nodes = calloc(nn ? nn : 1, sizeof *g->nodes);
-  g->range = calloc(nn ? nn : 1, sizeof *g->range);
-  g->aliases = calloc(na ? na : 1, sizeof *g->aliases);
-  if (!g->nodes || !g->range || !g->aliases) {
-    ng_viz_graph_free(g);
-    return NG_ERR_NOMEM;
-  }
-  scan_nodes(in, g, &g->n_nodes, &na);
-  size_t ne = scan_edges(g, in);
-  g->edges = calloc(ne ? ne : 1, sizeof *g->edges);
-  if (!g->edges) {
-    ng_viz_graph_free(g);
-    return NG_ERR_NOMEM;
-  }
-  g->n_edges = scan_edges(g, in);
-  *out = g;
-  return NG_SUCCESS;
+  Builder *b = calloc(1, sizeof *b); /* the term caches: 4 KB */
+  if (!b) return NG_ERR_NOMEM;
+  b->in = in;
+  b->g = calloc(1, sizeof *b->g);
+  NgStatus st = b->g ? build_view(b) : NG_ERR_NOMEM;
+  if (st)
+    ng_viz_graph_free(b->g);
+  else
+    *out = b->g;
+  free(b);
+  return st;
 }
 
 void ng_viz_graph_free(NgVizGraph *g) {
@@ -152,6 +269,7 @@ void ng_viz_graph_free(NgVizGraph *g) {
   free(g->edges);
   free(g->aliases);
   free(g->range);
+  free(g->index);
   free(g);
 }
 

@@ -1,8 +1,11 @@
 /* newsgraph -- viz: the graph that visualizers see, as nodes and edges
  * CSVs, GraphML and Graphviz DOT.
  *
- * In:  an NgWriteInput (write.h): a document's triples, sorted by subject
- *      as ng_graph_triples() returns them, and the base IRI.
+ * In:  an NgWriteInput (write.h): a document's triples as
+ *      ng_graph_triples() returns them, sorted by subject and interned
+ *      (equal strings are one address: the view compares, hashes and
+ *      remembers terms by address, and works out what each distinct
+ *      predicate and class means once), and the base IRI.
  * Out: - NgVizGraph, the node-and-edge view shared by every visualizer
  *        output, so that all of them hold the same nodes and edges:
  *          nodes: every subject typed with an entity class of types.h

@@ -29,8 +29,9 @@ typedef enum {
   NG_CSV_NEO4J      /**< neo4j-admin database import: id:ID, :LABEL, :START_ID, :END_ID, :TYPE. */
 } NgCsvDialect;
 
+/** What the writers write.  Everything is borrowed. */
 typedef struct {
-  const NgTriple *triples;
+  const NgTriple *triples; /**< As ng_graph_triples() gives them: sorted, without duplicates, interned. */
   size_t n;
   const NgPrefix *prefixes;
   size_t n_prefixes;

@@ -135,6 +135,59 @@ static void check_triples(NgGraph *g) {
   CHECK_INT_EQ(bad, 0);
 }
 
+static int by_text(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+/* The interning guarantee of ng_graph_triples: equal strings, wherever they
+   stand, are one address.  Returns the number of strings that were equal
+   to the one before them (so the check is not vacuous). */
+static size_t check_interned(NgGraph *g) {
+  const NgTriple *t = NULL;
+  size_t n = 0, k = 0, shared = 0;
+  if (!CHECK_INT_EQ(ng_graph_triples(g, &t, &n), NG_SUCCESS)) return 0;
+  const char **all = malloc((5 * n + 1) * sizeof *all);
+  if (!CHECK(all != NULL)) return 0;
+  for (size_t i = 0; i < n; ++i) {
+    const char *const five[5] = {t[i].s, t[i].p, t[i].o, t[i].datatype, t[i].lang};
+    for (size_t j = 0; j < 5; ++j)
+      if (five[j]) all[k++] = five[j];
+  }
+  qsort(all, k, sizeof *all, by_text);
+  size_t apart = 0;
+  for (size_t i = 1; i < k; ++i)
+    if (strcmp(all[i - 1], all[i]) == 0) {
+      ++shared;
+      apart += all[i - 1] != all[i];
+    }
+  CHECK_INT_EQ(apart, 0);
+  free(all);
+  return shared;
+}
+
+/* A triple added from copies of a graph's strings comes back with the
+   graph's own addresses. */
+static void check_interned_add(NgGraph *g) {
+  const NgTriple *t = NULL;
+  size_t n = 0;
+  if (!CHECK_INT_EQ(ng_graph_triples(g, &t, &n), NG_SUCCESS) || !CHECK(n > 1)) return;
+  const char *s = t[0].s, *p = t[n - 1].p; /* any two strings of the graph */
+  char *s2 = strdup(s), *p2 = strdup(p), o[] = "a new object";
+  NgTriple x = {s2, p2, o, NULL, NULL, 0};
+  CHECK_INT_EQ(ng_graph_add_triple(g, &x), NG_SUCCESS);
+  free(s2);
+  free(p2);
+  if (!CHECK_INT_EQ(ng_graph_triples(g, &t, &n), NG_SUCCESS)) return;
+  size_t found = 0;
+  for (size_t i = 0; i < n; ++i)
+    if (strcmp(t[i].o, o) == 0) {
+      ++found;
+      CHECK(t[i].o != o); /* a copy */
+      CHECK(t[i].s == t[0].s && strcmp(t[i].s, s) == 0);
+      CHECK(strcmp(t[i].p, p) == 0);
+    }
+  CHECK_INT_EQ(found, 1);
+  CHECK(check_interned(g) > 0);
+}
+
 static NgStatus add_doc(NgGraph *g, const NgText *text, const NgAnalysis *an, const NgMeta *meta, const char *doc) {
   NgDocument d = {NG_DEFAULT_BASE, doc, text, meta, lex, an->rec, an->ents, an->rels};
   return ng_graph_add_document(g, &d);
@@ -159,6 +212,7 @@ static void test_graph(void) {
   CHECK(size > 50);
 
   check_triples(g);
+  CHECK(check_interned(g) > 100);
   ASK_FALSE(g, "ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }");
 
   /* the article, its context and the people */
@@ -240,6 +294,7 @@ static void test_graph(void) {
           CHECK_INT_EQ(ng_graph_size(g2), n);
           CHECK_INT_EQ(check_mentions(g2, text->data), n_mentions);
           ASK_FALSE(g2, "ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }");
+          CHECK(check_interned(g2) > 100); /* parsed files are interned too */
         }
         ng_graph_free(g2);
         unlink(path);
@@ -260,6 +315,8 @@ static void test_graph(void) {
                                             "  ?p rdfs:label \"Anna Petrova\"@en }"),
                    2);
       check_triples(g);
+      CHECK(check_interned(g) > 100);
+      check_interned_add(g);
     }
     ng_analysis_free(a2);
     ng_text_free(t2);
