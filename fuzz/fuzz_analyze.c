@@ -43,10 +43,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   NgAnalysis *an = NULL;
   NgGraph *g = NULL;
   if (ng_analyze(text, fuzz_lexicon(), NULL, &an) == NG_SUCCESS && ng_graph_new(&g) == NG_SUCCESS) {
-    NgDocument d = {NG_DEFAULT_BASE, "fuzz", text, NULL, fuzz_lexicon(), an->rec, an->ents, an->rels};
     const NgTriple *t = NULL;
     size_t n = 0;
-    if (ng_graph_add_document(g, &d) == NG_SUCCESS && ng_graph_triples(g, &t, &n) == NG_SUCCESS) {
+    if (ng_graph_add_analysis(g, NG_DEFAULT_BASE, "fuzz", an) == NG_SUCCESS &&
+        ng_graph_triples(g, &t, &n) == NG_SUCCESS) {
       FILE *f = fopen("/dev/null", "wb");
       if (f) {
         char graph[NG_IRI_MAX];

@@ -255,7 +255,9 @@ typedef struct {
 
 typedef struct {
   NgGraph *g;
-  const NgDocument *d;
+  const NgAnalysis *d;
+  const char *base; /* base IRI */
+  const char *doc;  /* the document's name in IRIs */
   const char *lang;
   NgStatus st;
   char article[NG_IRI_MAX];
@@ -309,7 +311,7 @@ static void entity_iri(B *b, int32_t e, char *out, size_t n) {
   const NgEntity *x = &b->d->ents->ents[e];
   if (b->ent_iri && !b->ent_iri[e]) {
     char buf[NG_IRI_MAX];
-    size_t len = ng_scheme_entity(b->d->base, x->type, x->slug, buf, sizeof buf);
+    size_t len = ng_scheme_entity(b->base, x->type, x->slug, buf, sizeof buf);
     b->ent_iri[e] = len < sizeof buf ? malloc(len + 1) : NULL;
     if (b->ent_iri[e]) memcpy(b->ent_iri[e], buf, len + 1);
   }
@@ -317,7 +319,7 @@ static void entity_iri(B *b, int32_t e, char *out, size_t n) {
   if (len < n)
     memcpy(out, b->ent_iri[e], len + 1);
   else
-    ng_scheme_entity(b->d->base, x->type, x->slug, out, n);
+    ng_scheme_entity(b->base, x->type, x->slug, out, n);
 }
 
 /* A text span node: <article#char=a,b> with NIF offsets (code points). */
@@ -347,7 +349,7 @@ static const char *const REL_PROPS[NG_REL_COUNT] = {NG_NS "affiliatedWith", NG_N
                                                     NG_NS "namedAfter",     NG_NS "metWith"};
 
 static void build(B *b) {
-  const NgDocument *d = b->d;
+  const NgAnalysis *d = b->d;
   const NgText *t = d->text;
   char s[2048], o[2048], sp[2048];
 
@@ -425,7 +427,7 @@ static void build(B *b) {
     entity_iri(b, r->obj, o, sizeof o);
     iri(b, s, REL_PROPS[r->kind], o);
     char a[2048];
-    ng_scheme_assertion(d->base, d->doc, i + 1, a, sizeof a);
+    ng_scheme_assertion(b->base, b->doc, i + 1, a, sizeof a);
     iri(b, a, NG_NS_RDF "type", NG_NS_RDF "Statement");
     iri(b, a, NG_NS_RDF "subject", s);
     iri(b, a, NG_NS_RDF "predicate", REL_PROPS[r->kind]);
@@ -444,7 +446,7 @@ static void build(B *b) {
     const NgRole *r = &R->roles[i];
     const NgEntity *pe = &d->ents->ents[r->person];
     /* readable and unique in the document */
-    size_t n = ng_scheme_role(d->base, d->doc, pe->slug, r->title, r->former, s, sizeof s);
+    size_t n = ng_scheme_role(b->base, b->doc, pe->slug, r->title, r->former, s, sizeof s);
     /* the same person, title and status again: "-2", "-3"... */
     uint32_t seen = 0;
     size_t kn = n < sizeof s ? n : strlen(s);
@@ -481,7 +483,7 @@ static void build(B *b) {
   for (size_t i = 0; i < R->n_events && !b->st; ++i) {
     const NgEvent *ev = &R->events[i];
     int meet = ev->kind == NG_EVENT_MEETING;
-    ng_scheme_event(d->base, d->doc, meet, meet ? ++n_meet : ++n_visit, s, sizeof s);
+    ng_scheme_event(b->base, b->doc, meet, meet ? ++n_meet : ++n_visit, s, sizeof s);
     iri(b, s, NG_NS_RDF "type", meet ? NG_NS "Meeting" : NG_NS "Visit");
     /* a readable label: "Meeting: A, B (Place, date)" */
     char label[1024];
@@ -512,7 +514,7 @@ static void build(B *b) {
   /* statements */
   for (size_t i = 0; i < R->n_stmts && !b->st; ++i) {
     const NgStatement *st = &R->stmts[i];
-    ng_scheme_statement(d->base, d->doc, i + 1, s, sizeof s);
+    ng_scheme_statement(b->base, b->doc, i + 1, s, sizeof s);
     iri(b, s, NG_NS_RDF "type", NG_NS "Statement");
     entity_iri(b, st->speaker, o, sizeof o);
     iri(b, s, NG_NS "speaker", o);
@@ -549,13 +551,15 @@ static void build(B *b) {
   }
 }
 
-NgStatus ng_graph_add_document(NgGraph *g, const NgDocument *d) {
+NgStatus ng_graph_add_analysis(NgGraph *g, const char *base, const char *doc, const NgAnalysis *d) {
   B b;
   memset(&b, 0, sizeof b);
   b.g = g;
   b.d = d;
+  b.base = base;
+  b.doc = doc;
   b.lang = d->meta && d->meta->language ? d->meta->language : "en";
-  ng_scheme_article(d->base, d->doc, b.article, sizeof b.article);
+  ng_scheme_article(base, doc, b.article, sizeof b.article);
   ng_scheme_context(b.article, d->text->n_chars, b.context, sizeof b.context);
   b.ent_iri = calloc(d->ents->n + 1, sizeof *b.ent_iri); /* NULL: format each time */
   build(&b);

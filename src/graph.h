@@ -12,29 +12,12 @@
 #ifndef NG_GRAPH_H
 #define NG_GRAPH_H
 
-#include "lexicon.h"
-#include "meta.h"
-#include "recognize.h"
-#include "relate.h"
-#include "resolve.h"
+#include "pipeline.h"
 #include "scheme.h"
 #include "status.h"
-#include "text.h"
 #include "triple.h"
 
 #include <stddef.h>
-
-/** Everything known about one analysed article (all borrowed). */
-typedef struct {
-  const char *base; /**< Base IRI, ends with '/' or '#'. */
-  const char *doc;  /**< Document slug (IRI-safe). */
-  const NgText *text;
-  const NgMeta *meta;
-  const NgLexicon *lex;
-  const NgRecognition *rec;
-  const NgEntities *ents;
-  const NgRelations *rels;
-} NgDocument;
 
 typedef struct NgGraphImpl NgGraph;
 
@@ -44,8 +27,11 @@ NgStatus ng_graph_new(NgGraph **out);
 /** Free the graph.  NULL is a no-op. */
 void ng_graph_free(NgGraph *g);
 
-/** Add the triples of `doc`. */
-NgStatus ng_graph_add_document(NgGraph *g, const NgDocument *doc);
+/** Add the triples of the analysed article `a` (ng_analyze: its text,
+ *  metadata and lexicon come with it), named `doc` (IRI-safe, at most
+ *  NG_SLUG_MAX bytes) in IRIs under `base` (scheme.h).  Everything is
+ *  borrowed; the graph keeps copies of the strings. */
+NgStatus ng_graph_add_analysis(NgGraph *g, const char *base, const char *doc, const NgAnalysis *a);
 
 /** Add one triple.  Its strings are copied (interned); `t` stays the
  *  caller's. */

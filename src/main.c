@@ -380,10 +380,7 @@ static int process(const char *path, const Options *o, const NgLexicon *lex, NgS
     goto done;
   }
   if (!st) st = ng_graph_new(&g);
-  if (!st) {
-    NgDocument d = {o->base, doc, text, &meta, lex, an->rec, an->ents, an->rels};
-    st = ng_graph_add_document(g, &d);
-  }
+  if (!st) st = ng_graph_add_analysis(g, o->base, doc, an);
   if (!st) st = ng_graph_triples(g, &triples, &n_triples);
   if (st) {
     fprintf(stderr, "newsgraph: %s: %s\n", shown, ng_strerror(st));

@@ -7,6 +7,8 @@ NgStatus ng_analyze(const NgText *text, const NgLexicon *lex, const NgMeta *meta
   NgAnalysis *a = calloc(1, sizeof *a);
   if (!a) return NG_ERR_NOMEM;
   a->text = text;
+  a->meta = meta;
+  a->lex = lex;
   const char *extra[1] = {meta ? meta->publisher : NULL};
   int y = 0, m = 0, d = 0;
   if (meta) ng_meta_ymd(meta, &y, &m, &d);

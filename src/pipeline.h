@@ -22,6 +22,10 @@ typedef struct {
   NgRecognition *rec; /**< Owned. */
   NgEntities *ents;   /**< Owned. */
   NgRelations *rels;  /**< Owned. */
+
+  /* What ng_analyze was given, borrowed: they must outlive the result. */
+  const NgMeta *meta; /**< May be NULL. */
+  const NgLexicon *lex;
 } NgAnalysis;
 
 /** Analyse `text` (which must outlive the result) with `lex` and `meta`

@@ -58,8 +58,7 @@ static int check_rule(const NgLexicon *lex, const char *dir, const char *name) {
   NgGraph *g = NULL;
   int ok = 0, answer = -1;
   if (query && !ng_analyze(text, lex, &meta, &an) && !ng_graph_new(&g)) {
-    NgDocument d = {NG_DEFAULT_BASE, name, text, &meta, lex, an->rec, an->ents, an->rels};
-    if (!ng_graph_add_document(g, &d)) {
+    if (!ng_graph_add_analysis(g, NG_DEFAULT_BASE, name, an)) {
       size_t n = strlen(PREFIXES) + strlen(query) + 1;
       char *full = malloc(n);
       if (full) {

@@ -188,9 +188,8 @@ static void check_interned_add(NgGraph *g) {
   CHECK(check_interned(g) > 0);
 }
 
-static NgStatus add_doc(NgGraph *g, const NgText *text, const NgAnalysis *an, const NgMeta *meta, const char *doc) {
-  NgDocument d = {NG_DEFAULT_BASE, doc, text, meta, lex, an->rec, an->ents, an->rels};
-  return ng_graph_add_document(g, &d);
+static NgStatus add_doc(NgGraph *g, const NgAnalysis *an, const char *doc) {
+  return ng_graph_add_analysis(g, NG_DEFAULT_BASE, doc, an);
 }
 
 static void test_graph(void) {
@@ -207,7 +206,7 @@ static void test_graph(void) {
   if (!CHECK_INT_EQ(ng_analyze(text, lex, &meta, &an), NG_SUCCESS)) goto done;
   if (!CHECK_INT_EQ(ng_graph_new(&g), NG_SUCCESS)) goto done;
   CHECK_INT_EQ(ng_graph_size(g), 0);
-  if (!CHECK_INT_EQ(add_doc(g, text, an, &meta, "test-doc"), NG_SUCCESS)) goto done;
+  if (!CHECK_INT_EQ(add_doc(g, an, "test-doc"), NG_SUCCESS)) goto done;
   size_t size = ng_graph_size(g);
   CHECK(size > 50);
 
@@ -249,7 +248,7 @@ static void test_graph(void) {
   CHECK(n_mentions >= 10);
 
   /* a second copy of the same article adds nothing: a graph is a set */
-  CHECK_INT_EQ(add_doc(g, text, an, &meta, "test-doc"), NG_SUCCESS);
+  CHECK_INT_EQ(add_doc(g, an, "test-doc"), NG_SUCCESS);
   CHECK_INT_EQ(ng_graph_size(g), size);
 
   /* a bad query is a syntax error with a message */
@@ -309,7 +308,7 @@ static void test_graph(void) {
     NgAnalysis *a2 = NULL;
     if (CHECK_INT_EQ(ng_text_from_buffer(other, sizeof other - 1, &t2, NULL), NG_SUCCESS) &&
         CHECK_INT_EQ(ng_analyze(t2, lex, NULL, &a2), NG_SUCCESS)) {
-      CHECK_INT_EQ(add_doc(g, t2, a2, NULL, "second-doc"), NG_SUCCESS);
+      CHECK_INT_EQ(add_doc(g, a2, "second-doc"), NG_SUCCESS);
       CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?p WHERE { ?p a ng:Person ; rdfs:label \"Anna Petrova\"@en }"), 1);
       CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?a WHERE { ?a ng:mentions ?p .\n"
                                             "  ?p rdfs:label \"Anna Petrova\"@en }"),
