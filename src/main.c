@@ -1,5 +1,6 @@
 /* newsgraph -- command-line interface: parses options and wires the stages
- * read -> analyze (segment, recognize, resolve, relate) -> graph -> write. */
+ * read -> analyze (segment, recognize, resolve, relate) -> graph -> write.
+ * The only module that prints to the terminal or exits. */
 #include "explain.h"
 #include "format.h"
 #include "graph.h"
@@ -10,7 +11,6 @@
 #include "scheme.h"
 #include "store.h"
 #include "text.h"
-#include "viz.h"
 #include "write.h"
 
 #include <dirent.h>
@@ -27,6 +27,10 @@
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
+/* What an option step returns when the program goes on (any other value
+   is the exit status). */
+enum { GO_ON = -1 };
+
 /* The store of `--store` and `query` when none is named. */
 #define DEFAULT_STORE "newsgraph.db"
 
@@ -38,13 +42,16 @@ typedef struct {
   const char *data_dir;
   const char *store; /* --store FILE, or NULL */
   unsigned outputs;
-  int write_files; /* 0 with --store and neither -o nor -f */
+  int explicit_files; /* -o or -f given */
+  int write_files;    /* 0 with --store and neither -o nor -f */
   int quiet;
   int explain;
   NgCsvDialect csv_dialect;
   int csv_raw;
   NgMeta meta; /* from options; overrides the sidecar */
 } Options;
+
+/* ---- --help ---------------------------------------------------------------- */
 
 /* --help: the text before the list of formats, between it and the list of
    output files, and after that. */
@@ -149,131 +156,8 @@ static void usage(FILE *f) {
   fputs(USAGE_TAIL, f);
 }
 
-/* Document name: the file name without directories and extension. */
-static void doc_name(const char *path, const char *given, char *out) {
-  if (given) {
-    ng_slugify(given, out);
-    return;
-  }
-  if (strcmp(path, "-") == 0) {
-    strcpy(out, "stdin");
-    return;
-  }
-  const char *b = strrchr(path, '/');
-  b = b ? b + 1 : path;
-  char tmp[1024];
-  snprintf(tmp, sizeof tmp, "%s", b);
-  char *dot = strrchr(tmp, '.');
-  if (dot && dot != tmp) *dot = '\0';
-  ng_slugify(tmp, out);
-}
+/* ---- messages ---------------------------------------------------------------- */
 
-static int load_meta(const char *path, const Options *o, NgMeta *meta) {
-  char err[300] = "";
-  memset(meta, 0, sizeof *meta);
-  char side[4096];
-  const char *mf = o->meta_file;
-  if (!mf && strcmp(path, "-") != 0) {
-    snprintf(side, sizeof side, "%s", path);
-    char *slash = strrchr(side, '/');
-    char *dot = strrchr(side, '.');
-    if (dot && (!slash || dot > slash + 1)) *dot = '\0';
-    strncat(side, ".meta", sizeof side - strlen(side) - 1);
-    mf = side;
-  }
-  if (mf) {
-    NgStatus st = ng_meta_read_file(mf, meta, err, sizeof err);
-    if (st == NG_ERR_NOENT && !o->meta_file) st = NG_SUCCESS;
-    if (st) {
-      fprintf(stderr, "newsgraph: %s: %s\n", mf, err[0] ? err : ng_strerror(st));
-      ng_meta_clear(meta);
-      return -1;
-    }
-  }
-  const struct {
-    const char *k;
-    const char *v;
-  } over[] = {{"title", o->meta.title},
-              {"publisher", o->meta.publisher},
-              {"date", o->meta.date},
-              {"url", o->meta.url},
-              {"language", o->meta.language}};
-  for (size_t i = 0; i < 5; ++i)
-    if (over[i].v && ng_meta_set(meta, over[i].k, over[i].v, err, sizeof err)) {
-      fprintf(stderr, "newsgraph: %s\n", err);
-      ng_meta_clear(meta);
-      return -1;
-    }
-  return 0;
-}
-
-/* The input files: the arguments, a directory standing for the *.txt files
-   in it (not hidden, not in subdirectories) in byte order of their names. */
-typedef struct {
-  char **paths; /* owned, each owned */
-  size_t n, cap;
-} Inputs;
-
-static int push_input(Inputs *in, const char *path) {
-  if (in->n == in->cap) {
-    size_t nc = in->cap ? in->cap * 2 : 16;
-    char **np = realloc(in->paths, nc * sizeof *np);
-    if (!np) return -1;
-    in->paths = np;
-    in->cap = nc;
-  }
-  size_t len = strlen(path);
-  char *copy = malloc(len + 1);
-  if (!copy) return -1;
-  memcpy(copy, path, len + 1);
-  in->paths[in->n++] = copy;
-  return 0;
-}
-
-static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-/* Add `arg`; 0 on success, else -1 with a message printed. */
-static int add_input(Inputs *in, const char *arg) {
-  struct stat sb;
-  if (strcmp(arg, "-") == 0 || stat(arg, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-    if (push_input(in, arg) == 0) return 0;
-    fprintf(stderr, "newsgraph: %s: %s\n", arg, ng_strerror(NG_ERR_NOMEM));
-    return -1;
-  }
-  DIR *d = opendir(arg);
-  if (!d) {
-    fprintf(stderr, "newsgraph: %s: cannot read directory: %s\n", arg, strerror(errno));
-    return -1;
-  }
-  size_t first = in->n, al = strlen(arg);
-  int failed = 0;
-  for (struct dirent *e; !failed && (e = readdir(d));) {
-    size_t nl = strlen(e->d_name);
-    if (e->d_name[0] == '.' || nl < 5 || strcmp(e->d_name + nl - 4, ".txt") != 0) continue;
-    char *path = malloc(al + nl + 2);
-    if (!path) {
-      failed = 1;
-      break;
-    }
-    snprintf(path, al + nl + 2, "%s%s%s", arg, arg[al - 1] == '/' ? "" : "/", e->d_name);
-    struct stat fs;
-    if (stat(path, &fs) == 0 && S_ISREG(fs.st_mode) && push_input(in, path)) failed = 1;
-    free(path);
-  }
-  closedir(d);
-  if (failed) {
-    fprintf(stderr, "newsgraph: %s: %s\n", arg, ng_strerror(NG_ERR_NOMEM));
-    return -1;
-  }
-  if (in->n == first) {
-    fprintf(stderr, "newsgraph: %s: no .txt files in the directory\n", arg);
-    return -1;
-  }
-  qsort(in->paths + first, in->n - first, sizeof *in->paths, by_name);
-  return 0;
-}
-
-/* Process one input; returns 0 on success, EXIT_INPUT on failure (message printed). */
 /* Read a text file ("-": standard input) with ng_text_read_file; on failure
    print one line "PROG: FILE: problem" and return NULL. */
 static NgText *read_text(const char *prog, const char *path) {
@@ -301,6 +185,84 @@ static int bad_option(const char *prog, int c, const char *opt) {
   return EXIT_USAGE;
 }
 
+/* ---- one document: its name and metadata ------------------------------------ */
+
+/* Document name: the file name without directories and extension. */
+static void doc_name(const char *path, const char *given, char *out) {
+  if (given) {
+    ng_slugify(given, out);
+    return;
+  }
+  if (strcmp(path, "-") == 0) {
+    strcpy(out, "stdin");
+    return;
+  }
+  const char *b = strrchr(path, '/');
+  b = b ? b + 1 : path;
+  char tmp[1024];
+  snprintf(tmp, sizeof tmp, "%s", b);
+  char *dot = strrchr(tmp, '.');
+  if (dot && dot != tmp) *dot = '\0';
+  ng_slugify(tmp, out);
+}
+
+/* The sidecar of `path`: the same name with the extension ".meta". */
+static void sidecar(const char *path, char *out, size_t size) {
+  snprintf(out, size, "%s", path);
+  char *slash = strrchr(out, '/');
+  char *dot = strrchr(out, '.');
+  if (dot && (!slash || dot > slash + 1)) *dot = '\0';
+  strncat(out, ".meta", size - strlen(out) - 1);
+}
+
+/* Read the metadata file `mf` into meta; a sidecar that is missing is no
+   error, a file named by --meta (`named`) is.  0, or -1 with a message. */
+static int read_meta_file(const char *mf, int named, NgMeta *meta) {
+  char err[300] = "";
+  NgStatus st = ng_meta_read_file(mf, meta, err, sizeof err);
+  if (st == NG_ERR_NOENT && !named) st = NG_SUCCESS;
+  if (st) fprintf(stderr, "newsgraph: %s: %s\n", mf, err[0] ? err : ng_strerror(st));
+  return st ? -1 : 0;
+}
+
+/* The metadata options override the file's.  0, or -1 with a message. */
+static int apply_meta_options(const NgMeta *given, NgMeta *meta) {
+  const struct {
+    const char *k;
+    const char *v;
+  } over[] = {{"title", given->title},
+              {"publisher", given->publisher},
+              {"date", given->date},
+              {"url", given->url},
+              {"language", given->language}};
+  char err[300] = "";
+  for (size_t i = 0; i < sizeof over / sizeof over[0]; ++i)
+    if (over[i].v && ng_meta_set(meta, over[i].k, over[i].v, err, sizeof err)) {
+      fprintf(stderr, "newsgraph: %s\n", err);
+      return -1;
+    }
+  return 0;
+}
+
+/* The metadata of the input `path`: its --meta file or sidecar, then the
+   options.  0, or -1 with a message and *meta empty. */
+static int load_meta(const char *path, const Options *o, NgMeta *meta) {
+  memset(meta, 0, sizeof *meta);
+  char side[4096];
+  const char *mf = o->meta_file;
+  if (!mf && strcmp(path, "-") != 0) {
+    sidecar(path, side, sizeof side);
+    mf = side;
+  }
+  if ((mf && read_meta_file(mf, o->meta_file != NULL, meta)) || apply_meta_options(&o->meta, meta)) {
+    ng_meta_clear(meta);
+    return -1;
+  }
+  return 0;
+}
+
+/* ---- one document: writing ---------------------------------------------------- */
+
 /* Write the one selected output of `in` to standard output. */
 static NgStatus write_to_stdout(const Options *o, const NgWriteInput *in) {
   NgStatus st = NG_SUCCESS;
@@ -316,100 +278,241 @@ static NgStatus write_to_stdout(const Options *o, const NgWriteInput *in) {
   return st;
 }
 
-/* Write every selected output of `in` into o->outdir as DOC.EXT: all into
-   temporary files first, renamed into place only when all succeeded. */
-static NgStatus write_to_files(const Options *o, const char *doc, const NgWriteInput *in) {
+/* An output file on its way: its path and its temporary file (owned; NULL
+   when there is none). */
+typedef struct {
+  char path[4096];
+  char *tmp;
+} Pending;
+
+/* Write every selected format of `in` into a temporary file next to
+   outdir/DOC.EXT; stops at the first failure (message printed). */
+static NgStatus prepare_files(const Options *o, const char *doc, const NgWriteInput *in, Pending *p) {
   NgStatus st = NG_SUCCESS;
   size_t n;
   const NgFormat *fm = ng_formats(&n);
-  char *tmps[NG_FORMAT_COUNT] = {0};
-  char paths[NG_FORMAT_COUNT][4096];
   for (size_t i = 0; i < n && !st; ++i) {
     if (!(o->outputs & fm[i].flag)) continue;
-    snprintf(paths[i], sizeof paths[i], "%s/%s%s", o->outdir, doc, fm[i].ext);
-    st = ng_write_prepare(paths[i], fm[i].write, in, &tmps[i]);
+    snprintf(p[i].path, sizeof p[i].path, "%s/%s%s", o->outdir, doc, fm[i].ext);
+    st = ng_write_prepare(p[i].path, fm[i].write, in, &p[i].tmp);
     if (st)
-      fprintf(stderr, "newsgraph: %s: cannot write: %s\n", paths[i],
+      fprintf(stderr, "newsgraph: %s: cannot write: %s\n", p[i].path,
               st == NG_ERR_IO ? strerror(errno) : ng_strerror(st));
   }
-  /* a target that cannot be replaced by a file (a directory) fails the
-     whole set before anything is renamed */
-  for (size_t i = 0; i < n && !st; ++i) {
+  return st;
+}
+
+/* A target that cannot be replaced by a file (a directory) fails the whole
+   set before anything is renamed. */
+static NgStatus check_targets(const Pending *p, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
     struct stat ts;
-    if (tmps[i] && stat(paths[i], &ts) == 0 && S_ISDIR(ts.st_mode)) {
-      fprintf(stderr, "newsgraph: %s: cannot write: is a directory\n", paths[i]);
-      st = NG_ERR_IO;
+    if (p[i].tmp && stat(p[i].path, &ts) == 0 && S_ISDIR(ts.st_mode)) {
+      fprintf(stderr, "newsgraph: %s: cannot write: is a directory\n", p[i].path);
+      return NG_ERR_IO;
     }
   }
+  return NG_SUCCESS;
+}
+
+/* Rename the temporary files into place while st (and every rename) is a
+   success; remove them otherwise. */
+static NgStatus commit_files(Pending *p, size_t n, NgStatus st) {
   for (size_t i = 0; i < n; ++i) {
-    if (!tmps[i]) continue;
+    if (!p[i].tmp) continue;
     if (st) {
-      ng_write_abort(tmps[i]);
-    } else if ((st = ng_write_commit(tmps[i], paths[i]))) {
-      fprintf(stderr, "newsgraph: %s: cannot write: %s\n", paths[i], strerror(errno));
+      ng_write_abort(p[i].tmp);
+    } else if ((st = ng_write_commit(p[i].tmp, p[i].path))) {
+      fprintf(stderr, "newsgraph: %s: cannot write: %s\n", p[i].path, strerror(errno));
     }
   }
   return st;
 }
 
-static int process(const char *path, const Options *o, const NgLexicon *lex, NgStore *store, size_t idx, size_t total) {
-  const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
-  NgText *text = read_text("newsgraph", path);
-  if (!text) return EXIT_INPUT;
-  NgStatus st = NG_SUCCESS;
-  NgMeta meta;
-  if (load_meta(path, o, &meta)) {
-    ng_text_free(text);
-    return EXIT_INPUT;
-  }
-  char doc[NG_SLUG_MAX + 1];
-  doc_name(path, o->name, doc);
+/* Write every selected output of `in` into o->outdir as DOC.EXT: all into
+   temporary files first, renamed into place only when all succeeded. */
+static NgStatus write_to_files(const Options *o, const char *doc, const NgWriteInput *in) {
+  Pending p[NG_FORMAT_COUNT];
+  for (size_t i = 0; i < NG_FORMAT_COUNT; ++i) p[i].tmp = NULL;
+  NgStatus st = prepare_files(o, doc, in, p);
+  if (!st) st = check_targets(p, NG_FORMAT_COUNT);
+  return commit_files(p, NG_FORMAT_COUNT, st);
+}
 
-  NgAnalysis *an = NULL;
+/* ---- one document: the stages ------------------------------------------------- */
+
+/* One input on its way through the stages. */
+typedef struct {
+  const char *path;
+  const char *shown;          /* its name in messages: the path, or <stdin> */
+  char name[NG_SLUG_MAX + 1]; /* its name in IRIs and file names */
+  NgText *text;               /* owned */
+  NgMeta meta;                /* owned */
+  NgAnalysis *an;             /* owned */
+} Doc;
+
+static void doc_free(Doc *d) {
+  ng_analysis_free(d->an);
+  ng_meta_clear(&d->meta);
+  ng_text_free(d->text);
+}
+
+/* Read the text and the metadata, and name the document. */
+static int read_doc(Doc *d, const Options *o) {
+  if (!(d->text = read_text("newsgraph", d->path))) return EXIT_INPUT;
+  if (load_meta(d->path, o, &d->meta)) return EXIT_INPUT;
+  doc_name(d->path, o->name, d->name);
+  return EXIT_OK;
+}
+
+static int analyze_doc(Doc *d, const NgLexicon *lex) {
+  NgStatus st = ng_analyze(d->text, lex, &d->meta, &d->an);
+  if (st) fprintf(stderr, "newsgraph: %s: %s\n", d->shown, ng_strerror(st));
+  return st ? EXIT_INPUT : EXIT_OK;
+}
+
+static int explain_doc(const Doc *d) {
+  NgStatus st = ng_explain(d->an, d->shown, stdout);
+  if (st) fprintf(stderr, "newsgraph: <stdout>: %s\n", ng_strerror(st));
+  return st ? EXIT_INPUT : EXIT_OK;
+}
+
+/* Put the document's triples into the store and write its files (messages
+   printed). */
+static NgStatus deliver(const Doc *d, const Options *o, NgStore *store, const NgTriple *t, size_t n) {
+  NgSchemePrefixes px;
+  ng_scheme_prefixes(o->base, d->name, &px);
+  char graph[NG_IRI_MAX];
+  ng_scheme_article(o->base, d->name, graph, sizeof graph);
+  NgWriteInput in = {t, n, px.prefixes, px.n, o->base, o->csv_dialect, o->csv_raw, graph};
+  NgStatus st = store ? ng_store_put_graph(store, graph, t, n) : NG_SUCCESS;
+  if (st) {
+    fprintf(stderr, "newsgraph: %s: cannot add %s: %s\n", o->store, d->shown, ng_strerror(st));
+    return st;
+  }
+  if (!o->write_files) return NG_SUCCESS;
+  return strcmp(o->outdir, "-") == 0 ? write_to_stdout(o, &in) : write_to_files(o, d->name, &in);
+}
+
+/* The graph of the document, into the store and the files; `idx` of
+   `total` for the progress line. */
+static int export_doc(const Doc *d, const Options *o, NgStore *store, size_t idx, size_t total) {
   NgGraph *g = NULL;
   const NgTriple *triples = NULL;
-  size_t n_triples = 0;
-  int rc = EXIT_INPUT;
-  st = ng_analyze(text, lex, &meta, &an);
-  if (!st && o->explain) {
-    st = ng_explain(an, shown, stdout);
-    if (st)
-      fprintf(stderr, "newsgraph: <stdout>: %s\n", ng_strerror(st));
-    else
-      rc = EXIT_OK;
-    goto done;
-  }
-  if (!st) st = ng_graph_new(&g);
-  if (!st) st = ng_graph_add_analysis(g, o->base, doc, an);
-  if (!st) st = ng_graph_triples(g, &triples, &n_triples);
-  if (st) {
-    fprintf(stderr, "newsgraph: %s: %s\n", shown, ng_strerror(st));
-    goto done;
-  }
-  {
-    NgSchemePrefixes px;
-    ng_scheme_prefixes(o->base, doc, &px);
-    char graph[NG_IRI_MAX];
-    ng_scheme_article(o->base, doc, graph, sizeof graph);
-    NgWriteInput in = {triples, n_triples, px.prefixes, px.n, o->base, o->csv_dialect, o->csv_raw, graph};
-    if (store && (st = ng_store_put_graph(store, graph, triples, n_triples))) {
-      fprintf(stderr, "newsgraph: %s: cannot add %s: %s\n", o->store, shown, ng_strerror(st));
-      goto done;
-    }
-    if (o->write_files) st = strcmp(o->outdir, "-") == 0 ? write_to_stdout(o, &in) : write_to_files(o, doc, &in);
-    if (st) goto done;
-  }
-  if (!o->quiet && total > 1)
-    fprintf(stderr, "newsgraph: [%zu/%zu] %s: %zu entities, %zu triples\n", idx + 1, total, shown, an->ents->n,
-            n_triples);
-  rc = EXIT_OK;
-done:
+  size_t n = 0;
+  NgStatus st = ng_graph_new(&g);
+  if (!st) st = ng_graph_add_analysis(g, o->base, d->name, d->an);
+  if (!st) st = ng_graph_triples(g, &triples, &n);
+  if (st)
+    fprintf(stderr, "newsgraph: %s: %s\n", d->shown, ng_strerror(st));
+  else
+    st = deliver(d, o, store, triples, n);
+  if (!st && !o->quiet && total > 1)
+    fprintf(stderr, "newsgraph: [%zu/%zu] %s: %zu entities, %zu triples\n", idx + 1, total, d->shown, d->an->ents->n,
+            n);
   ng_graph_free(g);
-  ng_analysis_free(an);
-  ng_meta_clear(&meta);
-  ng_text_free(text);
+  return st ? EXIT_INPUT : EXIT_OK;
+}
+
+/* Process one input, the idx-th of total: EXIT_OK, or EXIT_INPUT with a
+   message printed. */
+static int process(const char *path, const Options *o, const NgLexicon *lex, NgStore *store, size_t idx, size_t total) {
+  Doc d;
+  memset(&d, 0, sizeof d);
+  d.path = path;
+  d.shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
+  int rc = read_doc(&d, o);
+  if (rc == EXIT_OK) rc = analyze_doc(&d, lex);
+  if (rc == EXIT_OK) rc = o->explain ? explain_doc(&d) : export_doc(&d, o, store, idx, total);
+  doc_free(&d);
   return rc;
 }
+
+/* ---- the inputs ----------------------------------------------------------------- */
+
+/* The input files: the arguments, a directory standing for the *.txt files
+   in it (not hidden, not in subdirectories) in byte order of their names. */
+typedef struct {
+  char **paths; /* owned, each owned */
+  size_t n, cap;
+} Inputs;
+
+static int push_input(Inputs *in, const char *path) {
+  if (in->n == in->cap) {
+    size_t nc = in->cap ? in->cap * 2 : 16;
+    char **np = realloc(in->paths, nc * sizeof *np);
+    if (!np) return -1;
+    in->paths = np;
+    in->cap = nc;
+  }
+  size_t len = strlen(path);
+  char *copy = malloc(len + 1);
+  if (!copy) return -1;
+  memcpy(copy, path, len + 1);
+  in->paths[in->n++] = copy;
+  return 0;
+}
+
+static void inputs_free(Inputs *in) {
+  for (size_t i = 0; i < in->n; ++i) free(in->paths[i]);
+  free(in->paths);
+}
+
+static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* A directory entry that is an input: a *.txt name, not hidden. */
+static int is_txt_name(const char *name) {
+  size_t nl = strlen(name);
+  return name[0] != '.' && nl >= 5 && strcmp(name + nl - 4, ".txt") == 0;
+}
+
+/* Add dir/name when it is a regular file; -1 when out of memory. */
+static int add_dir_entry(Inputs *in, const char *dir, const char *name) {
+  size_t dl = strlen(dir), size = dl + strlen(name) + 2;
+  char *path = malloc(size);
+  if (!path) return -1;
+  snprintf(path, size, "%s%s%s", dir, dir[dl - 1] == '/' ? "" : "/", name);
+  struct stat fs;
+  int rc = stat(path, &fs) == 0 && S_ISREG(fs.st_mode) ? push_input(in, path) : 0;
+  free(path);
+  return rc;
+}
+
+/* Add the *.txt files of the directory `dir` in name order; 0, else -1
+   with a message printed. */
+static int add_dir(Inputs *in, const char *dir) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    fprintf(stderr, "newsgraph: %s: cannot read directory: %s\n", dir, strerror(errno));
+    return -1;
+  }
+  size_t first = in->n;
+  int failed = 0;
+  for (struct dirent *e; !failed && (e = readdir(d));)
+    if (is_txt_name(e->d_name)) failed = add_dir_entry(in, dir, e->d_name) != 0;
+  closedir(d);
+  if (failed) {
+    fprintf(stderr, "newsgraph: %s: %s\n", dir, ng_strerror(NG_ERR_NOMEM));
+    return -1;
+  }
+  if (in->n == first) {
+    fprintf(stderr, "newsgraph: %s: no .txt files in the directory\n", dir);
+    return -1;
+  }
+  qsort(in->paths + first, in->n - first, sizeof *in->paths, by_name);
+  return 0;
+}
+
+/* Add `arg`; 0 on success, else -1 with a message printed. */
+static int add_input(Inputs *in, const char *arg) {
+  struct stat sb;
+  if (strcmp(arg, "-") != 0 && stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode)) return add_dir(in, arg);
+  if (push_input(in, arg) == 0) return 0;
+  fprintf(stderr, "newsgraph: %s: %s\n", arg, ng_strerror(NG_ERR_NOMEM));
+  return -1;
+}
+
+/* ---- newsgraph query ---------------------------------------------------------------- */
 
 static void query_usage(FILE *f) {
   fputs("Usage: newsgraph query [OPTIONS] QUERY|FILE.rq|-\n"
@@ -430,206 +533,282 @@ static void query_usage(FILE *f) {
         f);
 }
 
-static int query_main(int argc, char **argv) {
-  const char *store_path = DEFAULT_STORE;
-  NgResults fmt = NG_RESULTS_TABLE;
+typedef struct {
+  const char *store;
+  NgResults results;
+  const char *query; /* text, FILE.rq or "-" */
+} QueryOptions;
+
+static int set_results(QueryOptions *q, const char *name) {
+  static const char *const names[] = {"table", "csv", "tsv", "json"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; ++i)
+    if (strcmp(name, names[i]) == 0) {
+      q->results = (NgResults)i;
+      return GO_ON;
+    }
+  fprintf(stderr, "newsgraph query: --results: unknown format '%s' (use table, csv, tsv or json)\n", name);
+  return EXIT_USAGE;
+}
+
+static int set_query_option(QueryOptions *q, int c, const char *arg, const char *opt) {
+  switch (c) {
+  case 's': q->store = arg; return GO_ON;
+  case 'r': return set_results(q, arg);
+  case 'h': query_usage(stdout); return EXIT_OK;
+  default: return bad_option("newsgraph query", c, opt);
+  }
+}
+
+static int query_options(int argc, char **argv, QueryOptions *q) {
   static const struct option longopts[] = {{"store", required_argument, 0, 's'},
                                            {"results", required_argument, 0, 'r'},
                                            {"help", no_argument, 0, 'h'},
                                            {0, 0, 0, 0}};
-  static const char *const fmts[] = {"table", "csv", "tsv", "json"};
   int c;
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":s:r:h", longopts, NULL)) != -1) {
-    switch (c) {
-    case 's': store_path = optarg; break;
-    case 'r': {
-      size_t i = 0;
-      while (i < 4 && strcmp(optarg, fmts[i]) != 0) ++i;
-      if (i == 4) {
-        fprintf(stderr, "newsgraph query: --results: unknown format '%s' (use table, csv, tsv or json)\n", optarg);
-        return EXIT_USAGE;
-      }
-      fmt = (NgResults)i;
-      break;
-    }
-    case 'h': query_usage(stdout); return EXIT_OK;
-    default: return bad_option("newsgraph query", c, argv[optind - 1]);
-    }
+    int rc = set_query_option(q, c, optarg, argv[optind - 1]);
+    if (rc != GO_ON) return rc;
   }
   if (optind != argc - 1) {
     fprintf(stderr, "newsgraph query: give exactly one query (text, FILE.rq or -)\nTry 'newsgraph query --help'.\n");
     return EXIT_USAGE;
   }
-  const char *arg = argv[optind];
+  q->query = argv[optind];
+  return GO_ON;
+}
+
+/* The query argument names a file: "-", a path that exists, or *.rq. */
+static int names_file(const char *arg) {
   struct stat sb;
-  int is_file =
-      strcmp(arg, "-") == 0 || stat(arg, &sb) == 0 || (strlen(arg) > 3 && strcmp(arg + strlen(arg) - 3, ".rq") == 0);
+  size_t n = strlen(arg);
+  return strcmp(arg, "-") == 0 || stat(arg, &sb) == 0 || (n > 3 && strcmp(arg + n - 3, ".rq") == 0);
+}
+
+static int run_query(const QueryOptions *q) {
+  int is_file = names_file(q->query);
   NgText *text = NULL; /* the query file, read and checked like an article */
-  if (is_file && !(text = read_text("newsgraph query", arg))) return EXIT_INPUT;
+  if (is_file && !(text = read_text("newsgraph query", q->query))) return EXIT_INPUT;
   NgStore *store = NULL;
   char err[512] = "";
-  NgStatus st = ng_store_open(store_path, NG_STORE_READ, &store, err, sizeof err);
+  NgStatus st = ng_store_open(q->store, NG_STORE_READ, &store, err, sizeof err);
   if (st) {
-    fprintf(stderr, "newsgraph query: %s: %s\n", store_path, err[0] ? err : ng_strerror(st));
+    fprintf(stderr, "newsgraph query: %s: %s\n", q->store, err[0] ? err : ng_strerror(st));
     ng_text_free(text);
     return EXIT_INPUT;
   }
-  st = ng_store_query(store, text ? text->data : arg, fmt, stdout, err, sizeof err);
+  st = ng_store_query(store, text ? text->data : q->query, q->results, stdout, err, sizeof err);
   if (!st && fflush(stdout)) st = NG_ERR_IO;
   if (st)
-    fprintf(stderr, "newsgraph query: %s: %s\n", is_file ? arg : "query",
+    fprintf(stderr, "newsgraph query: %s: %s\n", is_file ? q->query : "query",
             st == NG_ERR_IO ? strerror(errno) : (err[0] ? err : ng_strerror(st)));
   ng_store_free(store);
   ng_text_free(text);
   return st ? EXIT_INPUT : EXIT_OK;
 }
 
-int main(int argc, char **argv) {
-  Options o;
-  memset(&o, 0, sizeof o);
-  o.outdir = "output";
-  o.base = NG_DEFAULT_BASE;
-  o.outputs = NG_OUT_ALL;
-  if (argc > 1 && strcmp(argv[1], "query") == 0) return query_main(argc - 1, argv + 1);
-  int explicit_files = 0;
-  enum {
-    OPT_TITLE = 1000,
-    OPT_PUBLISHER,
-    OPT_DATE,
-    OPT_URL,
-    OPT_LANGUAGE,
-    OPT_DATA,
-    OPT_STORE,
-    OPT_CSV_DIALECT,
-    OPT_CSV_RAW
-  };
-  static const struct option longopts[] = {{"output", required_argument, 0, 'o'},
-                                           {"format", required_argument, 0, 'f'},
-                                           {"base", required_argument, 0, 'b'},
-                                           {"name", required_argument, 0, 'n'},
-                                           {"meta", required_argument, 0, 'm'},
-                                           {"title", required_argument, 0, OPT_TITLE},
-                                           {"publisher", required_argument, 0, OPT_PUBLISHER},
-                                           {"date", required_argument, 0, OPT_DATE},
-                                           {"url", required_argument, 0, OPT_URL},
-                                           {"language", required_argument, 0, OPT_LANGUAGE},
-                                           {"data-dir", required_argument, 0, OPT_DATA},
-                                           {"store", required_argument, 0, OPT_STORE},
-                                           {"csv-dialect", required_argument, 0, OPT_CSV_DIALECT},
-                                           {"csv-raw", no_argument, 0, OPT_CSV_RAW},
-                                           {"quiet", no_argument, 0, 'q'},
-                                           {"explain", no_argument, 0, 'e'},
-                                           {"help", no_argument, 0, 'h'},
-                                           {"version", no_argument, 0, 'V'},
-                                           {0, 0, 0, 0}};
+static int query_main(int argc, char **argv) {
+  QueryOptions q = {DEFAULT_STORE, NG_RESULTS_TABLE, NULL};
+  int rc = query_options(argc, argv, &q);
+  return rc != GO_ON ? rc : run_query(&q);
+}
+
+/* ---- newsgraph: options --------------------------------------------------------------- */
+
+enum {
+  OPT_TITLE = 1000,
+  OPT_PUBLISHER,
+  OPT_DATE,
+  OPT_URL,
+  OPT_LANGUAGE,
+  OPT_DATA,
+  OPT_STORE,
+  OPT_CSV_DIALECT,
+  OPT_CSV_RAW
+};
+
+static const struct option LONGOPTS[] = {{"output", required_argument, 0, 'o'},
+                                         {"format", required_argument, 0, 'f'},
+                                         {"base", required_argument, 0, 'b'},
+                                         {"name", required_argument, 0, 'n'},
+                                         {"meta", required_argument, 0, 'm'},
+                                         {"title", required_argument, 0, OPT_TITLE},
+                                         {"publisher", required_argument, 0, OPT_PUBLISHER},
+                                         {"date", required_argument, 0, OPT_DATE},
+                                         {"url", required_argument, 0, OPT_URL},
+                                         {"language", required_argument, 0, OPT_LANGUAGE},
+                                         {"data-dir", required_argument, 0, OPT_DATA},
+                                         {"store", required_argument, 0, OPT_STORE},
+                                         {"csv-dialect", required_argument, 0, OPT_CSV_DIALECT},
+                                         {"csv-raw", no_argument, 0, OPT_CSV_RAW},
+                                         {"quiet", no_argument, 0, 'q'},
+                                         {"explain", no_argument, 0, 'e'},
+                                         {"help", no_argument, 0, 'h'},
+                                         {"version", no_argument, 0, 'V'},
+                                         {0, 0, 0, 0}};
+
+static int set_formats(Options *o, const char *list) {
+  o->explicit_files = 1;
+  if (!ng_format_parse(list, &o->outputs)) return GO_ON;
+  char names[256];
+  ng_format_names(names, sizeof names);
+  fprintf(stderr, "newsgraph: --format: unknown format in '%s' (use %s)\n", list, names);
+  return EXIT_USAGE;
+}
+
+static int set_csv_dialect(Options *o, const char *name) {
+  if (strcmp(name, "gephi") == 0)
+    o->csv_dialect = NG_CSV_GEPHI;
+  else if (strcmp(name, "neo4j") == 0)
+    o->csv_dialect = NG_CSV_NEO4J;
+  else {
+    fprintf(stderr, "newsgraph: --csv-dialect: unknown dialect '%s' (use gephi or neo4j)\n", name);
+    return EXIT_USAGE;
+  }
+  return GO_ON;
+}
+
+/* Apply the option c that getopt_long returned, with its argument `arg`;
+   `opt` is the option as written (for messages). */
+static int set_option(Options *o, int c, char *arg, const char *opt) {
+  switch (c) {
+  case 'o':
+    o->outdir = arg;
+    o->explicit_files = 1;
+    break;
+  case 'f': return set_formats(o, arg);
+  case 'b': o->base = arg; break;
+  case 'n': o->name = arg; break;
+  case 'm': o->meta_file = arg; break;
+  case OPT_TITLE: o->meta.title = arg; break;
+  case OPT_PUBLISHER: o->meta.publisher = arg; break;
+  case OPT_DATE: o->meta.date = arg; break;
+  case OPT_URL: o->meta.url = arg; break;
+  case OPT_LANGUAGE: o->meta.language = arg; break;
+  case OPT_DATA: o->data_dir = arg; break;
+  case OPT_STORE: o->store = arg; break;
+  case OPT_CSV_DIALECT: return set_csv_dialect(o, arg);
+  case OPT_CSV_RAW: o->csv_raw = 1; break;
+  case 'q': o->quiet = 1; break;
+  case 'e': o->explain = 1; break;
+  case 'h': usage(stdout); return EXIT_OK;
+  case 'V': printf("newsgraph %s\n", NG_VERSION); return EXIT_OK;
+  default: return bad_option("newsgraph", c, opt);
+  }
+  return GO_ON;
+}
+
+/* --date and --language are checked once, before any input. */
+static int check_meta_options(const NgMeta *given) {
+  NgMeta probe;
+  char err[256];
+  memset(&probe, 0, sizeof probe);
+  int bad = (given->date && ng_meta_set(&probe, "date", given->date, err, sizeof err)) ||
+            (given->language && ng_meta_set(&probe, "language", given->language, err, sizeof err));
+  if (bad) fprintf(stderr, "newsgraph: %s\n", err);
+  ng_meta_clear(&probe);
+  return bad ? EXIT_USAGE : GO_ON;
+}
+
+/* Options that do not fit together or do not parse. */
+static int check_options(Options *o) {
+  if (!ng_scheme_base_ok(o->base)) {
+    fprintf(stderr, "newsgraph: --base: '%s' is not an absolute IRI ending in '/' or '#'\n", o->base);
+    return EXIT_USAGE;
+  }
+  if (strcmp(o->outdir, "-") == 0 && (o->outputs & (o->outputs - 1))) {
+    fprintf(stderr, "newsgraph: --output -: choose exactly one --format for standard output\n");
+    return EXIT_USAGE;
+  }
+  int rc = check_meta_options(&o->meta);
+  o->write_files = !o->store || o->explicit_files;
+  return rc;
+}
+
+/* Parse the command line into *o; the inputs are argv[optind...]. */
+static int parse_options(int argc, char **argv, Options *o) {
+  memset(o, 0, sizeof *o);
+  o->outdir = "output";
+  o->base = NG_DEFAULT_BASE;
+  o->outputs = NG_OUT_ALL;
   int c;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":o:f:b:n:m:qehV", longopts, NULL)) != -1) {
-    switch (c) {
-    case 'o':
-      o.outdir = optarg;
-      explicit_files = 1;
-      break;
-    case 'f':
-      explicit_files = 1;
-      if (ng_format_parse(optarg, &o.outputs)) {
-        char names[256];
-        ng_format_names(names, sizeof names);
-        fprintf(stderr, "newsgraph: --format: unknown format in '%s' (use %s)\n", optarg, names);
-        return EXIT_USAGE;
-      }
-      break;
-    case 'b': o.base = optarg; break;
-    case 'n': o.name = optarg; break;
-    case 'm': o.meta_file = optarg; break;
-    case OPT_TITLE: o.meta.title = optarg; break;
-    case OPT_PUBLISHER: o.meta.publisher = optarg; break;
-    case OPT_DATE: o.meta.date = optarg; break;
-    case OPT_URL: o.meta.url = optarg; break;
-    case OPT_LANGUAGE: o.meta.language = optarg; break;
-    case OPT_DATA: o.data_dir = optarg; break;
-    case OPT_STORE: o.store = optarg; break;
-    case OPT_CSV_DIALECT:
-      if (strcmp(optarg, "gephi") == 0)
-        o.csv_dialect = NG_CSV_GEPHI;
-      else if (strcmp(optarg, "neo4j") == 0)
-        o.csv_dialect = NG_CSV_NEO4J;
-      else {
-        fprintf(stderr, "newsgraph: --csv-dialect: unknown dialect '%s' (use gephi or neo4j)\n", optarg);
-        return EXIT_USAGE;
-      }
-      break;
-    case OPT_CSV_RAW: o.csv_raw = 1; break;
-    case 'q': o.quiet = 1; break;
-    case 'e': o.explain = 1; break;
-    case 'h': usage(stdout); return EXIT_OK;
-    case 'V': printf("newsgraph %s\n", NG_VERSION); return EXIT_OK;
-    default: return bad_option("newsgraph", c, argv[optind - 1]);
-    }
+  while ((c = getopt_long(argc, argv, ":o:f:b:n:m:qehV", LONGOPTS, NULL)) != -1) {
+    int rc = set_option(o, c, optarg, argv[optind - 1]);
+    if (rc != GO_ON) return rc;
   }
   if (optind >= argc) {
     fprintf(stderr, "newsgraph: no input file\nTry 'newsgraph --help'.\n");
     return EXIT_USAGE;
   }
-  if (!ng_scheme_base_ok(o.base)) {
-    fprintf(stderr, "newsgraph: --base: '%s' is not an absolute IRI ending in '/' or '#'\n", o.base);
-    return EXIT_USAGE;
+  return check_options(o);
+}
+
+/* ---- newsgraph: the run ------------------------------------------------------------- */
+
+/* The output directory, created when missing; 0, or -1 with a message. */
+static int make_outdir(const char *dir) {
+  struct stat sb;
+  if (stat(dir, &sb) != 0) {
+    if (mkdir(dir, 0777) == 0) return 0;
+    fprintf(stderr, "newsgraph: %s: cannot create output directory: %s\n", dir, strerror(errno));
+    return -1;
   }
-  if (strcmp(o.outdir, "-") == 0 && (o.outputs & (o.outputs - 1))) {
-    fprintf(stderr, "newsgraph: --output -: choose exactly one --format for standard output\n");
-    return EXIT_USAGE;
-  }
-  if (o.meta.date || o.meta.language) {
-    NgMeta probe;
-    char err[256];
-    memset(&probe, 0, sizeof probe);
-    if ((o.meta.date && ng_meta_set(&probe, "date", o.meta.date, err, sizeof err)) ||
-        (o.meta.language && ng_meta_set(&probe, "language", o.meta.language, err, sizeof err))) {
-      fprintf(stderr, "newsgraph: %s\n", err);
-      ng_meta_clear(&probe);
-      return EXIT_USAGE;
-    }
-    ng_meta_clear(&probe);
-  }
-  o.write_files = !o.store || explicit_files;
-  if (o.write_files && strcmp(o.outdir, "-") != 0) {
-    struct stat sb;
-    if (stat(o.outdir, &sb) != 0) {
-      if (mkdir(o.outdir, 0777) != 0) {
-        fprintf(stderr, "newsgraph: %s: cannot create output directory: %s\n", o.outdir, strerror(errno));
-        return EXIT_INPUT;
-      }
-    } else if (!S_ISDIR(sb.st_mode)) {
-      fprintf(stderr, "newsgraph: %s: output path is not a directory\n", o.outdir);
-      return EXIT_INPUT;
-    }
-  }
-  NgLexicon *lex = NULL;
+  if (S_ISDIR(sb.st_mode)) return 0;
+  fprintf(stderr, "newsgraph: %s: output path is not a directory\n", dir);
+  return -1;
+}
+
+static int load_lexicon(const Options *o, NgLexicon **lex) {
   char err[512] = "";
-  NgStatus st = o.data_dir ? ng_lexicon_load_dir(o.data_dir, &lex, err, sizeof err)
-                           : ng_lexicon_load_builtin(&lex, err, sizeof err);
-  if (st) {
-    fprintf(stderr, "newsgraph: %s%s%s\n", o.data_dir ? o.data_dir : "built-in data", ": ",
+  NgStatus st = o->data_dir ? ng_lexicon_load_dir(o->data_dir, lex, err, sizeof err)
+                            : ng_lexicon_load_builtin(lex, err, sizeof err);
+  if (st)
+    fprintf(stderr, "newsgraph: %s%s%s\n", o->data_dir ? o->data_dir : "built-in data", ": ",
             err[0] ? err : ng_strerror(st));
-    return EXIT_INPUT;
-  }
+  return st ? -1 : 0;
+}
+
+static int open_store(const char *path, NgStore **store) {
+  char err[512] = "";
+  NgStatus st = ng_store_open(path, NG_STORE_CREATE, store, err, sizeof err);
+  if (st) fprintf(stderr, "newsgraph: %s: %s\n", path, err[0] ? err : ng_strerror(st));
+  return st ? -1 : 0;
+}
+
+/* Every input, each processed even when one before it failed. */
+static int process_all(const Inputs *in, const Options *o, const NgLexicon *lex, NgStore *store) {
   int rc = EXIT_OK;
+  for (size_t i = 0; i < in->n; ++i)
+    if (process(in->paths[i], o, lex, store, i, in->n)) rc = EXIT_INPUT;
+  return rc;
+}
+
+/* Process the arguments args[0..n) with the options o. */
+static int run(const Options *o, char *const *args, size_t n) {
+  if (o->write_files && strcmp(o->outdir, "-") != 0 && make_outdir(o->outdir)) return EXIT_INPUT;
+  NgLexicon *lex = NULL;
+  if (load_lexicon(o, &lex)) return EXIT_INPUT;
   NgStore *store = NULL;
-  if (o.store && !o.explain && (st = ng_store_open(o.store, NG_STORE_CREATE, &store, err, sizeof err))) {
-    fprintf(stderr, "newsgraph: %s: %s\n", o.store, err[0] ? err : ng_strerror(st));
+  if (o->store && !o->explain && open_store(o->store, &store)) {
     ng_lexicon_free(lex);
     return EXIT_INPUT;
   }
   Inputs in = {NULL, 0, 0};
-  for (int i = optind; i < argc && rc == EXIT_OK; ++i)
-    if (add_input(&in, argv[i])) rc = EXIT_INPUT;
-  if (rc == EXIT_OK)
-    for (size_t i = 0; i < in.n; ++i)
-      if (process(in.paths[i], &o, lex, store, i, in.n)) rc = EXIT_INPUT;
-  for (size_t i = 0; i < in.n; ++i) free(in.paths[i]);
-  free(in.paths);
+  int rc = EXIT_OK;
+  for (size_t i = 0; i < n && rc == EXIT_OK; ++i)
+    if (add_input(&in, args[i])) rc = EXIT_INPUT;
+  if (rc == EXIT_OK) rc = process_all(&in, o, lex, store);
+  inputs_free(&in);
   ng_store_free(store);
   ng_lexicon_free(lex);
   return rc;
+}
+
+int main(int argc, char **argv) {
+  if (argc > 1 && strcmp(argv[1], "query") == 0) return query_main(argc - 1, argv + 1);
+  Options o;
+  int rc = parse_options(argc, argv, &o);
+  if (rc != GO_ON) return rc;
+  return run(&o, argv + optind, (size_t)(argc - optind));
 }
