@@ -1,6 +1,7 @@
 #include "viz.h"
 
 #include "scheme.h"
+#include "try.h"
 #include "types.h"
 
 #include <raptor2.h>
@@ -301,56 +302,90 @@ static char *join_aliases(const NgVizNode *v, char sep) {
   return s;
 }
 
-/* Neo4j import, a machine import, reads cells as they are: never guarded.
-   Labels: the top class and the class ("Organization;University"); the
-   array delimiter is neo4j-admin's default ';'. */
-static NgStatus nodes_neo4j(const NgVizNode *nodes, size_t n, FILE *f) {
-  static const char *const head[] = {
-      "id:ID", ":LABEL", "label", "iri", "aliases:string[]", "wikidata", "confidence:double", "rule"};
-  NgStatus st = ng_write_csv_row(f, head, 8);
-  for (size_t i = 0; !st && i < n; ++i) {
-    const NgVizNode *v = &nodes[i];
-    char labels[128];
-    if (strcmp(v->kind, v->cls) == 0)
-      snprintf(labels, sizeof labels, "%s", v->cls);
-    else
-      snprintf(labels, sizeof labels, "%s;%s", v->kind, v->cls);
-    char *aliases = join_aliases(v, ';');
-    if (!aliases) return NG_ERR_NOMEM;
-    const char *row[8] = {v->id, labels, v->label, v->iri, aliases, v->wikidata, v->confidence, v->rule};
-    st = ng_write_csv_row(f, row, 8);
-    free(aliases);
-  }
+/* A visualizer output written from the view of the input. */
+typedef NgStatus (*ViewWriter)(const NgVizGraph *g, const NgWriteInput *in, FILE *f);
+
+/* Build the view of `in`, write it with `write`, free it. */
+static NgStatus write_view(const NgWriteInput *in, FILE *f, ViewWriter write) {
+  NgVizGraph *g = NULL;
+  NgStatus st = ng_viz_graph_new(in, &g);
+  if (!st) st = write(g, in, f);
+  if (!st && ferror(f)) st = NG_ERR_IO;
+  ng_viz_graph_free(g);
   return st;
 }
 
-NgStatus ng_write_nodes_csv(const NgWriteInput *in, FILE *f) {
-  NgVizGraph *g = NULL;
-  NgStatus st = ng_viz_graph_new(in, &g);
-  if (st) return st;
-  size_t n;
-  const NgVizNode *nodes = ng_viz_graph_nodes(g, &n);
-  if (in->csv_dialect == NG_CSV_NEO4J) {
-    st = nodes_neo4j(nodes, n, f);
-    ng_viz_graph_free(g);
-    return st;
-  }
-  static const char *const head[] = {"Id", "Label", "Type", "IRI", "Aliases", "Wikidata", "Confidence", "Rule"};
+static NgStatus node_gephi(const NgVizNode *v, int raw, FILE *f) {
   static const unsigned char text[8] = {1, 1, 1, 1, 1, 1, 0, 1};
-  st = ng_write_csv_row(f, head, 8);
-  for (size_t i = 0; !st && i < n; ++i) {
-    const NgVizNode *v = &nodes[i];
-    char *aliases = join_aliases(v, '|');
-    if (!aliases) {
-      st = NG_ERR_NOMEM;
-      break;
-    }
-    const char *row[8] = {v->id, v->label, v->cls, v->iri, aliases, v->wikidata, v->confidence, v->rule};
-    st = ng_write_csv_row_guarded(f, row, 8, in->csv_raw ? NULL : text);
-    free(aliases);
-  }
-  ng_viz_graph_free(g);
+  char *aliases = join_aliases(v, '|');
+  if (!aliases) return NG_ERR_NOMEM;
+  const char *row[8] = {v->id, v->label, v->cls, v->iri, aliases, v->wikidata, v->confidence, v->rule};
+  NgStatus st = ng_write_csv_row_guarded(f, row, 8, raw ? NULL : text);
+  free(aliases);
   return st;
+}
+
+static NgStatus nodes_gephi(const NgVizGraph *g, const NgWriteInput *in, FILE *f) {
+  static const char *const head[] = {"Id", "Label", "Type", "IRI", "Aliases", "Wikidata", "Confidence", "Rule"};
+  NgStatus st;
+  TRY(st, ng_write_csv_row(f, head, 8));
+  for (size_t i = 0; i < g->n_nodes; ++i) TRY(st, node_gephi(&g->nodes[i], in->csv_raw, f));
+  return NG_SUCCESS;
+}
+
+/* Neo4j import, a machine import, reads cells as they are: never guarded.
+   Labels: the top class and the class ("Organization;University"); the
+   array delimiter is neo4j-admin's default ';'. */
+static NgStatus node_neo4j(const NgVizNode *v, FILE *f) {
+  char labels[128];
+  if (strcmp(v->kind, v->cls) == 0)
+    snprintf(labels, sizeof labels, "%s", v->cls);
+  else
+    snprintf(labels, sizeof labels, "%s;%s", v->kind, v->cls);
+  char *aliases = join_aliases(v, ';');
+  if (!aliases) return NG_ERR_NOMEM;
+  const char *row[8] = {v->id, labels, v->label, v->iri, aliases, v->wikidata, v->confidence, v->rule};
+  NgStatus st = ng_write_csv_row(f, row, 8);
+  free(aliases);
+  return st;
+}
+
+static NgStatus nodes_neo4j(const NgVizGraph *g, const NgWriteInput *in, FILE *f) {
+  static const char *const head[] = {
+      "id:ID", ":LABEL", "label", "iri", "aliases:string[]", "wikidata", "confidence:double", "rule"};
+  (void)in;
+  NgStatus st;
+  TRY(st, ng_write_csv_row(f, head, 8));
+  for (size_t i = 0; i < g->n_nodes; ++i) TRY(st, node_neo4j(&g->nodes[i], f));
+  return NG_SUCCESS;
+}
+
+NgStatus ng_write_nodes_csv(const NgWriteInput *in, FILE *f) {
+  return write_view(in, f, in->csv_dialect == NG_CSV_NEO4J ? nodes_neo4j : nodes_gephi);
+}
+
+/* Edge i of g, "e<i+1>". */
+static NgStatus edge_gephi(const NgVizGraph *g, size_t i, int raw, FILE *f) {
+  static const unsigned char text[7] = {1, 1, 1, 1, 1, 0, 1};
+  const NgVizEdge *e = &g->edges[i];
+  char id[32];
+  snprintf(id, sizeof id, "e%zu", i + 1);
+  const char *row[7] = {g->nodes[e->source].id,
+                        g->nodes[e->target].id,
+                        e->directed ? "Directed" : "Undirected",
+                        id,
+                        e->name,
+                        "1",
+                        e->predicate};
+  return ng_write_csv_row_guarded(f, row, 7, raw ? NULL : text);
+}
+
+static NgStatus edges_gephi(const NgVizGraph *g, const NgWriteInput *in, FILE *f) {
+  static const char *const head[] = {"Source", "Target", "Type", "Id", "Label", "Weight", "Predicate"};
+  NgStatus st;
+  TRY(st, ng_write_csv_row(f, head, 7));
+  for (size_t i = 0; i < g->n_edges; ++i) TRY(st, edge_gephi(g, i, in->csv_raw, f));
+  return NG_SUCCESS;
 }
 
 /* Neo4j's conventional relationship type: "affiliatedWith" -> "AFFILIATED_WITH". */
@@ -366,41 +401,26 @@ static void neo4j_type(const char *name, char *out, size_t cap) {
   out[k] = '\0';
 }
 
+static NgStatus edge_neo4j(const NgVizGraph *g, const NgVizEdge *e, FILE *f) {
+  char type[128];
+  neo4j_type(e->name, type, sizeof type);
+  const char *row[7] = {
+      g->nodes[e->source].id, g->nodes[e->target].id, type, e->name, "1", e->directed ? "true" : "false", e->predicate};
+  return ng_write_csv_row(f, row, 7);
+}
+
+static NgStatus edges_neo4j(const NgVizGraph *g, const NgWriteInput *in, FILE *f) {
+  static const char *const head[] = {":START_ID",     ":END_ID",          ":TYPE",    "label",
+                                     "weight:double", "directed:boolean", "predicate"};
+  (void)in;
+  NgStatus st;
+  TRY(st, ng_write_csv_row(f, head, 7));
+  for (size_t i = 0; i < g->n_edges; ++i) TRY(st, edge_neo4j(g, &g->edges[i], f));
+  return NG_SUCCESS;
+}
+
 NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f) {
-  NgVizGraph *g = NULL;
-  NgStatus st = ng_viz_graph_new(in, &g);
-  if (st) return st;
-  size_t nn, ne;
-  const NgVizNode *nodes = ng_viz_graph_nodes(g, &nn);
-  const NgVizEdge *edges = ng_viz_graph_edges(g, &ne);
-  if (in->csv_dialect == NG_CSV_NEO4J) {
-    static const char *const head[] = {":START_ID",     ":END_ID",          ":TYPE",    "label",
-                                       "weight:double", "directed:boolean", "predicate"};
-    st = ng_write_csv_row(f, head, 7);
-    for (size_t i = 0; !st && i < ne; ++i) {
-      const NgVizEdge *e = &edges[i];
-      char type[128];
-      neo4j_type(e->name, type, sizeof type);
-      const char *row[7] = {
-          nodes[e->source].id, nodes[e->target].id, type, e->name, "1", e->directed ? "true" : "false", e->predicate};
-      st = ng_write_csv_row(f, row, 7);
-    }
-  } else {
-    static const char *const head[] = {"Source", "Target", "Type", "Id", "Label", "Weight", "Predicate"};
-    static const unsigned char text[7] = {1, 1, 1, 1, 1, 0, 1};
-    st = ng_write_csv_row(f, head, 7);
-    for (size_t i = 0; !st && i < ne; ++i) {
-      const NgVizEdge *e = &edges[i];
-      char id[32];
-      snprintf(id, sizeof id, "e%zu", i + 1);
-      const char *row[7] = {
-          nodes[e->source].id, nodes[e->target].id, e->directed ? "Directed" : "Undirected", id, e->name, "1",
-          e->predicate};
-      st = ng_write_csv_row_guarded(f, row, 7, in->csv_raw ? NULL : text);
-    }
-  }
-  ng_viz_graph_free(g);
-  return st;
+  return write_view(in, f, in->csv_dialect == NG_CSV_NEO4J ? edges_neo4j : edges_gephi);
 }
 
 /* ---- GraphML ------------------------------------------------------------------ */
@@ -419,6 +439,9 @@ static void xml_log(void *user, raptor_log_message *msg) {
   XmlOut *x = user;
   if (msg->level >= RAPTOR_LOG_LEVEL_ERROR) x->errors++;
 }
+
+/* fputs as a status. */
+static NgStatus put(FILE *f, const char *s) { return fputs(s, f) == EOF ? NG_ERR_IO : NG_SUCCESS; }
 
 static NgStatus grow(char **buf, size_t *cap, size_t need) {
   if (need <= *cap) return NG_SUCCESS;
@@ -486,21 +509,21 @@ static NgStatus xml_put(XmlOut *x, const char *s, char quote) {
 /* <data key="KEY">VALUE</data>, unless the value is empty. */
 static NgStatus xml_data(XmlOut *x, const char *key, const char *value) {
   if (!*value) return NG_SUCCESS;
+  NgStatus st;
   if (fprintf(x->f, "      <data key=\"%s\">", key) < 0) return NG_ERR_IO;
-  NgStatus st = xml_put(x, value, 0);
-  if (st) return st;
-  return fputs("</data>\n", x->f) == EOF ? NG_ERR_IO : NG_SUCCESS;
+  TRY(st, xml_put(x, value, 0));
+  return put(x->f, "</data>\n");
 }
 
 static NgStatus graphml_aliases(XmlOut *x, const NgVizNode *v) {
   if (!v->n_aliases) return NG_SUCCESS;
-  if (fputs("      <data key=\"n_aliases\">", x->f) == EOF) return NG_ERR_IO;
+  NgStatus st;
+  TRY(st, put(x->f, "      <data key=\"n_aliases\">"));
   for (size_t i = 0; i < v->n_aliases; ++i) {
-    if (i && putc('|', x->f) == EOF) return NG_ERR_IO;
-    NgStatus st = xml_put(x, v->aliases[i], 0);
-    if (st) return st;
+    if (i) TRY(st, put(x->f, "|"));
+    TRY(st, xml_put(x, v->aliases[i], 0));
   }
-  return fputs("</data>\n", x->f) == EOF ? NG_ERR_IO : NG_SUCCESS;
+  return put(x->f, "</data>\n");
 }
 
 static const char GRAPHML_HEAD[] =
@@ -523,59 +546,79 @@ static const char GRAPHML_HEAD[] =
     "  <key id=\"e_predicate\" for=\"edge\" attr.name=\"predicate\" attr.type=\"string\"/>\n"
     "  <graph id=\"G\" edgedefault=\"directed\">\n";
 
-static NgStatus graphml_body(XmlOut *x, const NgVizGraph *g) {
-  NgStatus st = fputs(GRAPHML_HEAD, x->f) == EOF ? NG_ERR_IO : NG_SUCCESS;
-  for (size_t i = 0; !st && i < g->n_nodes; ++i) {
-    const NgVizNode *v = &g->nodes[i];
-    if (fputs("    <node id=\"", x->f) == EOF) return NG_ERR_IO;
-    st = xml_put(x, v->id, '"');
-    if (!st && fputs("\">\n", x->f) == EOF) st = NG_ERR_IO;
-    if (!st) st = xml_data(x, "n_label", v->label);
-    if (!st) st = xml_data(x, "n_type", v->cls);
-    if (!st) st = xml_data(x, "n_kind", v->kind);
-    if (!st) st = xml_data(x, "n_iri", v->iri);
-    if (!st) st = graphml_aliases(x, v);
-    if (!st) st = xml_data(x, "n_wikidata", v->wikidata);
-    if (!st) st = xml_data(x, "n_confidence", v->confidence);
-    if (!st) st = xml_data(x, "n_rule", v->rule);
-    if (!st && fputs("    </node>\n", x->f) == EOF) st = NG_ERR_IO;
-  }
-  for (size_t i = 0; !st && i < g->n_edges; ++i) {
-    const NgVizEdge *e = &g->edges[i];
-    if (fprintf(x->f, "    <edge id=\"e%zu\" source=\"", i + 1) < 0) return NG_ERR_IO;
-    st = xml_put(x, g->nodes[e->source].id, '"');
-    if (!st && fputs("\" target=\"", x->f) == EOF) st = NG_ERR_IO;
-    if (!st) st = xml_put(x, g->nodes[e->target].id, '"');
-    if (!st && fputs("\">\n", x->f) == EOF) st = NG_ERR_IO;
-    if (!st) st = xml_data(x, "e_label", e->name);
-    if (!st) st = xml_data(x, "e_type", e->directed ? "Directed" : "Undirected");
-    if (!st) st = xml_data(x, "e_weight", "1");
-    if (!st) st = xml_data(x, "e_predicate", e->predicate);
-    if (!st && fputs("    </edge>\n", x->f) == EOF) st = NG_ERR_IO;
-  }
-  if (!st && fputs("  </graph>\n</graphml>\n", x->f) == EOF) st = NG_ERR_IO;
+/* ` name="value"`, the value escaped. */
+static NgStatus xml_attr(XmlOut *x, const char *name, const char *value) {
+  NgStatus st;
+  if (fprintf(x->f, " %s=\"", name) < 0) return NG_ERR_IO;
+  TRY(st, xml_put(x, value, '"'));
+  return put(x->f, "\"");
+}
+
+typedef struct {
+  const char *key, *value;
+} KeyValue;
+
+/* xml_data() for each of data[0..n). */
+static NgStatus xml_data_list(XmlOut *x, const KeyValue *data, size_t n) {
+  NgStatus st = NG_SUCCESS;
+  for (size_t i = 0; i < n && !st; ++i) st = xml_data(x, data[i].key, data[i].value);
   return st;
 }
 
-NgStatus ng_write_graphml(const NgWriteInput *in, FILE *f) {
-  NgVizGraph *g = NULL;
-  NgStatus st = ng_viz_graph_new(in, &g);
-  if (st) return st;
+static NgStatus graphml_node(XmlOut *x, const NgVizNode *v) {
+  const KeyValue before[] = {{"n_label", v->label}, {"n_type", v->cls}, {"n_kind", v->kind}, {"n_iri", v->iri}};
+  const KeyValue after[] = {{"n_wikidata", v->wikidata}, {"n_confidence", v->confidence}, {"n_rule", v->rule}};
+  NgStatus st;
+  TRY(st, put(x->f, "    <node"));
+  TRY(st, xml_attr(x, "id", v->id));
+  TRY(st, put(x->f, ">\n"));
+  TRY(st, xml_data_list(x, before, 4));
+  TRY(st, graphml_aliases(x, v));
+  TRY(st, xml_data_list(x, after, 3));
+  return put(x->f, "    </node>\n");
+}
+
+/* Edge i of g, "e<i+1>". */
+static NgStatus graphml_edge(XmlOut *x, const NgVizGraph *g, size_t i) {
+  const NgVizEdge *e = &g->edges[i];
+  const KeyValue data[] = {{"e_label", e->name},
+                           {"e_type", e->directed ? "Directed" : "Undirected"},
+                           {"e_weight", "1"},
+                           {"e_predicate", e->predicate}};
+  NgStatus st;
+  if (fprintf(x->f, "    <edge id=\"e%zu\"", i + 1) < 0) return NG_ERR_IO;
+  TRY(st, xml_attr(x, "source", g->nodes[e->source].id));
+  TRY(st, xml_attr(x, "target", g->nodes[e->target].id));
+  TRY(st, put(x->f, ">\n"));
+  TRY(st, xml_data_list(x, data, 4));
+  return put(x->f, "    </edge>\n");
+}
+
+static NgStatus graphml_body(XmlOut *x, const NgVizGraph *g) {
+  NgStatus st;
+  TRY(st, put(x->f, GRAPHML_HEAD));
+  for (size_t i = 0; i < g->n_nodes; ++i) TRY(st, graphml_node(x, &g->nodes[i]));
+  for (size_t i = 0; i < g->n_edges; ++i) TRY(st, graphml_edge(x, g, i));
+  return put(x->f, "  </graph>\n</graphml>\n");
+}
+
+static NgStatus graphml(const NgVizGraph *g, const NgWriteInput *in, FILE *f) {
+  (void)in;
   XmlOut x = {f, raptor_new_world(), 0, NULL, 0, NULL, 0};
-  if (!x.world) st = NG_ERR_RDF;
+  NgStatus st = x.world ? NG_SUCCESS : NG_ERR_RDF;
   if (!st) {
     raptor_world_set_log_handler(x.world, &x, xml_log);
     if (raptor_world_open(x.world)) st = NG_ERR_RDF;
   }
   if (!st) st = graphml_body(&x, g);
   if (!st && x.errors) st = NG_ERR_RDF;
-  if (!st && ferror(f)) st = NG_ERR_IO;
   if (x.world) raptor_free_world(x.world);
   free(x.buf);
   free(x.clean);
-  ng_viz_graph_free(g);
   return st;
 }
+
+NgStatus ng_write_graphml(const NgWriteInput *in, FILE *f) { return write_view(in, f, graphml); }
 
 /* ---- DOT ---------------------------------------------------------------------- */
 
@@ -630,38 +673,39 @@ static const char DOT_HEAD[] =
     "  node [fontname=\"Helvetica\", fontsize=10, style=filled, color=\"#555555\"];\n"
     "  edge [fontname=\"Helvetica\", fontsize=8, color=\"#777777\", fontcolor=\"#444444\"];\n";
 
-static NgStatus dot_body(FILE *f, const NgVizGraph *g) {
-  NgStatus st = fputs(DOT_HEAD, f) == EOF ? NG_ERR_IO : NG_SUCCESS;
-  for (size_t i = 0; !st && i < g->n_nodes; ++i) {
-    const NgVizNode *v = &g->nodes[i];
-    if (fputs("  ", f) == EOF) return NG_ERR_IO;
-    st = dot_put(f, v->id, 0);
-    if (!st && fputs(" [label=", f) == EOF) st = NG_ERR_IO;
-    if (!st) st = dot_put(f, *v->label ? v->label : v->id, 1);
-    if (!st && fprintf(f, ", %s, tooltip=", dot_style(v->kind)) < 0) st = NG_ERR_IO;
-    if (!st) st = dot_put(f, v->cls, 1);
-    if (!st && fputs("];\n", f) == EOF) st = NG_ERR_IO;
-  }
-  for (size_t i = 0; !st && i < g->n_edges; ++i) {
-    const NgVizEdge *e = &g->edges[i];
-    if (fputs("  ", f) == EOF) return NG_ERR_IO;
-    st = dot_put(f, g->nodes[e->source].id, 0);
-    if (!st && fputs(" -> ", f) == EOF) st = NG_ERR_IO;
-    if (!st) st = dot_put(f, g->nodes[e->target].id, 0);
-    if (!st && fputs(" [label=", f) == EOF) st = NG_ERR_IO;
-    if (!st) st = dot_put(f, e->name, 1);
-    if (!st && fputs(e->directed ? "];\n" : ", dir=none];\n", f) == EOF) st = NG_ERR_IO;
-  }
-  if (!st && fputs("}\n", f) == EOF) st = NG_ERR_IO;
-  return st;
+static NgStatus dot_node(FILE *f, const NgVizNode *v) {
+  NgStatus st;
+  TRY(st, put(f, "  "));
+  TRY(st, dot_put(f, v->id, 0));
+  TRY(st, put(f, " [label="));
+  TRY(st, dot_put(f, *v->label ? v->label : v->id, 1));
+  if (fprintf(f, ", %s, tooltip=", dot_style(v->kind)) < 0) return NG_ERR_IO;
+  TRY(st, dot_put(f, v->cls, 1));
+  return put(f, "];\n");
 }
 
-NgStatus ng_write_dot(const NgWriteInput *in, FILE *f) {
-  NgVizGraph *g = NULL;
-  NgStatus st = ng_viz_graph_new(in, &g);
-  if (st) return st;
-  st = dot_body(f, g);
-  if (!st && ferror(f)) st = NG_ERR_IO;
-  ng_viz_graph_free(g);
-  return st;
+static NgStatus dot_edge(FILE *f, const NgVizGraph *g, const NgVizEdge *e) {
+  NgStatus st;
+  TRY(st, put(f, "  "));
+  TRY(st, dot_put(f, g->nodes[e->source].id, 0));
+  TRY(st, put(f, " -> "));
+  TRY(st, dot_put(f, g->nodes[e->target].id, 0));
+  TRY(st, put(f, " [label="));
+  TRY(st, dot_put(f, e->name, 1));
+  return put(f, e->directed ? "];\n" : ", dir=none];\n");
 }
+
+static NgStatus dot_body(FILE *f, const NgVizGraph *g) {
+  NgStatus st;
+  TRY(st, put(f, DOT_HEAD));
+  for (size_t i = 0; i < g->n_nodes; ++i) TRY(st, dot_node(f, &g->nodes[i]));
+  for (size_t i = 0; i < g->n_edges; ++i) TRY(st, dot_edge(f, g, &g->edges[i]));
+  return put(f, "}\n");
+}
+
+static NgStatus dot(const NgVizGraph *g, const NgWriteInput *in, FILE *f) {
+  (void)in;
+  return dot_body(f, g);
+}
+
+NgStatus ng_write_dot(const NgWriteInput *in, FILE *f) { return write_view(in, f, dot); }
