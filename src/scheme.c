@@ -35,8 +35,33 @@ size_t ng_scheme_context(const char *article, size_t n_chars, char *out, size_t 
   return ng_scheme_span(article, 0, n_chars, out, size);
 }
 
+/* v in decimal at out (room for 20 digits); returns the number of digits. */
+static size_t put_decimal(size_t v, char *out) {
+  char tmp[24];
+  size_t n = 0;
+  do {
+    tmp[n++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  for (size_t i = 0; i < n; ++i) out[i] = tmp[n - 1 - i];
+  return n;
+}
+
+/* A document has hundreds of spans: they are written without printf when
+   they surely fit. */
 size_t ng_scheme_span(const char *article, size_t begin, size_t end, char *out, size_t size) {
-  return length(snprintf(out, size, "%s" FRAG_CHAR "%zu,%zu", article, begin, end));
+  size_t al = strlen(article);
+  if (al + sizeof FRAG_CHAR + 2 * 20 + 2 > size)
+    return length(snprintf(out, size, "%s" FRAG_CHAR "%zu,%zu", article, begin, end));
+  memcpy(out, article, al);
+  size_t k = al;
+  memcpy(out + k, FRAG_CHAR, sizeof FRAG_CHAR - 1);
+  k += sizeof FRAG_CHAR - 1;
+  k += put_decimal(begin, out + k);
+  out[k++] = ',';
+  k += put_decimal(end, out + k);
+  out[k] = '\0';
+  return k;
 }
 
 size_t ng_scheme_role(const char *base, const char *doc, const char *person_slug, const char *title, int former,
