@@ -29,7 +29,7 @@ void ng_graph_free(NgGraph *g);
 
 /** Add the triples of the analysed article `a` (ng_analyze: its text,
  *  metadata and lexicon come with it), named `doc` (IRI-safe, at most
- *  NG_SLUG_MAX bytes) in IRIs under `base` (scheme.h).  Everything is
+ *  NG_SLUG_MAX bytes of iri.h) in IRIs under `base` (scheme.h).  Everything is
  *  borrowed; the graph keeps copies of the strings. */
 NgStatus ng_graph_add_analysis(NgGraph *g, const char *base, const char *doc, const NgAnalysis *a);
 
