@@ -43,13 +43,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   NgAnalysis *an = NULL;
   NgGraph *g = NULL;
   if (ng_analyze(text, fuzz_lexicon(), NULL, &an) == NG_SUCCESS && ng_graph_new(&g) == NG_SUCCESS) {
-    NgDocument d = {NG_DEFAULT_BASE, "fuzz", text, NULL, fuzz_lexicon(), an->rec, an->ents, an->rels};
     const NgTriple *t = NULL;
     size_t n = 0;
-    if (ng_graph_add_document(g, &d) == NG_SUCCESS && ng_graph_triples(g, &t, &n) == NG_SUCCESS) {
+    if (ng_graph_add_analysis(g, NG_DEFAULT_BASE, "fuzz", an) == NG_SUCCESS &&
+        ng_graph_triples(g, &t, &n) == NG_SUCCESS) {
       FILE *f = fopen("/dev/null", "wb");
       if (f) {
-        NgWriteInput in = {t, n, NULL, 0, NG_DEFAULT_BASE, NG_CSV_GEPHI, 0, NG_DEFAULT_BASE "article/fuzz"};
+        char graph[NG_IRI_MAX];
+        ng_scheme_article(NG_DEFAULT_BASE, "fuzz", graph, sizeof graph);
+        NgWriteInput in = {t, n, NULL, 0, NG_DEFAULT_BASE, NG_CSV_GEPHI, 0, graph};
         NgWriteInput neo = {t, n, NULL, 0, NG_DEFAULT_BASE, NG_CSV_NEO4J, 0, NULL};
         if (ng_write_rdf(&in, "ntriples", f) || ng_write_rdf(&in, "nquads", f) || ng_write_edges_csv(&in, f) ||
             ng_write_nodes_csv(&in, f) || ng_write_triples_csv(&in, f) || ng_write_edges_csv(&neo, f) ||

@@ -1,64 +1,23 @@
 /* newsgraph -- graph: the RDF model of one or more articles.
  *
- * With store.h, the only module that holds librdf (Redland) models.  It mints IRIs and adds
- * the triples of an analysed document to a plain in-memory triple set (all
- * strings interned once), hands the triples back sorted and free of
- * duplicates for the writers, and answers SPARQL queries through a librdf
- * model that is built from the set only when a query asks for it (tests,
- * `newsgraph query`).  Writing a document therefore never pays for librdf's
- * indexes.
- *
- * IRIs: entities <base><type>/<slug> (same type + name -> same IRI in every
- * article), the article <base>article/<doc>, its text as a NIF context
- * <base>article/<doc>#char=0,N, mentions <base>article/<doc>#char=B,E
- * (offsets in Unicode code points), roles, events and statements under
- * <base>role/<doc>/, <base>event/<doc>/, <base>statement/<doc>/ and
- * <base>assertion/<doc>/ (direct edges reified with confidence and rule).  No blank
- * nodes are ever produced.
+ * With store.h, the only module that holds librdf (Redland) models.  It adds
+ * the triples of an analysed document, under the IRIs of the IRI scheme
+ * (scheme.h), to a plain in-memory triple set (all strings interned once),
+ * hands the triples back sorted and free of duplicates for the writers, and
+ * answers SPARQL queries through a librdf model that is built from the set
+ * only when a query asks for it (tests, `newsgraph query`).  Writing a
+ * document therefore never pays for librdf's indexes.  No blank nodes are
+ * ever produced.
  */
 #ifndef NG_GRAPH_H
 #define NG_GRAPH_H
 
-#include "lexicon.h"
-#include "meta.h"
-#include "recognize.h"
-#include "relate.h"
-#include "resolve.h"
+#include "pipeline.h"
+#include "scheme.h"
 #include "status.h"
-#include "text.h"
+#include "triple.h"
 
 #include <stddef.h>
-
-/** The ontology namespace. */
-#define NG_NS "https://w3id.org/newsgraph/ontology#"
-/** The default base IRI of minted resources. */
-#define NG_DEFAULT_BASE "https://w3id.org/newsgraph/id/"
-
-/** Everything known about one analysed article (all borrowed). */
-typedef struct {
-  const char *base; /**< Base IRI, ends with '/' or '#'. */
-  const char *doc;  /**< Document slug (IRI-safe). */
-  const NgText *text;
-  const NgMeta *meta;
-  const NgLexicon *lex;
-  const NgRecognition *rec;
-  const NgEntities *ents;
-  const NgRelations *rels;
-} NgDocument;
-
-/** One triple as plain strings.  The object is an IRI when `o_iri` is set,
- *  else a literal with optional datatype IRI or language tag. */
-typedef struct {
-  const char *s, *p, *o;
-  const char *datatype; /**< NULL for plain or language-tagged literals. */
-  const char *lang;     /**< NULL unless language-tagged. */
-  int o_iri;
-} NgTriple;
-
-/** Write the article's IRI, <base>article/<doc>, into out[0..size) (cut
- *  short, NUL-terminated, when it does not fit).  The same IRI names the
- *  article's graph in N-Quads and in the store. */
-void ng_graph_article_iri(const char *base, const char *doc, char *out, size_t size);
 
 typedef struct NgGraphImpl NgGraph;
 
@@ -68,8 +27,15 @@ NgStatus ng_graph_new(NgGraph **out);
 /** Free the graph.  NULL is a no-op. */
 void ng_graph_free(NgGraph *g);
 
-/** Add the triples of `doc`. */
-NgStatus ng_graph_add_document(NgGraph *g, const NgDocument *doc);
+/** Add the triples of the analysed article `a` (ng_analyze: its text,
+ *  metadata and lexicon come with it), named `doc` (IRI-safe, at most
+ *  NG_SLUG_MAX bytes of iri.h) in IRIs under `base` (scheme.h).  Everything is
+ *  borrowed; the graph keeps copies of the strings. */
+NgStatus ng_graph_add_analysis(NgGraph *g, const char *base, const char *doc, const NgAnalysis *a);
+
+/** Add one triple.  Its strings are copied (interned); `t` stays the
+ *  caller's. */
+NgStatus ng_graph_add_triple(NgGraph *g, const NgTriple *t);
 
 /** Parse an RDF file (a librdf parser name: "turtle", "ntriples") into the
  *  graph.  For re-reading newsgraph's own output (tests, queries); a blank
@@ -82,7 +48,12 @@ size_t ng_graph_size(NgGraph *g);
 
 /** All distinct triples, sorted by subject, predicate, object (IRIs before
  *  literals), datatype and language, strings in byte order.  *out is
- *  borrowed: valid until the graph is next changed or freed. */
+ *  borrowed: valid until the graph is next changed or freed.
+ *
+ *  The strings are interned: two equal strings of one graph, wherever they
+ *  stand (subject, predicate, object, datatype or language of any triple),
+ *  are one address, so code that reads the triples may compare them by
+ *  address (viz.h does). */
 NgStatus ng_graph_triples(NgGraph *g, const NgTriple **out, size_t *n);
 
 /** Result row callback: `values[i]` is the i-th variable's value as a

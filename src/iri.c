@@ -16,48 +16,47 @@ static uint32_t hash32(const char *s) {
   return h;
 }
 
-size_t ng_slugify(const char *label, char *out) {
-  size_t len = strlen(label), n = 0, cap = 1024;
-  char *buf = malloc(cap + 8);
-  if (!buf) {
-    snprintf(out, NG_SLUG_MAX + 1, "x-%08x", hash32(label));
-    return strlen(out);
+/* What code point c becomes in a slug: its ASCII letters and digits
+   (`one` holds a single one), "" for a character that vanishes
+   (apostrophes, quotes, periods, soft and hard signs), or NULL for one that
+   separates words. */
+static const char *slug_text(uint32_t c, char one[2]) {
+  if (c >= 0x80) {
+    const char *tr = ng_uc_ascii(c);
+    if (tr && (tr[0] == '\'' || tr[0] == '"')) return "";
+    return tr && tr[0] == '-' ? NULL : tr;
   }
-  int dash = 1;
-  for (size_t i = 0; i < len && n < cap;) {
-    size_t k;
-    uint32_t c = ng_utf8_decode(label + i, len - i, &k);
-    i += k;
-    const char *tr = NULL;
-    char one[2] = {0, 0};
-    if (c < 0x80) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-        one[0] = (char)c;
-      else if (c >= 'A' && c <= 'Z')
-        one[0] = (char)(c + 32);
-      else if (c == '\'' || c == '.')
-        continue;
-      tr = one[0] ? one : NULL;
-    } else {
-      tr = ng_uc_ascii(c);
-      if (tr && (tr[0] == '\'' || tr[0] == '"')) continue;
-      if (tr && tr[0] == '-') tr = NULL;
-    }
-    if (tr && !*tr) continue; /* a letter that vanishes: ь, ъ */
-    if (!tr) {
-      if (!dash) buf[n++] = '-';
-      dash = 1;
-      continue;
-    }
-    for (const char *p = tr; *p && n < cap; ++p) {
-      char ch = *p;
-      if (ch >= 'A' && ch <= 'Z') ch = (char)(ch + 32);
-      buf[n++] = ch;
-    }
-    dash = 0;
+  if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) one[0] = (char)c;
+  if (c >= 'A' && c <= 'Z') one[0] = (char)(c + 32);
+  if (c == '\'' || c == '.') return "";
+  return one[0] ? one : NULL;
+}
+
+/* A slug being built: at most `cap` bytes in buf (which has room for a
+   separator more). */
+typedef struct {
+  char *buf;
+  size_t n, cap;
+  int dash; /* the last thing added separates words (or nothing was added) */
+} Slug;
+
+static void slug_add(Slug *s, uint32_t c) {
+  char one[2] = {0, 0};
+  const char *tr = slug_text(c, one);
+  if (tr && !*tr) return;
+  if (!tr) {
+    if (!s->dash) s->buf[s->n++] = '-';
+    s->dash = 1;
+    return;
   }
-  while (n && buf[n - 1] == '-') --n;
-  buf[n] = '\0';
+  for (const char *p = tr; *p && s->n < s->cap; ++p) s->buf[s->n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+  s->dash = 0;
+}
+
+/* The slug buf[0..n) (no '-' at the end) into out: as it is, cut to a
+   prefix and a hash of the whole when it is too long, or "x-" and a hash
+   of `label` when it is empty. */
+static size_t slug_out(const char *label, const char *buf, size_t n, char *out) {
   if (n == 0) {
     snprintf(out, NG_SLUG_MAX + 1, "x-%08x", hash32(label));
   } else if (n > NG_SLUG_MAX) {
@@ -68,8 +67,19 @@ size_t ng_slugify(const char *label, char *out) {
   } else {
     memcpy(out, buf, n + 1);
   }
-  free(buf);
   return strlen(out);
+}
+
+size_t ng_slugify(const char *label, char *out) {
+  size_t len = strlen(label);
+  Slug s = {malloc(1024 + 8), 0, 1024, 1};
+  if (!s.buf) return slug_out(label, "", 0, out);
+  for (size_t i = 0, k; i < len && s.n < s.cap; i += k) slug_add(&s, ng_utf8_decode(label + i, len - i, &k));
+  while (s.n && s.buf[s.n - 1] == '-') --s.n;
+  s.buf[s.n] = '\0';
+  size_t n = slug_out(label, s.buf, s.n, out);
+  free(s.buf);
+  return n;
 }
 
 static int keep_char(unsigned char c) {

@@ -1,14 +1,16 @@
 /* newsgraph -- command-line interface: parses options and wires the stages
- * read -> analyze (segment, recognize, resolve, relate) -> graph -> write. */
+ * read -> analyze (segment, recognize, resolve, relate) -> graph -> write.
+ * The only module that prints to the terminal or exits. */
 #include "explain.h"
+#include "format.h"
 #include "graph.h"
 #include "iri.h"
 #include "lexicon.h"
 #include "meta.h"
 #include "pipeline.h"
+#include "scheme.h"
 #include "store.h"
 #include "text.h"
-#include "viz.h"
 #include "write.h"
 
 #include <dirent.h>
@@ -25,6 +27,10 @@
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
+/* What an option step returns when the program goes on (any other value
+   is the exit status). */
+enum { GO_ON = -1 };
+
 /* The store of `--store` and `query` when none is named. */
 #define DEFAULT_STORE "newsgraph.db"
 
@@ -36,7 +42,8 @@ typedef struct {
   const char *data_dir;
   const char *store; /* --store FILE, or NULL */
   unsigned outputs;
-  int write_files; /* 0 with --store and neither -o nor -f */
+  int explicit_files; /* -o or -f given */
+  int write_files;    /* 0 with --store and neither -o nor -f */
   int quiet;
   int explain;
   NgCsvDialect csv_dialect;
@@ -44,269 +51,113 @@ typedef struct {
   NgMeta meta; /* from options; overrides the sidecar */
 } Options;
 
+/* ---- --help ---------------------------------------------------------------- */
+
+/* --help: the text before the list of formats, between it and the list of
+   output files, and after that. */
+static const char USAGE_HEAD[] = "Usage: newsgraph [OPTIONS] FILE|DIR...\n"
+                                 "       newsgraph query [--store FILE] [--results FORMAT] QUERY|FILE.rq|-\n"
+                                 "Extract the people, organizations, places and agreements of news articles\n"
+                                 "(plain UTF-8 text) and write their knowledge graph as RDF and CSV.\n"
+                                 "FILE '-' reads standard input; a DIR stands for the *.txt files in it.\n"
+                                 "\n"
+                                 "Options:\n"
+                                 "  -o, --output DIR      write into DIR (default: output); '-' writes the one\n"
+                                 "                        selected format to standard output\n"
+                                 "  -f, --format LIST     outputs, comma-separated (default: " NG_FORMAT_ALL "):\n";
+
+static const char USAGE_OPTIONS[] = "      --csv-dialect D   columns of the nodes and edges CSVs: gephi (default;\n"
+                                    "                        Id,Label... and Source,Target...) or neo4j (id:ID,\n"
+                                    "                        :LABEL... and :START_ID,:END_ID,:TYPE... for\n"
+                                    "                        neo4j-admin database import; written raw)\n"
+                                    "      --csv-raw         write CSV cells as they are: by default a text cell\n"
+                                    "                        that starts with = + - @ TAB or CR gets a leading '\n"
+                                    "                        so spreadsheets do not run it as a formula\n"
+                                    "  -b, --base IRI        base IRI of minted resources\n"
+                                    "                        (default: " NG_DEFAULT_BASE ")\n"
+                                    "  -n, --name NAME       document name for IRIs and file names\n"
+                                    "                        (default: the input file's name without extension)\n"
+                                    "  -m, --meta FILE       metadata file (default: the input's .meta sidecar)\n"
+                                    "      --title TEXT      article headline\n"
+                                    "      --publisher NAME  publisher\n"
+                                    "      --date DATE       publication date, YYYY[-MM[-DD]] (dates such as\n"
+                                    "                        \"May 12\" in the text resolve against it)\n"
+                                    "      --url URL         article URL\n"
+                                    "      --language TAG    language of the text, BCP 47 (default: en)\n"
+                                    "      --data-dir DIR    read gazetteers from DIR instead of the built-in data\n"
+                                    "      --store FILE      add each article to the persistent store FILE (an\n"
+                                    "                        SQLite database, created when missing), one named\n"
+                                    "                        graph per article, replacing what an earlier run\n"
+                                    "                        put there for it; no files are written unless -o\n"
+                                    "                        or -f is given.  Query it with 'newsgraph query'\n"
+                                    "  -e, --explain         print, for each entity and relation, its mentions\n"
+                                    "                        (line:column), rule ids and confidence; write no files\n"
+                                    "  -q, --quiet           no progress messages\n"
+                                    "  -h, --help            show this help and exit\n"
+                                    "  -V, --version         show the version and exit\n"
+                                    "\n";
+
+static const char USAGE_TAIL[] = "Each is written to a temporary file and renamed into place only when all\n"
+                                 "of them succeeded.\n"
+                                 "\n"
+                                 "Exit status: 0 success; 1 bad input or I/O error (missing, empty, binary or\n"
+                                 "non-UTF-8 input, unwritable output); 2 usage error.\n";
+
+/* Columns of the help text: a format's line is indented, then its names,
+   then its description (NG_FORMAT_DESCRIPTION_MAX). */
+enum { HELP_WIDTH = 79, HELP_INDENT = 24, HELP_NAMES = 14 };
+_Static_assert(HELP_INDENT + HELP_NAMES + NG_FORMAT_DESCRIPTION_MAX <= HELP_WIDTH, "a format fits on one line");
+
+/* One line per format: its names, then its description. */
+static void usage_formats(FILE *f) {
+  size_t n;
+  const NgFormat *fm = ng_formats(&n);
+  for (size_t i = 0; i < n; ++i) {
+    char names[64];
+    snprintf(names, sizeof names, "%s", fm[i].name);
+    for (size_t k = 0; k < NG_FORMAT_MAX_ALIASES && fm[i].aliases[k]; ++k)
+      snprintf(names + strlen(names), sizeof names - strlen(names), ", %s", fm[i].aliases[k]);
+    fprintf(f, "%*s%-*s%s\n", HELP_INDENT, "", HELP_NAMES, names, fm[i].description);
+  }
+  fprintf(f, "%*s%-*s%s\n", HELP_INDENT, "", HELP_NAMES, NG_FORMAT_ALL, "every one of them");
+}
+
+/* `text` (words separated by single spaces) filled into lines of at most
+   HELP_WIDTH columns. */
+static void print_filled(FILE *f, const char *text) {
+  size_t col = 0;
+  for (const char *w = text; *w;) {
+    size_t len = strcspn(w, " ");
+    if (col && col + 1 + len > HELP_WIDTH) {
+      fputc('\n', f);
+      col = 0;
+    }
+    col += (size_t)fprintf(f, "%s%.*s", col ? " " : "", (int)len, w);
+    w += len + (w[len] == ' ');
+  }
+  fputc('\n', f);
+}
+
+/* "Output files, named after the input: NAME.ttl, ..., NAME.dot." */
+static void usage_files(FILE *f) {
+  size_t n;
+  const NgFormat *fm = ng_formats(&n);
+  char text[1024] = "Output files, named after the input:";
+  for (size_t i = 0; i < n; ++i)
+    snprintf(text + strlen(text), sizeof text - strlen(text), " NAME%s%s", fm[i].ext, i + 1 < n ? "," : ".");
+  print_filled(f, text);
+}
+
 static void usage(FILE *f) {
-  fputs("Usage: newsgraph [OPTIONS] FILE|DIR...\n"
-        "       newsgraph query [--store FILE] [--results FORMAT] QUERY|FILE.rq|-\n"
-        "Extract the people, organizations, places and agreements of news articles\n"
-        "(plain UTF-8 text) and write their knowledge graph as RDF and CSV.\n"
-        "FILE '-' reads standard input; a DIR stands for the *.txt files in it.\n"
-        "\n"
-        "Options:\n"
-        "  -o, --output DIR      write into DIR (default: output); '-' writes the one\n"
-        "                        selected format to standard output\n"
-        "  -f, --format LIST     outputs, comma-separated (default: all):\n"
-        "                        ttl (Turtle), nt (N-Triples), nq (N-Quads: the\n"
-        "                        article's triples in its own named graph, the\n"
-        "                        article's IRI), csv (triples CSV),\n"
-        "                        nodes, edges (graph visualizer CSVs), graphml\n"
-        "                        (GraphML: Gephi, Cytoscape, yEd, networkx), dot\n"
-        "                        (Graphviz), all (every one of them)\n"
-        "      --csv-dialect D   columns of the nodes and edges CSVs: gephi (default;\n"
-        "                        Id,Label... and Source,Target...) or neo4j (id:ID,\n"
-        "                        :LABEL... and :START_ID,:END_ID,:TYPE... for\n"
-        "                        neo4j-admin database import; written raw)\n"
-        "      --csv-raw         write CSV cells as they are: by default a text cell\n"
-        "                        that starts with = + - @ TAB or CR gets a leading '\n"
-        "                        so spreadsheets do not run it as a formula\n"
-        "  -b, --base IRI        base IRI of minted resources\n"
-        "                        (default: " NG_DEFAULT_BASE ")\n"
-        "  -n, --name NAME       document name for IRIs and file names\n"
-        "                        (default: the input file's name without extension)\n"
-        "  -m, --meta FILE       metadata file (default: the input's .meta sidecar)\n"
-        "      --title TEXT      article headline\n"
-        "      --publisher NAME  publisher\n"
-        "      --date DATE       publication date, YYYY[-MM[-DD]] (dates such as\n"
-        "                        \"May 12\" in the text resolve against it)\n"
-        "      --url URL         article URL\n"
-        "      --language TAG    language of the text, BCP 47 (default: en)\n"
-        "      --data-dir DIR    read gazetteers from DIR instead of the built-in data\n"
-        "      --store FILE      add each article to the persistent store FILE (an\n"
-        "                        SQLite database, created when missing), one named\n"
-        "                        graph per article, replacing what an earlier run\n"
-        "                        put there for it; no files are written unless -o\n"
-        "                        or -f is given.  Query it with 'newsgraph query'\n"
-        "  -e, --explain         print, for each entity and relation, its mentions\n"
-        "                        (line:column), rule ids and confidence; write no files\n"
-        "  -q, --quiet           no progress messages\n"
-        "  -h, --help            show this help and exit\n"
-        "  -V, --version         show the version and exit\n"
-        "\n"
-        "Output files, named after the input: NAME.ttl, NAME.nt, NAME.nq,\n"
-        "NAME.triples.csv, NAME.nodes.csv, NAME.edges.csv, NAME.graphml, NAME.dot.\n"
-        "Each is written to a temporary file and renamed into place only when all\n"
-        "of them succeeded.\n"
-        "\n"
-        "Exit status: 0 success; 1 bad input or I/O error (missing, empty, binary or\n"
-        "non-UTF-8 input, unwritable output); 2 usage error.\n",
-        f);
+  fputs(USAGE_HEAD, f);
+  usage_formats(f);
+  fputs(USAGE_OPTIONS, f);
+  usage_files(f);
+  fputs(USAGE_TAIL, f);
 }
 
-static int parse_formats(const char *list, unsigned *out) {
-  unsigned v = 0;
-  char buf[256];
-  snprintf(buf, sizeof buf, "%s", list);
-  for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
-    if (strcmp(tok, "ttl") == 0 || strcmp(tok, "turtle") == 0)
-      v |= NG_OUT_TURTLE;
-    else if (strcmp(tok, "nt") == 0 || strcmp(tok, "ntriples") == 0)
-      v |= NG_OUT_NTRIPLES;
-    else if (strcmp(tok, "nq") == 0 || strcmp(tok, "nquads") == 0)
-      v |= NG_OUT_NQUADS;
-    else if (strcmp(tok, "csv") == 0 || strcmp(tok, "triples") == 0)
-      v |= NG_OUT_TRIPLES_CSV;
-    else if (strcmp(tok, "nodes") == 0)
-      v |= NG_OUT_NODES_CSV;
-    else if (strcmp(tok, "edges") == 0)
-      v |= NG_OUT_EDGES_CSV;
-    else if (strcmp(tok, "graphml") == 0)
-      v |= NG_OUT_GRAPHML;
-    else if (strcmp(tok, "dot") == 0)
-      v |= NG_OUT_DOT;
-    else if (strcmp(tok, "all") == 0)
-      v |= NG_OUT_ALL;
-    else
-      return -1;
-  }
-  if (!v) return -1;
-  *out = v;
-  return 0;
-}
+/* ---- messages ---------------------------------------------------------------- */
 
-/* Document name: the file name without directories and extension. */
-static void doc_name(const char *path, const char *given, char *out) {
-  if (given) {
-    ng_slugify(given, out);
-    return;
-  }
-  if (strcmp(path, "-") == 0) {
-    strcpy(out, "stdin");
-    return;
-  }
-  const char *b = strrchr(path, '/');
-  b = b ? b + 1 : path;
-  char tmp[1024];
-  snprintf(tmp, sizeof tmp, "%s", b);
-  char *dot = strrchr(tmp, '.');
-  if (dot && dot != tmp) *dot = '\0';
-  ng_slugify(tmp, out);
-}
-
-static NgStatus write_ttl(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "turtle", f); }
-static NgStatus write_nt(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "ntriples", f); }
-static NgStatus write_nq(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "nquads", f); }
-
-static const struct {
-  unsigned flag;
-  const char *ext;
-  NgStatus (*fn)(const NgWriteInput *, FILE *);
-} OUTPUTS[] = {{NG_OUT_TURTLE, ".ttl", write_ttl},
-               {NG_OUT_NTRIPLES, ".nt", write_nt},
-               {NG_OUT_NQUADS, ".nq", write_nq},
-               {NG_OUT_TRIPLES_CSV, ".triples.csv", ng_write_triples_csv},
-               {NG_OUT_NODES_CSV, ".nodes.csv", ng_write_nodes_csv},
-               {NG_OUT_EDGES_CSV, ".edges.csv", ng_write_edges_csv},
-               {NG_OUT_GRAPHML, ".graphml", ng_write_graphml},
-               {NG_OUT_DOT, ".dot", ng_write_dot}};
-#define N_OUTPUTS (sizeof OUTPUTS / sizeof OUTPUTS[0])
-
-static int load_meta(const char *path, const Options *o, NgMeta *meta) {
-  char err[300] = "";
-  memset(meta, 0, sizeof *meta);
-  char side[4096];
-  const char *mf = o->meta_file;
-  if (!mf && strcmp(path, "-") != 0) {
-    snprintf(side, sizeof side, "%s", path);
-    char *slash = strrchr(side, '/');
-    char *dot = strrchr(side, '.');
-    if (dot && (!slash || dot > slash + 1)) *dot = '\0';
-    strncat(side, ".meta", sizeof side - strlen(side) - 1);
-    mf = side;
-  }
-  if (mf) {
-    NgStatus st = ng_meta_read_file(mf, meta, err, sizeof err);
-    if (st == NG_ERR_NOENT && !o->meta_file) st = NG_SUCCESS;
-    if (st) {
-      fprintf(stderr, "newsgraph: %s: %s\n", mf, err[0] ? err : ng_strerror(st));
-      ng_meta_clear(meta);
-      return -1;
-    }
-  }
-  const struct {
-    const char *k;
-    const char *v;
-  } over[] = {{"title", o->meta.title},
-              {"publisher", o->meta.publisher},
-              {"date", o->meta.date},
-              {"url", o->meta.url},
-              {"language", o->meta.language}};
-  for (size_t i = 0; i < 5; ++i)
-    if (over[i].v && ng_meta_set(meta, over[i].k, over[i].v, err, sizeof err)) {
-      fprintf(stderr, "newsgraph: %s\n", err);
-      ng_meta_clear(meta);
-      return -1;
-    }
-  return 0;
-}
-
-static void prefixes_for(const char *base, const char *doc, char ns[][2048], NgPrefix *p, size_t *n) {
-  /* rdf: is declared by raptor's Turtle serializer itself */
-  static const char *const fixed[][2] = {{"ng", NG_NS},
-                                         {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
-                                         {"owl", "http://www.w3.org/2002/07/owl#"},
-                                         {"xsd", "http://www.w3.org/2001/XMLSchema#"},
-                                         {"skos", "http://www.w3.org/2004/02/skos/core#"},
-                                         {"prov", "http://www.w3.org/ns/prov#"},
-                                         {"nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"},
-                                         {"itsrdf", "http://www.w3.org/2005/11/its/rdf#"},
-                                         {"geo", "http://www.w3.org/2003/01/geo/wgs84_pos#"},
-                                         {"wd", "http://www.wikidata.org/entity/"}};
-  static const char *const minted[][2] = {{"person", "person/"},
-                                          {"org", "org/"},
-                                          {"place", "place/"},
-                                          {"agreement", "agreement/"},
-                                          {"article", "article/"}};
-  static const char *const per_doc[][2] = {
-      {"role", "role/"}, {"event", "event/"}, {"statement", "statement/"}, {"assertion", "assertion/"}};
-  size_t k = 0;
-  for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; ++i) p[k++] = (NgPrefix){fixed[i][0], fixed[i][1]};
-  for (size_t i = 0; i < 5; ++i) {
-    snprintf(ns[i], 2048, "%s%s", base, minted[i][1]);
-    p[k++] = (NgPrefix){minted[i][0], ns[i]};
-  }
-  for (size_t i = 0; i < 4; ++i) {
-    snprintf(ns[5 + i], 2048, "%s%s%s/", base, per_doc[i][1], doc);
-    p[k++] = (NgPrefix){per_doc[i][0], ns[5 + i]};
-  }
-  *n = k;
-}
-
-/* The input files: the arguments, a directory standing for the *.txt files
-   in it (not hidden, not in subdirectories) in byte order of their names. */
-typedef struct {
-  char **paths; /* owned, each owned */
-  size_t n, cap;
-} Inputs;
-
-static int push_input(Inputs *in, const char *path) {
-  if (in->n == in->cap) {
-    size_t nc = in->cap ? in->cap * 2 : 16;
-    char **np = realloc(in->paths, nc * sizeof *np);
-    if (!np) return -1;
-    in->paths = np;
-    in->cap = nc;
-  }
-  size_t len = strlen(path);
-  char *copy = malloc(len + 1);
-  if (!copy) return -1;
-  memcpy(copy, path, len + 1);
-  in->paths[in->n++] = copy;
-  return 0;
-}
-
-static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-/* Add `arg`; 0 on success, else -1 with a message printed. */
-static int add_input(Inputs *in, const char *arg) {
-  struct stat sb;
-  if (strcmp(arg, "-") == 0 || stat(arg, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-    if (push_input(in, arg) == 0) return 0;
-    fprintf(stderr, "newsgraph: %s: %s\n", arg, ng_strerror(NG_ERR_NOMEM));
-    return -1;
-  }
-  DIR *d = opendir(arg);
-  if (!d) {
-    fprintf(stderr, "newsgraph: %s: cannot read directory: %s\n", arg, strerror(errno));
-    return -1;
-  }
-  size_t first = in->n, al = strlen(arg);
-  int failed = 0;
-  for (struct dirent *e; !failed && (e = readdir(d));) {
-    size_t nl = strlen(e->d_name);
-    if (e->d_name[0] == '.' || nl < 5 || strcmp(e->d_name + nl - 4, ".txt") != 0) continue;
-    char *path = malloc(al + nl + 2);
-    if (!path) {
-      failed = 1;
-      break;
-    }
-    snprintf(path, al + nl + 2, "%s%s%s", arg, arg[al - 1] == '/' ? "" : "/", e->d_name);
-    struct stat fs;
-    if (stat(path, &fs) == 0 && S_ISREG(fs.st_mode) && push_input(in, path)) failed = 1;
-    free(path);
-  }
-  closedir(d);
-  if (failed) {
-    fprintf(stderr, "newsgraph: %s: %s\n", arg, ng_strerror(NG_ERR_NOMEM));
-    return -1;
-  }
-  if (in->n == first) {
-    fprintf(stderr, "newsgraph: %s: no .txt files in the directory\n", arg);
-    return -1;
-  }
-  qsort(in->paths + first, in->n - first, sizeof *in->paths, by_name);
-  return 0;
-}
-
-/* Process one input; returns 0 on success, EXIT_INPUT on failure (message printed). */
 /* Read a text file ("-": standard input) with ng_text_read_file; on failure
    print one line "PROG: FILE: problem" and return NULL. */
 static NgText *read_text(const char *prog, const char *path) {
@@ -334,12 +185,92 @@ static int bad_option(const char *prog, int c, const char *opt) {
   return EXIT_USAGE;
 }
 
+/* ---- one document: its name and metadata ------------------------------------ */
+
+/* Document name: the file name without directories and extension. */
+static void doc_name(const char *path, const char *given, char *out) {
+  if (given) {
+    ng_slugify(given, out);
+    return;
+  }
+  if (strcmp(path, "-") == 0) {
+    strcpy(out, "stdin");
+    return;
+  }
+  const char *b = strrchr(path, '/');
+  b = b ? b + 1 : path;
+  char tmp[1024];
+  snprintf(tmp, sizeof tmp, "%s", b);
+  char *dot = strrchr(tmp, '.');
+  if (dot && dot != tmp) *dot = '\0';
+  ng_slugify(tmp, out);
+}
+
+/* The sidecar of `path`: the same name with the extension ".meta". */
+static void sidecar(const char *path, char *out, size_t size) {
+  snprintf(out, size, "%s", path);
+  char *slash = strrchr(out, '/');
+  char *dot = strrchr(out, '.');
+  if (dot && (!slash || dot > slash + 1)) *dot = '\0';
+  strncat(out, ".meta", size - strlen(out) - 1);
+}
+
+/* Read the metadata file `mf` into meta; a sidecar that is missing is no
+   error, a file named by --meta (`named`) is.  0, or -1 with a message. */
+static int read_meta_file(const char *mf, int named, NgMeta *meta) {
+  char err[300] = "";
+  NgStatus st = ng_meta_read_file(mf, meta, err, sizeof err);
+  if (st == NG_ERR_NOENT && !named) st = NG_SUCCESS;
+  if (st) fprintf(stderr, "newsgraph: %s: %s\n", mf, err[0] ? err : ng_strerror(st));
+  return st ? -1 : 0;
+}
+
+/* The metadata options override the file's.  0, or -1 with a message. */
+static int apply_meta_options(const NgMeta *given, NgMeta *meta) {
+  const struct {
+    const char *k;
+    const char *v;
+  } over[] = {{"title", given->title},
+              {"publisher", given->publisher},
+              {"date", given->date},
+              {"url", given->url},
+              {"language", given->language}};
+  char err[300] = "";
+  for (size_t i = 0; i < sizeof over / sizeof over[0]; ++i)
+    if (over[i].v && ng_meta_set(meta, over[i].k, over[i].v, err, sizeof err)) {
+      fprintf(stderr, "newsgraph: %s\n", err);
+      return -1;
+    }
+  return 0;
+}
+
+/* The metadata of the input `path`: its --meta file or sidecar, then the
+   options.  0, or -1 with a message and *meta empty. */
+static int load_meta(const char *path, const Options *o, NgMeta *meta) {
+  memset(meta, 0, sizeof *meta);
+  char side[4096];
+  const char *mf = o->meta_file;
+  if (!mf && strcmp(path, "-") != 0) {
+    sidecar(path, side, sizeof side);
+    mf = side;
+  }
+  if ((mf && read_meta_file(mf, o->meta_file != NULL, meta)) || apply_meta_options(&o->meta, meta)) {
+    ng_meta_clear(meta);
+    return -1;
+  }
+  return 0;
+}
+
+/* ---- one document: writing ---------------------------------------------------- */
+
 /* Write the one selected output of `in` to standard output. */
 static NgStatus write_to_stdout(const Options *o, const NgWriteInput *in) {
   NgStatus st = NG_SUCCESS;
-  for (size_t i = 0; i < N_OUTPUTS; ++i)
-    if (o->outputs & OUTPUTS[i].flag) {
-      st = OUTPUTS[i].fn(in, stdout);
+  size_t n;
+  const NgFormat *fm = ng_formats(&n);
+  for (size_t i = 0; i < n; ++i)
+    if (o->outputs & fm[i].flag) {
+      st = fm[i].write(in, stdout);
       if (!st && fflush(stdout)) st = NG_ERR_IO;
       break;
     }
@@ -347,103 +278,241 @@ static NgStatus write_to_stdout(const Options *o, const NgWriteInput *in) {
   return st;
 }
 
-/* Write every selected output of `in` into o->outdir as DOC.EXT: all into
-   temporary files first, renamed into place only when all succeeded. */
-static NgStatus write_to_files(const Options *o, const char *doc, const NgWriteInput *in) {
+/* An output file on its way: its path and its temporary file (owned; NULL
+   when there is none). */
+typedef struct {
+  char path[4096];
+  char *tmp;
+} Pending;
+
+/* Write every selected format of `in` into a temporary file next to
+   outdir/DOC.EXT; stops at the first failure (message printed). */
+static NgStatus prepare_files(const Options *o, const char *doc, const NgWriteInput *in, Pending *p) {
   NgStatus st = NG_SUCCESS;
-  char *tmps[N_OUTPUTS] = {0};
-  char paths[N_OUTPUTS][4096];
-  for (size_t i = 0; i < N_OUTPUTS && !st; ++i) {
-    if (!(o->outputs & OUTPUTS[i].flag)) continue;
-    snprintf(paths[i], sizeof paths[i], "%s/%s%s", o->outdir, doc, OUTPUTS[i].ext);
-    st = ng_write_prepare(paths[i], OUTPUTS[i].fn, in, &tmps[i]);
+  size_t n;
+  const NgFormat *fm = ng_formats(&n);
+  for (size_t i = 0; i < n && !st; ++i) {
+    if (!(o->outputs & fm[i].flag)) continue;
+    snprintf(p[i].path, sizeof p[i].path, "%s/%s%s", o->outdir, doc, fm[i].ext);
+    st = ng_write_prepare(p[i].path, fm[i].write, in, &p[i].tmp);
     if (st)
-      fprintf(stderr, "newsgraph: %s: cannot write: %s\n", paths[i],
+      fprintf(stderr, "newsgraph: %s: cannot write: %s\n", p[i].path,
               st == NG_ERR_IO ? strerror(errno) : ng_strerror(st));
   }
-  /* a target that cannot be replaced by a file (a directory) fails the
-     whole set before anything is renamed */
-  for (size_t i = 0; i < N_OUTPUTS && !st; ++i) {
+  return st;
+}
+
+/* A target that cannot be replaced by a file (a directory) fails the whole
+   set before anything is renamed. */
+static NgStatus check_targets(const Pending *p, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
     struct stat ts;
-    if (tmps[i] && stat(paths[i], &ts) == 0 && S_ISDIR(ts.st_mode)) {
-      fprintf(stderr, "newsgraph: %s: cannot write: is a directory\n", paths[i]);
-      st = NG_ERR_IO;
+    if (p[i].tmp && stat(p[i].path, &ts) == 0 && S_ISDIR(ts.st_mode)) {
+      fprintf(stderr, "newsgraph: %s: cannot write: is a directory\n", p[i].path);
+      return NG_ERR_IO;
     }
   }
-  for (size_t i = 0; i < N_OUTPUTS; ++i) {
-    if (!tmps[i]) continue;
+  return NG_SUCCESS;
+}
+
+/* Rename the temporary files into place while st (and every rename) is a
+   success; remove them otherwise. */
+static NgStatus commit_files(Pending *p, size_t n, NgStatus st) {
+  for (size_t i = 0; i < n; ++i) {
+    if (!p[i].tmp) continue;
     if (st) {
-      ng_write_abort(tmps[i]);
-    } else if ((st = ng_write_commit(tmps[i], paths[i]))) {
-      fprintf(stderr, "newsgraph: %s: cannot write: %s\n", paths[i], strerror(errno));
+      ng_write_abort(p[i].tmp);
+    } else if ((st = ng_write_commit(p[i].tmp, p[i].path))) {
+      fprintf(stderr, "newsgraph: %s: cannot write: %s\n", p[i].path, strerror(errno));
     }
   }
   return st;
 }
 
-static int process(const char *path, const Options *o, const NgLexicon *lex, NgStore *store, size_t idx, size_t total) {
-  const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
-  NgText *text = read_text("newsgraph", path);
-  if (!text) return EXIT_INPUT;
-  NgStatus st = NG_SUCCESS;
-  NgMeta meta;
-  if (load_meta(path, o, &meta)) {
-    ng_text_free(text);
-    return EXIT_INPUT;
-  }
-  char doc[NG_SLUG_MAX + 1];
-  doc_name(path, o->name, doc);
+/* Write every selected output of `in` into o->outdir as DOC.EXT: all into
+   temporary files first, renamed into place only when all succeeded. */
+static NgStatus write_to_files(const Options *o, const char *doc, const NgWriteInput *in) {
+  Pending p[NG_FORMAT_COUNT];
+  for (size_t i = 0; i < NG_FORMAT_COUNT; ++i) p[i].tmp = NULL;
+  NgStatus st = prepare_files(o, doc, in, p);
+  if (!st) st = check_targets(p, NG_FORMAT_COUNT);
+  return commit_files(p, NG_FORMAT_COUNT, st);
+}
 
-  NgAnalysis *an = NULL;
+/* ---- one document: the stages ------------------------------------------------- */
+
+/* One input on its way through the stages. */
+typedef struct {
+  const char *path;
+  const char *shown;          /* its name in messages: the path, or <stdin> */
+  char name[NG_SLUG_MAX + 1]; /* its name in IRIs and file names */
+  NgText *text;               /* owned */
+  NgMeta meta;                /* owned */
+  NgAnalysis *an;             /* owned */
+} Doc;
+
+static void doc_free(Doc *d) {
+  ng_analysis_free(d->an);
+  ng_meta_clear(&d->meta);
+  ng_text_free(d->text);
+}
+
+/* Read the text and the metadata, and name the document. */
+static int read_doc(Doc *d, const Options *o) {
+  if (!(d->text = read_text("newsgraph", d->path))) return EXIT_INPUT;
+  if (load_meta(d->path, o, &d->meta)) return EXIT_INPUT;
+  doc_name(d->path, o->name, d->name);
+  return EXIT_OK;
+}
+
+static int analyze_doc(Doc *d, const NgLexicon *lex) {
+  NgStatus st = ng_analyze(d->text, lex, &d->meta, &d->an);
+  if (st) fprintf(stderr, "newsgraph: %s: %s\n", d->shown, ng_strerror(st));
+  return st ? EXIT_INPUT : EXIT_OK;
+}
+
+static int explain_doc(const Doc *d) {
+  NgStatus st = ng_explain(d->an, d->shown, stdout);
+  if (st) fprintf(stderr, "newsgraph: <stdout>: %s\n", ng_strerror(st));
+  return st ? EXIT_INPUT : EXIT_OK;
+}
+
+/* Put the document's triples into the store and write its files (messages
+   printed). */
+static NgStatus deliver(const Doc *d, const Options *o, NgStore *store, const NgTriple *t, size_t n) {
+  NgSchemePrefixes px;
+  ng_scheme_prefixes(o->base, d->name, &px);
+  char graph[NG_IRI_MAX];
+  ng_scheme_article(o->base, d->name, graph, sizeof graph);
+  NgWriteInput in = {t, n, px.prefixes, px.n, o->base, o->csv_dialect, o->csv_raw, graph};
+  NgStatus st = store ? ng_store_put_graph(store, graph, t, n) : NG_SUCCESS;
+  if (st) {
+    fprintf(stderr, "newsgraph: %s: cannot add %s: %s\n", o->store, d->shown, ng_strerror(st));
+    return st;
+  }
+  if (!o->write_files) return NG_SUCCESS;
+  return strcmp(o->outdir, "-") == 0 ? write_to_stdout(o, &in) : write_to_files(o, d->name, &in);
+}
+
+/* The graph of the document, into the store and the files; `idx` of
+   `total` for the progress line. */
+static int export_doc(const Doc *d, const Options *o, NgStore *store, size_t idx, size_t total) {
   NgGraph *g = NULL;
   const NgTriple *triples = NULL;
-  size_t n_triples = 0;
-  int rc = EXIT_INPUT;
-  st = ng_analyze(text, lex, &meta, &an);
-  if (!st && o->explain) {
-    st = ng_explain(an, shown, stdout);
-    if (st)
-      fprintf(stderr, "newsgraph: <stdout>: %s\n", ng_strerror(st));
-    else
-      rc = EXIT_OK;
-    goto done;
-  }
-  if (!st) st = ng_graph_new(&g);
-  if (!st) {
-    NgDocument d = {o->base, doc, text, &meta, lex, an->rec, an->ents, an->rels};
-    st = ng_graph_add_document(g, &d);
-  }
-  if (!st) st = ng_graph_triples(g, &triples, &n_triples);
-  if (st) {
-    fprintf(stderr, "newsgraph: %s: %s\n", shown, ng_strerror(st));
-    goto done;
-  }
-  {
-    char ns[9][2048];
-    NgPrefix prefixes[24];
-    size_t np;
-    prefixes_for(o->base, doc, ns, prefixes, &np);
-    char graph[2048];
-    ng_graph_article_iri(o->base, doc, graph, sizeof graph);
-    NgWriteInput in = {triples, n_triples, prefixes, np, o->base, o->csv_dialect, o->csv_raw, graph};
-    if (store && (st = ng_store_put_graph(store, graph, triples, n_triples))) {
-      fprintf(stderr, "newsgraph: %s: cannot add %s: %s\n", o->store, shown, ng_strerror(st));
-      goto done;
-    }
-    if (o->write_files) st = strcmp(o->outdir, "-") == 0 ? write_to_stdout(o, &in) : write_to_files(o, doc, &in);
-    if (st) goto done;
-  }
-  if (!o->quiet && total > 1)
-    fprintf(stderr, "newsgraph: [%zu/%zu] %s: %zu entities, %zu triples\n", idx + 1, total, shown, an->ents->n,
-            n_triples);
-  rc = EXIT_OK;
-done:
+  size_t n = 0;
+  NgStatus st = ng_graph_new(&g);
+  if (!st) st = ng_graph_add_analysis(g, o->base, d->name, d->an);
+  if (!st) st = ng_graph_triples(g, &triples, &n);
+  if (st)
+    fprintf(stderr, "newsgraph: %s: %s\n", d->shown, ng_strerror(st));
+  else
+    st = deliver(d, o, store, triples, n);
+  if (!st && !o->quiet && total > 1)
+    fprintf(stderr, "newsgraph: [%zu/%zu] %s: %zu entities, %zu triples\n", idx + 1, total, d->shown, d->an->ents->n,
+            n);
   ng_graph_free(g);
-  ng_analysis_free(an);
-  ng_meta_clear(&meta);
-  ng_text_free(text);
+  return st ? EXIT_INPUT : EXIT_OK;
+}
+
+/* Process one input, the idx-th of total: EXIT_OK, or EXIT_INPUT with a
+   message printed. */
+static int process(const char *path, const Options *o, const NgLexicon *lex, NgStore *store, size_t idx, size_t total) {
+  Doc d;
+  memset(&d, 0, sizeof d);
+  d.path = path;
+  d.shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
+  int rc = read_doc(&d, o);
+  if (rc == EXIT_OK) rc = analyze_doc(&d, lex);
+  if (rc == EXIT_OK) rc = o->explain ? explain_doc(&d) : export_doc(&d, o, store, idx, total);
+  doc_free(&d);
   return rc;
 }
+
+/* ---- the inputs ----------------------------------------------------------------- */
+
+/* The input files: the arguments, a directory standing for the *.txt files
+   in it (not hidden, not in subdirectories) in byte order of their names. */
+typedef struct {
+  char **paths; /* owned, each owned */
+  size_t n, cap;
+} Inputs;
+
+static int push_input(Inputs *in, const char *path) {
+  if (in->n == in->cap) {
+    size_t nc = in->cap ? in->cap * 2 : 16;
+    char **np = realloc(in->paths, nc * sizeof *np);
+    if (!np) return -1;
+    in->paths = np;
+    in->cap = nc;
+  }
+  size_t len = strlen(path);
+  char *copy = malloc(len + 1);
+  if (!copy) return -1;
+  memcpy(copy, path, len + 1);
+  in->paths[in->n++] = copy;
+  return 0;
+}
+
+static void inputs_free(Inputs *in) {
+  for (size_t i = 0; i < in->n; ++i) free(in->paths[i]);
+  free(in->paths);
+}
+
+static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* A directory entry that is an input: a *.txt name, not hidden. */
+static int is_txt_name(const char *name) {
+  size_t nl = strlen(name);
+  return name[0] != '.' && nl >= 5 && strcmp(name + nl - 4, ".txt") == 0;
+}
+
+/* Add dir/name when it is a regular file; -1 when out of memory. */
+static int add_dir_entry(Inputs *in, const char *dir, const char *name) {
+  size_t dl = strlen(dir), size = dl + strlen(name) + 2;
+  char *path = malloc(size);
+  if (!path) return -1;
+  snprintf(path, size, "%s%s%s", dir, dir[dl - 1] == '/' ? "" : "/", name);
+  struct stat fs;
+  int rc = stat(path, &fs) == 0 && S_ISREG(fs.st_mode) ? push_input(in, path) : 0;
+  free(path);
+  return rc;
+}
+
+/* Add the *.txt files of the directory `dir` in name order; 0, else -1
+   with a message printed. */
+static int add_dir(Inputs *in, const char *dir) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    fprintf(stderr, "newsgraph: %s: cannot read directory: %s\n", dir, strerror(errno));
+    return -1;
+  }
+  size_t first = in->n;
+  int failed = 0;
+  for (struct dirent *e; !failed && (e = readdir(d));)
+    if (is_txt_name(e->d_name)) failed = add_dir_entry(in, dir, e->d_name) != 0;
+  closedir(d);
+  if (failed) {
+    fprintf(stderr, "newsgraph: %s: %s\n", dir, ng_strerror(NG_ERR_NOMEM));
+    return -1;
+  }
+  if (in->n == first) {
+    fprintf(stderr, "newsgraph: %s: no .txt files in the directory\n", dir);
+    return -1;
+  }
+  qsort(in->paths + first, in->n - first, sizeof *in->paths, by_name);
+  return 0;
+}
+
+/* Add `arg`; 0 on success, else -1 with a message printed. */
+static int add_input(Inputs *in, const char *arg) {
+  struct stat sb;
+  if (strcmp(arg, "-") != 0 && stat(arg, &sb) == 0 && S_ISDIR(sb.st_mode)) return add_dir(in, arg);
+  if (push_input(in, arg) == 0) return 0;
+  fprintf(stderr, "newsgraph: %s: %s\n", arg, ng_strerror(NG_ERR_NOMEM));
+  return -1;
+}
+
+/* ---- newsgraph query ---------------------------------------------------------------- */
 
 static void query_usage(FILE *f) {
   fputs("Usage: newsgraph query [OPTIONS] QUERY|FILE.rq|-\n"
@@ -464,206 +533,282 @@ static void query_usage(FILE *f) {
         f);
 }
 
-static int query_main(int argc, char **argv) {
-  const char *store_path = DEFAULT_STORE;
-  NgResults fmt = NG_RESULTS_TABLE;
+typedef struct {
+  const char *store;
+  NgResults results;
+  const char *query; /* text, FILE.rq or "-" */
+} QueryOptions;
+
+static int set_results(QueryOptions *q, const char *name) {
+  static const char *const names[] = {"table", "csv", "tsv", "json"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; ++i)
+    if (strcmp(name, names[i]) == 0) {
+      q->results = (NgResults)i;
+      return GO_ON;
+    }
+  fprintf(stderr, "newsgraph query: --results: unknown format '%s' (use table, csv, tsv or json)\n", name);
+  return EXIT_USAGE;
+}
+
+static int set_query_option(QueryOptions *q, int c, const char *arg, const char *opt) {
+  switch (c) {
+  case 's': q->store = arg; return GO_ON;
+  case 'r': return set_results(q, arg);
+  case 'h': query_usage(stdout); return EXIT_OK;
+  default: return bad_option("newsgraph query", c, opt);
+  }
+}
+
+static int query_options(int argc, char **argv, QueryOptions *q) {
   static const struct option longopts[] = {{"store", required_argument, 0, 's'},
                                            {"results", required_argument, 0, 'r'},
                                            {"help", no_argument, 0, 'h'},
                                            {0, 0, 0, 0}};
-  static const char *const fmts[] = {"table", "csv", "tsv", "json"};
   int c;
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":s:r:h", longopts, NULL)) != -1) {
-    switch (c) {
-    case 's': store_path = optarg; break;
-    case 'r': {
-      size_t i = 0;
-      while (i < 4 && strcmp(optarg, fmts[i]) != 0) ++i;
-      if (i == 4) {
-        fprintf(stderr, "newsgraph query: --results: unknown format '%s' (use table, csv, tsv or json)\n", optarg);
-        return EXIT_USAGE;
-      }
-      fmt = (NgResults)i;
-      break;
-    }
-    case 'h': query_usage(stdout); return EXIT_OK;
-    default: return bad_option("newsgraph query", c, argv[optind - 1]);
-    }
+    int rc = set_query_option(q, c, optarg, argv[optind - 1]);
+    if (rc != GO_ON) return rc;
   }
   if (optind != argc - 1) {
     fprintf(stderr, "newsgraph query: give exactly one query (text, FILE.rq or -)\nTry 'newsgraph query --help'.\n");
     return EXIT_USAGE;
   }
-  const char *arg = argv[optind];
+  q->query = argv[optind];
+  return GO_ON;
+}
+
+/* The query argument names a file: "-", a path that exists, or *.rq. */
+static int names_file(const char *arg) {
   struct stat sb;
-  int is_file =
-      strcmp(arg, "-") == 0 || stat(arg, &sb) == 0 || (strlen(arg) > 3 && strcmp(arg + strlen(arg) - 3, ".rq") == 0);
+  size_t n = strlen(arg);
+  return strcmp(arg, "-") == 0 || stat(arg, &sb) == 0 || (n > 3 && strcmp(arg + n - 3, ".rq") == 0);
+}
+
+static int run_query(const QueryOptions *q) {
+  int is_file = names_file(q->query);
   NgText *text = NULL; /* the query file, read and checked like an article */
-  if (is_file && !(text = read_text("newsgraph query", arg))) return EXIT_INPUT;
+  if (is_file && !(text = read_text("newsgraph query", q->query))) return EXIT_INPUT;
   NgStore *store = NULL;
   char err[512] = "";
-  NgStatus st = ng_store_open(store_path, NG_STORE_READ, &store, err, sizeof err);
+  NgStatus st = ng_store_open(q->store, NG_STORE_READ, &store, err, sizeof err);
   if (st) {
-    fprintf(stderr, "newsgraph query: %s: %s\n", store_path, err[0] ? err : ng_strerror(st));
+    fprintf(stderr, "newsgraph query: %s: %s\n", q->store, err[0] ? err : ng_strerror(st));
     ng_text_free(text);
     return EXIT_INPUT;
   }
-  st = ng_store_query(store, text ? text->data : arg, fmt, stdout, err, sizeof err);
+  st = ng_store_query(store, text ? text->data : q->query, q->results, stdout, err, sizeof err);
   if (!st && fflush(stdout)) st = NG_ERR_IO;
   if (st)
-    fprintf(stderr, "newsgraph query: %s: %s\n", is_file ? arg : "query",
+    fprintf(stderr, "newsgraph query: %s: %s\n", is_file ? q->query : "query",
             st == NG_ERR_IO ? strerror(errno) : (err[0] ? err : ng_strerror(st)));
   ng_store_free(store);
   ng_text_free(text);
   return st ? EXIT_INPUT : EXIT_OK;
 }
 
-int main(int argc, char **argv) {
-  Options o;
-  memset(&o, 0, sizeof o);
-  o.outdir = "output";
-  o.base = NG_DEFAULT_BASE;
-  o.outputs = NG_OUT_ALL;
-  if (argc > 1 && strcmp(argv[1], "query") == 0) return query_main(argc - 1, argv + 1);
-  int explicit_files = 0;
-  enum {
-    OPT_TITLE = 1000,
-    OPT_PUBLISHER,
-    OPT_DATE,
-    OPT_URL,
-    OPT_LANGUAGE,
-    OPT_DATA,
-    OPT_STORE,
-    OPT_CSV_DIALECT,
-    OPT_CSV_RAW
-  };
-  static const struct option longopts[] = {{"output", required_argument, 0, 'o'},
-                                           {"format", required_argument, 0, 'f'},
-                                           {"base", required_argument, 0, 'b'},
-                                           {"name", required_argument, 0, 'n'},
-                                           {"meta", required_argument, 0, 'm'},
-                                           {"title", required_argument, 0, OPT_TITLE},
-                                           {"publisher", required_argument, 0, OPT_PUBLISHER},
-                                           {"date", required_argument, 0, OPT_DATE},
-                                           {"url", required_argument, 0, OPT_URL},
-                                           {"language", required_argument, 0, OPT_LANGUAGE},
-                                           {"data-dir", required_argument, 0, OPT_DATA},
-                                           {"store", required_argument, 0, OPT_STORE},
-                                           {"csv-dialect", required_argument, 0, OPT_CSV_DIALECT},
-                                           {"csv-raw", no_argument, 0, OPT_CSV_RAW},
-                                           {"quiet", no_argument, 0, 'q'},
-                                           {"explain", no_argument, 0, 'e'},
-                                           {"help", no_argument, 0, 'h'},
-                                           {"version", no_argument, 0, 'V'},
-                                           {0, 0, 0, 0}};
+static int query_main(int argc, char **argv) {
+  QueryOptions q = {DEFAULT_STORE, NG_RESULTS_TABLE, NULL};
+  int rc = query_options(argc, argv, &q);
+  return rc != GO_ON ? rc : run_query(&q);
+}
+
+/* ---- newsgraph: options --------------------------------------------------------------- */
+
+enum {
+  OPT_TITLE = 1000,
+  OPT_PUBLISHER,
+  OPT_DATE,
+  OPT_URL,
+  OPT_LANGUAGE,
+  OPT_DATA,
+  OPT_STORE,
+  OPT_CSV_DIALECT,
+  OPT_CSV_RAW
+};
+
+static const struct option LONGOPTS[] = {{"output", required_argument, 0, 'o'},
+                                         {"format", required_argument, 0, 'f'},
+                                         {"base", required_argument, 0, 'b'},
+                                         {"name", required_argument, 0, 'n'},
+                                         {"meta", required_argument, 0, 'm'},
+                                         {"title", required_argument, 0, OPT_TITLE},
+                                         {"publisher", required_argument, 0, OPT_PUBLISHER},
+                                         {"date", required_argument, 0, OPT_DATE},
+                                         {"url", required_argument, 0, OPT_URL},
+                                         {"language", required_argument, 0, OPT_LANGUAGE},
+                                         {"data-dir", required_argument, 0, OPT_DATA},
+                                         {"store", required_argument, 0, OPT_STORE},
+                                         {"csv-dialect", required_argument, 0, OPT_CSV_DIALECT},
+                                         {"csv-raw", no_argument, 0, OPT_CSV_RAW},
+                                         {"quiet", no_argument, 0, 'q'},
+                                         {"explain", no_argument, 0, 'e'},
+                                         {"help", no_argument, 0, 'h'},
+                                         {"version", no_argument, 0, 'V'},
+                                         {0, 0, 0, 0}};
+
+static int set_formats(Options *o, const char *list) {
+  o->explicit_files = 1;
+  if (!ng_format_parse(list, &o->outputs)) return GO_ON;
+  char names[256];
+  ng_format_names(names, sizeof names);
+  fprintf(stderr, "newsgraph: --format: unknown format in '%s' (use %s)\n", list, names);
+  return EXIT_USAGE;
+}
+
+static int set_csv_dialect(Options *o, const char *name) {
+  if (strcmp(name, "gephi") == 0)
+    o->csv_dialect = NG_CSV_GEPHI;
+  else if (strcmp(name, "neo4j") == 0)
+    o->csv_dialect = NG_CSV_NEO4J;
+  else {
+    fprintf(stderr, "newsgraph: --csv-dialect: unknown dialect '%s' (use gephi or neo4j)\n", name);
+    return EXIT_USAGE;
+  }
+  return GO_ON;
+}
+
+/* Apply the option c that getopt_long returned, with its argument `arg`;
+   `opt` is the option as written (for messages). */
+static int set_option(Options *o, int c, char *arg, const char *opt) {
+  switch (c) {
+  case 'o':
+    o->outdir = arg;
+    o->explicit_files = 1;
+    break;
+  case 'f': return set_formats(o, arg);
+  case 'b': o->base = arg; break;
+  case 'n': o->name = arg; break;
+  case 'm': o->meta_file = arg; break;
+  case OPT_TITLE: o->meta.title = arg; break;
+  case OPT_PUBLISHER: o->meta.publisher = arg; break;
+  case OPT_DATE: o->meta.date = arg; break;
+  case OPT_URL: o->meta.url = arg; break;
+  case OPT_LANGUAGE: o->meta.language = arg; break;
+  case OPT_DATA: o->data_dir = arg; break;
+  case OPT_STORE: o->store = arg; break;
+  case OPT_CSV_DIALECT: return set_csv_dialect(o, arg);
+  case OPT_CSV_RAW: o->csv_raw = 1; break;
+  case 'q': o->quiet = 1; break;
+  case 'e': o->explain = 1; break;
+  case 'h': usage(stdout); return EXIT_OK;
+  case 'V': printf("newsgraph %s\n", NG_VERSION); return EXIT_OK;
+  default: return bad_option("newsgraph", c, opt);
+  }
+  return GO_ON;
+}
+
+/* --date and --language are checked once, before any input. */
+static int check_meta_options(const NgMeta *given) {
+  NgMeta probe;
+  char err[256];
+  memset(&probe, 0, sizeof probe);
+  int bad = (given->date && ng_meta_set(&probe, "date", given->date, err, sizeof err)) ||
+            (given->language && ng_meta_set(&probe, "language", given->language, err, sizeof err));
+  if (bad) fprintf(stderr, "newsgraph: %s\n", err);
+  ng_meta_clear(&probe);
+  return bad ? EXIT_USAGE : GO_ON;
+}
+
+/* Options that do not fit together or do not parse. */
+static int check_options(Options *o) {
+  if (!ng_scheme_base_ok(o->base)) {
+    fprintf(stderr, "newsgraph: --base: '%s' is not an absolute IRI ending in '/' or '#'\n", o->base);
+    return EXIT_USAGE;
+  }
+  if (strcmp(o->outdir, "-") == 0 && (o->outputs & (o->outputs - 1))) {
+    fprintf(stderr, "newsgraph: --output -: choose exactly one --format for standard output\n");
+    return EXIT_USAGE;
+  }
+  int rc = check_meta_options(&o->meta);
+  o->write_files = !o->store || o->explicit_files;
+  return rc;
+}
+
+/* Parse the command line into *o; the inputs are argv[optind...]. */
+static int parse_options(int argc, char **argv, Options *o) {
+  memset(o, 0, sizeof *o);
+  o->outdir = "output";
+  o->base = NG_DEFAULT_BASE;
+  o->outputs = NG_OUT_ALL;
   int c;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":o:f:b:n:m:qehV", longopts, NULL)) != -1) {
-    switch (c) {
-    case 'o':
-      o.outdir = optarg;
-      explicit_files = 1;
-      break;
-    case 'f':
-      explicit_files = 1;
-      if (parse_formats(optarg, &o.outputs)) {
-        fprintf(stderr, "newsgraph: --format: unknown format in '%s' (use ttl,nt,nq,csv,nodes,edges,graphml,dot,all)\n",
-                optarg);
-        return EXIT_USAGE;
-      }
-      break;
-    case 'b': o.base = optarg; break;
-    case 'n': o.name = optarg; break;
-    case 'm': o.meta_file = optarg; break;
-    case OPT_TITLE: o.meta.title = optarg; break;
-    case OPT_PUBLISHER: o.meta.publisher = optarg; break;
-    case OPT_DATE: o.meta.date = optarg; break;
-    case OPT_URL: o.meta.url = optarg; break;
-    case OPT_LANGUAGE: o.meta.language = optarg; break;
-    case OPT_DATA: o.data_dir = optarg; break;
-    case OPT_STORE: o.store = optarg; break;
-    case OPT_CSV_DIALECT:
-      if (strcmp(optarg, "gephi") == 0)
-        o.csv_dialect = NG_CSV_GEPHI;
-      else if (strcmp(optarg, "neo4j") == 0)
-        o.csv_dialect = NG_CSV_NEO4J;
-      else {
-        fprintf(stderr, "newsgraph: --csv-dialect: unknown dialect '%s' (use gephi or neo4j)\n", optarg);
-        return EXIT_USAGE;
-      }
-      break;
-    case OPT_CSV_RAW: o.csv_raw = 1; break;
-    case 'q': o.quiet = 1; break;
-    case 'e': o.explain = 1; break;
-    case 'h': usage(stdout); return EXIT_OK;
-    case 'V': printf("newsgraph %s\n", NG_VERSION); return EXIT_OK;
-    default: return bad_option("newsgraph", c, argv[optind - 1]);
-    }
+  while ((c = getopt_long(argc, argv, ":o:f:b:n:m:qehV", LONGOPTS, NULL)) != -1) {
+    int rc = set_option(o, c, optarg, argv[optind - 1]);
+    if (rc != GO_ON) return rc;
   }
   if (optind >= argc) {
     fprintf(stderr, "newsgraph: no input file\nTry 'newsgraph --help'.\n");
     return EXIT_USAGE;
   }
-  size_t bl = strlen(o.base);
-  if (!ng_iri_is_valid(o.base) || bl > 1024 || (o.base[bl - 1] != '/' && o.base[bl - 1] != '#')) {
-    fprintf(stderr, "newsgraph: --base: '%s' is not an absolute IRI ending in '/' or '#'\n", o.base);
-    return EXIT_USAGE;
+  return check_options(o);
+}
+
+/* ---- newsgraph: the run ------------------------------------------------------------- */
+
+/* The output directory, created when missing; 0, or -1 with a message. */
+static int make_outdir(const char *dir) {
+  struct stat sb;
+  if (stat(dir, &sb) != 0) {
+    if (mkdir(dir, 0777) == 0) return 0;
+    fprintf(stderr, "newsgraph: %s: cannot create output directory: %s\n", dir, strerror(errno));
+    return -1;
   }
-  if (strcmp(o.outdir, "-") == 0 && (o.outputs & (o.outputs - 1))) {
-    fprintf(stderr, "newsgraph: --output -: choose exactly one --format for standard output\n");
-    return EXIT_USAGE;
-  }
-  if (o.meta.date || o.meta.language) {
-    NgMeta probe;
-    char err[256];
-    memset(&probe, 0, sizeof probe);
-    if ((o.meta.date && ng_meta_set(&probe, "date", o.meta.date, err, sizeof err)) ||
-        (o.meta.language && ng_meta_set(&probe, "language", o.meta.language, err, sizeof err))) {
-      fprintf(stderr, "newsgraph: %s\n", err);
-      ng_meta_clear(&probe);
-      return EXIT_USAGE;
-    }
-    ng_meta_clear(&probe);
-  }
-  o.write_files = !o.store || explicit_files;
-  if (o.write_files && strcmp(o.outdir, "-") != 0) {
-    struct stat sb;
-    if (stat(o.outdir, &sb) != 0) {
-      if (mkdir(o.outdir, 0777) != 0) {
-        fprintf(stderr, "newsgraph: %s: cannot create output directory: %s\n", o.outdir, strerror(errno));
-        return EXIT_INPUT;
-      }
-    } else if (!S_ISDIR(sb.st_mode)) {
-      fprintf(stderr, "newsgraph: %s: output path is not a directory\n", o.outdir);
-      return EXIT_INPUT;
-    }
-  }
-  NgLexicon *lex = NULL;
+  if (S_ISDIR(sb.st_mode)) return 0;
+  fprintf(stderr, "newsgraph: %s: output path is not a directory\n", dir);
+  return -1;
+}
+
+static int load_lexicon(const Options *o, NgLexicon **lex) {
   char err[512] = "";
-  NgStatus st = o.data_dir ? ng_lexicon_load_dir(o.data_dir, &lex, err, sizeof err)
-                           : ng_lexicon_load_builtin(&lex, err, sizeof err);
-  if (st) {
-    fprintf(stderr, "newsgraph: %s%s%s\n", o.data_dir ? o.data_dir : "built-in data", ": ",
+  NgStatus st = o->data_dir ? ng_lexicon_load_dir(o->data_dir, lex, err, sizeof err)
+                            : ng_lexicon_load_builtin(lex, err, sizeof err);
+  if (st)
+    fprintf(stderr, "newsgraph: %s%s%s\n", o->data_dir ? o->data_dir : "built-in data", ": ",
             err[0] ? err : ng_strerror(st));
-    return EXIT_INPUT;
-  }
+  return st ? -1 : 0;
+}
+
+static int open_store(const char *path, NgStore **store) {
+  char err[512] = "";
+  NgStatus st = ng_store_open(path, NG_STORE_CREATE, store, err, sizeof err);
+  if (st) fprintf(stderr, "newsgraph: %s: %s\n", path, err[0] ? err : ng_strerror(st));
+  return st ? -1 : 0;
+}
+
+/* Every input, each processed even when one before it failed. */
+static int process_all(const Inputs *in, const Options *o, const NgLexicon *lex, NgStore *store) {
   int rc = EXIT_OK;
+  for (size_t i = 0; i < in->n; ++i)
+    if (process(in->paths[i], o, lex, store, i, in->n)) rc = EXIT_INPUT;
+  return rc;
+}
+
+/* Process the arguments args[0..n) with the options o. */
+static int run(const Options *o, char *const *args, size_t n) {
+  if (o->write_files && strcmp(o->outdir, "-") != 0 && make_outdir(o->outdir)) return EXIT_INPUT;
+  NgLexicon *lex = NULL;
+  if (load_lexicon(o, &lex)) return EXIT_INPUT;
   NgStore *store = NULL;
-  if (o.store && !o.explain && (st = ng_store_open(o.store, NG_STORE_CREATE, &store, err, sizeof err))) {
-    fprintf(stderr, "newsgraph: %s: %s\n", o.store, err[0] ? err : ng_strerror(st));
+  if (o->store && !o->explain && open_store(o->store, &store)) {
     ng_lexicon_free(lex);
     return EXIT_INPUT;
   }
   Inputs in = {NULL, 0, 0};
-  for (int i = optind; i < argc && rc == EXIT_OK; ++i)
-    if (add_input(&in, argv[i])) rc = EXIT_INPUT;
-  if (rc == EXIT_OK)
-    for (size_t i = 0; i < in.n; ++i)
-      if (process(in.paths[i], &o, lex, store, i, in.n)) rc = EXIT_INPUT;
-  for (size_t i = 0; i < in.n; ++i) free(in.paths[i]);
-  free(in.paths);
+  int rc = EXIT_OK;
+  for (size_t i = 0; i < n && rc == EXIT_OK; ++i)
+    if (add_input(&in, args[i])) rc = EXIT_INPUT;
+  if (rc == EXIT_OK) rc = process_all(&in, o, lex, store);
+  inputs_free(&in);
   ng_store_free(store);
   ng_lexicon_free(lex);
   return rc;
+}
+
+int main(int argc, char **argv) {
+  if (argc > 1 && strcmp(argv[1], "query") == 0) return query_main(argc - 1, argv + 1);
+  Options o;
+  int rc = parse_options(argc, argv, &o);
+  if (rc != GO_ON) return rc;
+  return run(&o, argv + optind, (size_t)(argc - optind));
 }

@@ -22,22 +22,20 @@ static int valid_lang(const char *v) {
   return isalpha((unsigned char)v[0]) && v[n - 1] != '-';
 }
 
-NgStatus ng_meta_set(NgMeta *m, const char *key, const char *value, char *err, size_t es) {
-  char **field = NULL;
-  if (strcmp(key, "title") == 0 || strcmp(key, "headline") == 0)
-    field = &m->title;
-  else if (strcmp(key, "publisher") == 0)
-    field = &m->publisher;
-  else if (strcmp(key, "date") == 0)
-    field = &m->date;
-  else if (strcmp(key, "url") == 0)
-    field = &m->url;
-  else if (strcmp(key, "language") == 0 || strcmp(key, "lang") == 0)
-    field = &m->language;
-  if (!field) {
-    if (err) snprintf(err, es, "unknown metadata key '%s'", key);
-    return NG_ERR_SYNTAX;
-  }
+/* The field that `key` sets, or NULL for an unknown key. */
+static char **field_of(NgMeta *m, const char *key) {
+  const struct {
+    const char *key;
+    char **field;
+  } keys[] = {{"title", &m->title}, {"headline", &m->title},    {"publisher", &m->publisher}, {"date", &m->date},
+              {"url", &m->url},     {"language", &m->language}, {"lang", &m->language}};
+  for (size_t i = 0; i < sizeof keys / sizeof keys[0]; ++i)
+    if (strcmp(key, keys[i].key) == 0) return keys[i].field;
+  return NULL;
+}
+
+/* Dates and language tags must parse. */
+static NgStatus check_value(const NgMeta *m, char *const *field, const char *value, char *err, size_t es) {
   if (field == &m->date && !valid_date(value)) {
     if (err) snprintf(err, es, "date '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", value);
     return NG_ERR_SYNTAX;
@@ -46,6 +44,17 @@ NgStatus ng_meta_set(NgMeta *m, const char *key, const char *value, char *err, s
     if (err) snprintf(err, es, "language '%s' is not a BCP 47 tag", value);
     return NG_ERR_SYNTAX;
   }
+  return NG_SUCCESS;
+}
+
+NgStatus ng_meta_set(NgMeta *m, const char *key, const char *value, char *err, size_t es) {
+  char **field = field_of(m, key);
+  if (!field) {
+    if (err) snprintf(err, es, "unknown metadata key '%s'", key);
+    return NG_ERR_SYNTAX;
+  }
+  NgStatus st = check_value(m, field, value, err, es);
+  if (st) return st;
   char *copy = malloc(strlen(value) + 1);
   if (!copy) return NG_ERR_NOMEM;
   strcpy(copy, value);
@@ -54,35 +63,62 @@ NgStatus ng_meta_set(NgMeta *m, const char *key, const char *value, char *err, s
   return NG_SUCCESS;
 }
 
+static int blank(char c) { return c == ' ' || c == '\t'; }
+
+/* Line ends and trailing spaces off. */
+static void trim_end(char *line) {
+  size_t n = strlen(line);
+  while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ')) line[--n] = '\0';
+}
+
+/* A key without trailing blanks, in lowercase. */
+static void normalize_key(char *key) {
+  char *k = key + strlen(key);
+  while (k > key && blank(k[-1])) *--k = '\0';
+  for (char *q = key; *q; ++q) *q = (char)tolower((unsigned char)*q);
+}
+
+/* Split a line "key: value" (blanks around either ignored, the key in
+   lowercase) in place.  *key is NULL for a blank line or a comment; -1
+   when there is no colon. */
+static int split_line(char *line, char **key, char **value) {
+  trim_end(line);
+  char *p = line;
+  while (blank(*p)) ++p;
+  *key = NULL;
+  if (!*p || *p == '#') return 0;
+  char *colon = strchr(p, ':');
+  if (!colon) return -1;
+  *colon = '\0';
+  char *v = colon + 1;
+  while (blank(*v)) ++v;
+  normalize_key(p);
+  *key = p;
+  *value = v;
+  return 0;
+}
+
+/* Line number `lineno` of a metadata file. */
+static NgStatus read_line(NgMeta *m, char *line, unsigned lineno, char *err, size_t es) {
+  char *key, *value;
+  if (split_line(line, &key, &value)) {
+    if (err) snprintf(err, es, "line %u: expected 'key: value'", lineno);
+    return NG_ERR_SYNTAX;
+  }
+  if (!key) return NG_SUCCESS;
+  char msg[256] = "";
+  NgStatus st = ng_meta_set(m, key, value, msg, sizeof msg);
+  if (st && err) snprintf(err, es, "line %u: %s", lineno, msg[0] ? msg : ng_strerror(st));
+  return st;
+}
+
 NgStatus ng_meta_read_file(const char *path, NgMeta *m, char *err, size_t es) {
   FILE *f = fopen(path, "r");
   if (!f) return NG_ERR_NOENT;
   char line[4096];
   unsigned lineno = 0;
   NgStatus st = NG_SUCCESS;
-  while (!st && fgets(line, sizeof line, f)) {
-    ++lineno;
-    size_t n = strlen(line);
-    while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ')) line[--n] = '\0';
-    char *p = line;
-    while (*p == ' ' || *p == '\t') ++p;
-    if (!*p || *p == '#') continue;
-    char *colon = strchr(p, ':');
-    if (!colon) {
-      if (err) snprintf(err, es, "line %u: expected 'key: value'", lineno);
-      st = NG_ERR_SYNTAX;
-      break;
-    }
-    *colon = '\0';
-    char *v = colon + 1;
-    while (*v == ' ' || *v == '\t') ++v;
-    char *k = p + strlen(p);
-    while (k > p && (k[-1] == ' ' || k[-1] == '\t')) *--k = '\0';
-    for (char *q = p; *q; ++q) *q = (char)tolower((unsigned char)*q);
-    char msg[256] = "";
-    st = ng_meta_set(m, p, v, msg, sizeof msg);
-    if (st && err) snprintf(err, es, "line %u: %s", lineno, msg[0] ? msg : ng_strerror(st));
-  }
+  while (!st && fgets(line, sizeof line, f)) st = read_line(m, line, ++lineno, err, es);
   if (!st && ferror(f)) st = NG_ERR_IO;
   fclose(f);
   return st;

@@ -6,7 +6,7 @@
 #ifndef NG_RDFTERM_H
 #define NG_RDFTERM_H
 
-#include "graph.h"
+#include "triple.h"
 
 #include <redland.h>
 

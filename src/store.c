@@ -32,42 +32,47 @@ void ng_store_free(NgStore *s) {
   free(s);
 }
 
-NgStatus ng_store_open(const char *path, NgStoreMode mode, NgStore **out, char *err, size_t es) {
-  *out = NULL;
-  if (err && es) err[0] = '\0';
+/* Whether the store file exists; a directory or (for reading) a missing
+   file is an error with a message. */
+static NgStatus check_path(const char *path, NgStoreMode mode, int *exists, char *err, size_t es) {
   struct stat sb;
-  int exists = stat(path, &sb) == 0;
-  if (exists && S_ISDIR(sb.st_mode)) {
+  *exists = stat(path, &sb) == 0;
+  if (*exists && S_ISDIR(sb.st_mode)) {
     if (err) snprintf(err, es, "is a directory, not a store");
     return NG_ERR_ISDIR;
   }
-  if (!exists && mode == NG_STORE_READ) {
+  if (!*exists && mode == NG_STORE_READ) {
     if (err) snprintf(err, es, "no such store (create one with --store)");
     return NG_ERR_NOENT;
   }
+  return NG_SUCCESS;
+}
+
+/* librdf's world, SQLite storage with contexts, and model of s. */
+static NgStatus open_model(NgStore *s, const char *path, int exists) {
+  if (!(s->world = librdf_new_world())) return NG_ERR_RDF;
+  librdf_world_set_logger(s->world, s, log_handler);
+  librdf_world_open(s->world);
+  s->storage = librdf_new_storage(s->world, "sqlite", path, exists ? "contexts='yes'" : "new='yes',contexts='yes'");
+  if (!s->storage) return NG_ERR_RDF;
+  s->model = librdf_new_model(s->world, s->storage, NULL);
+  if (!s->model || !librdf_model_supports_contexts(s->model)) return NG_ERR_RDF;
+  /* an existing file that is not a store fails on its first use: try one */
+  return exists && librdf_model_size(s->model) < 0 ? NG_ERR_RDF : NG_SUCCESS;
+}
+
+NgStatus ng_store_open(const char *path, NgStoreMode mode, NgStore **out, char *err, size_t es) {
+  *out = NULL;
+  if (err && es) err[0] = '\0';
+  int exists;
+  NgStatus st = check_path(path, mode, &exists, err, es);
+  if (st) return st;
   NgStore *s = calloc(1, sizeof *s);
   if (!s) return NG_ERR_NOMEM;
-  NgStatus st = NG_SUCCESS;
-  s->world = librdf_new_world();
-  if (!s->world) st = NG_ERR_RDF;
-  if (!st) {
-    librdf_world_set_logger(s->world, s, log_handler);
-    librdf_world_open(s->world);
-    s->storage = librdf_new_storage(s->world, "sqlite", path, exists ? "contexts='yes'" : "new='yes',contexts='yes'");
-    if (!s->storage) st = NG_ERR_RDF;
-  }
-  if (!st) {
-    s->model = librdf_new_model(s->world, s->storage, NULL);
-    if (!s->model || !librdf_model_supports_contexts(s->model)) st = NG_ERR_RDF;
-  }
-  /* an existing file that is not a store fails on its first use: try one */
-  if (!st && exists && librdf_model_size(s->model) < 0) st = NG_ERR_RDF;
-  if (st) {
-    if (err)
-      snprintf(err, es, "%s",
-               s->last_error[0] ? s->last_error
-                                : (exists ? "not a newsgraph store (an SQLite RDF database)"
-                                          : "cannot create the store (is librdf-storage-sqlite installed?)"));
+  if ((st = open_model(s, path, exists))) {
+    const char *why = exists ? "not a newsgraph store (an SQLite RDF database)"
+                             : "cannot create the store (is librdf-storage-sqlite installed?)";
+    if (err) snprintf(err, es, "%s", s->last_error[0] ? s->last_error : why);
     ng_store_free(s);
     if (!exists) unlink(path);
     return st;
@@ -152,9 +157,8 @@ static char *dup_str(const char *s) {
   return d;
 }
 
-/* The variable names and every row of `res` (the names are there before
-   the first row only). */
-static NgStatus table_read(librdf_query_results *res, Table *t) {
+/* The variable names of `res`. */
+static NgStatus table_names(librdf_query_results *res, Table *t) {
   int nb = librdf_query_results_get_bindings_count(res);
   t->nc = nb > 0 ? (size_t)nb : 0;
   if (!(t->names = calloc(t->nc + 1, sizeof *t->names))) return NG_ERR_NOMEM;
@@ -162,53 +166,79 @@ static NgStatus table_read(librdf_query_results *res, Table *t) {
     const char *nm = librdf_query_results_get_binding_name(res, (int)j);
     if (!(t->names[j] = dup_str(nm ? nm : ""))) return NG_ERR_NOMEM;
   }
-  for (; !librdf_query_results_finished(res); librdf_query_results_next(res)) {
-    if ((t->nr + 1) * t->nc > t->cap) {
-      size_t ncap = t->cap ? t->cap * 2 : 64 * (t->nc + 1);
-      char **nv = realloc(t->cells, ncap * sizeof *nv);
-      if (!nv) return NG_ERR_NOMEM;
-      t->cells = nv;
-      t->cap = ncap;
-    }
-    for (size_t j = 0; j < t->nc; ++j) {
-      librdf_node *n = librdf_query_results_get_binding_value(res, (int)j);
-      t->cells[t->nr * t->nc + j] = cell(n);
-      if (n) librdf_free_node(n);
-    }
-    ++t->nr;
-    for (size_t j = 0; j < t->nc; ++j)
-      if (!t->cells[(t->nr - 1) * t->nc + j]) return NG_ERR_NOMEM;
-  }
   return NG_SUCCESS;
+}
+
+/* The current row of `res`, added to t. */
+static NgStatus table_row(librdf_query_results *res, Table *t) {
+  if ((t->nr + 1) * t->nc > t->cap) {
+    size_t ncap = t->cap ? t->cap * 2 : 64 * (t->nc + 1);
+    char **nv = realloc(t->cells, ncap * sizeof *nv);
+    if (!nv) return NG_ERR_NOMEM;
+    t->cells = nv;
+    t->cap = ncap;
+  }
+  char **row = t->cells + t->nr * t->nc;
+  for (size_t j = 0; j < t->nc; ++j) {
+    librdf_node *n = librdf_query_results_get_binding_value(res, (int)j);
+    row[j] = cell(n);
+    if (n) librdf_free_node(n);
+  }
+  ++t->nr; /* table_free frees the row, complete or not */
+  for (size_t j = 0; j < t->nc; ++j)
+    if (!row[j]) return NG_ERR_NOMEM;
+  return NG_SUCCESS;
+}
+
+/* The variable names and every row of `res` (the names are there before
+   the first row only). */
+static NgStatus table_read(librdf_query_results *res, Table *t) {
+  NgStatus st = table_names(res, t);
+  for (; !st && !librdf_query_results_finished(res); librdf_query_results_next(res)) st = table_row(res, t);
+  return st;
+}
+
+/* The width of each column: its widest cell, and at least its ?name. */
+static void column_widths(const Table *t, size_t *w) {
+  for (size_t j = 0; j < t->nc; ++j) {
+    w[j] = width(t->names[j]) + 1;
+    for (size_t i = 0; i < t->nr; ++i)
+      if (width(t->cells[i * t->nc + j]) > w[j]) w[j] = width(t->cells[i * t->nc + j]);
+  }
+}
+
+static void repeat(int c, size_t n, FILE *out) {
+  for (size_t k = 0; k < n; ++k) fputc(c, out);
+}
+
+static void print_header(const Table *t, const size_t *w, FILE *out) {
+  for (size_t j = 0; j < t->nc; ++j)
+    fprintf(out, "%s?%-*s", j ? "  " : "", j + 1 < t->nc ? (int)(w[j] - 1) : 0, t->names[j]);
+  fputc('\n', out);
+  for (size_t j = 0; j < t->nc; ++j) {
+    fputs(j ? "  " : "", out);
+    repeat('-', w[j], out);
+  }
+  fputc('\n', out);
+}
+
+static void print_row(const Table *t, const size_t *w, size_t i, FILE *out) {
+  for (size_t j = 0; j < t->nc; ++j) {
+    const char *c = t->cells[i * t->nc + j];
+    fputs(j ? "  " : "", out);
+    fputs(c, out);
+    if (j + 1 < t->nc && width(c) < w[j]) repeat(' ', w[j] - width(c), out);
+  }
+  fputc('\n', out);
 }
 
 /* Aligned columns: a header of ?names, a rule, the rows, the row count. */
 static NgStatus table_print(const Table *t, FILE *out) {
   size_t *w = calloc(t->nc + 1, sizeof *w);
   if (!w) return NG_ERR_NOMEM;
-  for (size_t j = 0; j < t->nc; ++j) {
-    w[j] = width(t->names[j]) + 1;
-    for (size_t i = 0; i < t->nr; ++i)
-      if (width(t->cells[i * t->nc + j]) > w[j]) w[j] = width(t->cells[i * t->nc + j]);
-  }
-  for (size_t j = 0; j < t->nc; ++j)
-    fprintf(out, "%s?%-*s", j ? "  " : "", j + 1 < t->nc ? (int)(w[j] - 1) : 0, t->names[j]);
-  fputc('\n', out);
-  for (size_t j = 0; j < t->nc; ++j) {
-    fputs(j ? "  " : "", out);
-    for (size_t k = 0; k < w[j]; ++k) fputc('-', out);
-  }
-  fputc('\n', out);
-  for (size_t i = 0; i < t->nr; ++i) {
-    for (size_t j = 0; j < t->nc; ++j) {
-      const char *c = t->cells[i * t->nc + j];
-      fputs(j ? "  " : "", out);
-      fputs(c, out);
-      if (j + 1 < t->nc)
-        for (size_t k = width(c); k < w[j]; ++k) fputc(' ', out);
-    }
-    fputc('\n', out);
-  }
+  column_widths(t, w);
+  print_header(t, w, out);
+  for (size_t i = 0; i < t->nr; ++i) print_row(t, w, i, out);
   fprintf(out, "(%zu row%s)\n", t->nr, t->nr == 1 ? "" : "s");
   free(w);
   return NG_SUCCESS;
@@ -252,22 +282,26 @@ static NgStatus query_variables(const char *sparql, Table *t) {
    variables (an empty CSV/TSV header, "vars": [] in JSON), so the empty
    result is written here.  Variable names are [A-Za-z0-9_]: nothing in
    them needs escaping in TSV or JSON. */
+static void print_empty_tsv(const Table *t, FILE *out) {
+  for (size_t j = 0; j < t->nc; ++j) fprintf(out, "%s?%s", j ? "\t" : "", t->names[j]);
+  fputc('\n', out);
+}
+
+static void print_empty_json(const Table *t, FILE *out) {
+  fputs("{\n  \"head\": {\n    \"vars\": [", out);
+  for (size_t j = 0; j < t->nc; ++j) fprintf(out, "%s\"%s\"", j ? ", " : " ", t->names[j]);
+  fputs(t->nc ? " ]\n  },\n" : "]\n  },\n", out);
+  fputs("  \"results\": {\n    \"bindings\": [ ]\n  }\n}\n", out);
+}
+
 static NgStatus print_empty(const char *sparql, NgResults format, FILE *out) {
   Table t = {0};
   NgStatus st = query_variables(sparql, &t);
   if (!st) switch (format) {
     case NG_RESULTS_TABLE: st = table_print(&t, out); break;
     case NG_RESULTS_CSV: st = ng_write_csv_row(out, (const char *const *)t.names, t.nc); break;
-    case NG_RESULTS_TSV:
-      for (size_t j = 0; j < t.nc; ++j) fprintf(out, "%s?%s", j ? "\t" : "", t.names[j]);
-      fputc('\n', out);
-      break;
-    case NG_RESULTS_JSON:
-      fputs("{\n  \"head\": {\n    \"vars\": [", out);
-      for (size_t j = 0; j < t.nc; ++j) fprintf(out, "%s\"%s\"", j ? ", " : " ", t.names[j]);
-      fputs(t.nc ? " ]\n  },\n" : "]\n  },\n", out);
-      fputs("  \"results\": {\n    \"bindings\": [ ]\n  }\n}\n", out);
-      break;
+    case NG_RESULTS_TSV: print_empty_tsv(&t, out); break;
+    case NG_RESULTS_JSON: print_empty_json(&t, out); break;
     }
   table_free(&t);
   return st;
@@ -284,6 +318,28 @@ static NgStatus print_graph(NgStore *s, librdf_query_results *res, FILE *out) {
   return st;
 }
 
+/* A result in our own table layout: true or false for ASK. */
+static NgStatus print_table(librdf_query_results *res, FILE *out) {
+  if (librdf_query_results_is_boolean(res)) {
+    fprintf(out, "%s\n", librdf_query_results_get_boolean(res) > 0 ? "true" : "false");
+    return NG_SUCCESS;
+  }
+  Table t = {0};
+  NgStatus st = table_read(res, &t);
+  if (!st) st = table_print(&t, out);
+  table_free(&t);
+  return st;
+}
+
+static NgStatus print_results(NgStore *s, librdf_query_results *res, const char *sparql, NgResults format, FILE *out) {
+  static const char *const names[] = {"table", "csv", "tsv", "json"};
+  if (librdf_query_results_is_graph(res)) return print_graph(s, res, out);
+  if (librdf_query_results_is_bindings(res) && librdf_query_results_get_bindings_count(res) <= 0)
+    return print_empty(sparql, format, out);
+  if (format == NG_RESULTS_TABLE) return print_table(res, out);
+  return librdf_query_results_to_file_handle2(res, out, names[format], NULL, NULL, NULL) ? NG_ERR_RDF : NG_SUCCESS;
+}
+
 NgStatus ng_store_query(NgStore *s, const char *sparql, NgResults format, FILE *out, char *err, size_t es) {
   s->last_error[0] = '\0';
   if (err && es) err[0] = '\0';
@@ -294,24 +350,7 @@ NgStatus ng_store_query(NgStore *s, const char *sparql, NgResults format, FILE *
     if (q) librdf_free_query(q);
     return NG_ERR_SYNTAX;
   }
-  NgStatus st = NG_SUCCESS;
-  if (librdf_query_results_is_graph(res)) {
-    st = print_graph(s, res, out);
-  } else if (librdf_query_results_is_bindings(res) && librdf_query_results_get_bindings_count(res) <= 0) {
-    st = print_empty(sparql, format, out);
-  } else if (format == NG_RESULTS_TABLE) {
-    if (librdf_query_results_is_boolean(res))
-      fprintf(out, "%s\n", librdf_query_results_get_boolean(res) > 0 ? "true" : "false");
-    else {
-      Table t = {0};
-      st = table_read(res, &t);
-      if (!st) st = table_print(&t, out);
-      table_free(&t);
-    }
-  } else {
-    static const char *const names[] = {"table", "csv", "tsv", "json"};
-    if (librdf_query_results_to_file_handle2(res, out, names[format], NULL, NULL, NULL)) st = NG_ERR_RDF;
-  }
+  NgStatus st = print_results(s, res, sparql, format, out);
   if (st == NG_ERR_RDF && err) snprintf(err, es, "%s", s->last_error[0] ? s->last_error : "cannot write the results");
   librdf_free_query_results(res);
   librdf_free_query(q);

@@ -12,9 +12,10 @@
 #ifndef NG_STORE_H
 #define NG_STORE_H
 
-#include "graph.h"
 #include "status.h"
+#include "triple.h"
 
+#include <stddef.h>
 #include <stdio.h>
 
 typedef struct NgStoreImpl NgStore;

@@ -8,35 +8,33 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* Double the buffer *b of *cap bytes, unless it already holds more than
+   the largest accepted input. */
+static NgStatus grow(char **b, size_t *cap) {
+  if (*cap > NG_TEXT_MAX_BYTES) return NG_ERR_TOOBIG;
+  char *nb = realloc(*b, *cap * 2);
+  if (!nb) return NG_ERR_NOMEM;
+  *b = nb;
+  *cap *= 2;
+  return NG_SUCCESS;
+}
+
+/* All of f into *buf (owned by the caller), *len bytes. */
 static NgStatus slurp(FILE *f, char **buf, size_t *len) {
   size_t cap = 65536, n = 0;
   char *b = malloc(cap);
   if (!b) return NG_ERR_NOMEM;
-  for (;;) {
-    if (n == cap) {
-      if (cap > NG_TEXT_MAX_BYTES) {
-        free(b);
-        return NG_ERR_TOOBIG;
-      }
-      char *nb = realloc(b, cap * 2);
-      if (!nb) {
-        free(b);
-        return NG_ERR_NOMEM;
-      }
-      b = nb;
-      cap *= 2;
-    }
-    size_t got = fread(b + n, 1, cap - n, f);
-    n += got;
-    if (got == 0) break;
+  NgStatus st = NG_SUCCESS;
+  for (size_t got = 1; !st && got; n += got) {
+    got = 0;
+    if (n == cap) st = grow(&b, &cap);
+    if (!st) got = fread(b + n, 1, cap - n, f);
   }
-  if (ferror(f)) {
+  if (!st && ferror(f)) st = NG_ERR_IO;
+  if (!st && n > NG_TEXT_MAX_BYTES) st = NG_ERR_TOOBIG;
+  if (st) {
     free(b);
-    return NG_ERR_IO;
-  }
-  if (n > NG_TEXT_MAX_BYTES) {
-    free(b);
-    return NG_ERR_TOOBIG;
+    return st;
   }
   *buf = b;
   *len = n;
@@ -66,8 +64,8 @@ NgStatus ng_text_read_file(const char *path, NgText **out, size_t *err_offset) {
   return st;
 }
 
-NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out, size_t *err_offset) {
-  *out = NULL;
+/* Input that is too big, holds a NUL byte or is not UTF-8. */
+static NgStatus check_bytes(const char *buf, size_t len, size_t *err_offset) {
   if (len > NG_TEXT_MAX_BYTES) return NG_ERR_TOOBIG;
   const void *nul = memchr(buf, '\0', len);
   if (nul) {
@@ -79,63 +77,73 @@ NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out, size_t *
     if (err_offset) *err_offset = valid;
     return NG_ERR_UTF8;
   }
-  size_t start = 0;
-  if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) start = 3;
+  return NG_SUCCESS;
+}
 
-  NgText *t = calloc(1, sizeof *t);
-  if (!t) return NG_ERR_NOMEM;
-  t->data = malloc(len - start + 1);
-  if (!t->data) {
-    free(t);
-    return NG_ERR_NOMEM;
-  }
+/* t->data: buf without a leading byte-order mark, CRLF and lone CR as LF. */
+static NgStatus copy_normalized(NgText *t, const char *buf, size_t len) {
+  size_t start = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  if (!(t->data = malloc(len - start + 1))) return NG_ERR_NOMEM;
   size_t n = 0;
   for (size_t i = start; i < len; ++i) {
-    if (buf[i] == '\r') {
-      t->data[n++] = '\n';
-      if (i + 1 < len && buf[i + 1] == '\n') ++i;
-    } else {
+    if (buf[i] != '\r') {
       t->data[n++] = buf[i];
+      continue;
     }
+    t->data[n++] = '\n';
+    if (i + 1 < len && buf[i + 1] == '\n') ++i;
   }
   t->data[n] = '\0';
   t->len = n;
+  return NG_SUCCESS;
+}
 
-  int has_text = 0;
-  for (size_t i = 0; i < n && !has_text;) {
-    size_t k;
-    uint32_t c = ng_utf8_decode(t->data + i, n - i, &k);
-    if (!ng_uc_is_space(c)) has_text = 1;
-    i += k;
-  }
-  if (!has_text) {
-    ng_text_free(t);
-    return NG_ERR_EMPTY;
-  }
+/* Something other than white space. */
+static int has_text(const char *s, size_t n) {
+  for (size_t i = 0, k; i < n; i += k)
+    if (!ng_uc_is_space(ng_utf8_decode(s + i, n - i, &k))) return 1;
+  return 0;
+}
 
-  t->cp = malloc((n + 1) * sizeof *t->cp);
-  if (!t->cp) {
-    ng_text_free(t);
-    return NG_ERR_NOMEM;
-  }
+/* t->cp and t->n_chars: code points before each byte offset. */
+static NgStatus map_code_points(NgText *t) {
+  if (!(t->cp = malloc((t->len + 1) * sizeof *t->cp))) return NG_ERR_NOMEM;
   uint32_t c = 0;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < t->len; ++i) {
     t->cp[i] = c;
     if (((unsigned char)t->data[i] & 0xC0) != 0x80) ++c; /* a lead byte */
   }
-  t->cp[n] = c;
+  t->cp[t->len] = c;
   t->n_chars = c;
+  return NG_SUCCESS;
+}
+
+/* t->lines: where each line starts. */
+static NgStatus index_lines(NgText *t) {
   size_t nl = 1;
-  for (size_t i = 0; i < n; ++i) nl += t->data[i] == '\n';
-  t->lines = malloc(nl * sizeof *t->lines);
-  if (!t->lines) {
-    ng_text_free(t);
-    return NG_ERR_NOMEM;
-  }
+  for (size_t i = 0; i < t->len; ++i) nl += t->data[i] == '\n';
+  if (!(t->lines = malloc(nl * sizeof *t->lines))) return NG_ERR_NOMEM;
   t->lines[0] = 0;
   t->n_lines = 1;
-  for (size_t i = 0; i < n; ++i)
+  for (size_t i = 0; i < t->len; ++i)
     if (t->data[i] == '\n') t->lines[t->n_lines++] = i + 1;
+  return NG_SUCCESS;
+}
+
+NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out, size_t *err_offset) {
+  *out = NULL;
+  NgStatus st = check_bytes(buf, len, err_offset);
+  if (st) return st;
+  NgText *t = calloc(1, sizeof *t);
+  if (!t) return NG_ERR_NOMEM;
+  st = copy_normalized(t, buf, len);
+  if (!st && !has_text(t->data, t->len)) st = NG_ERR_EMPTY;
+  if (!st) st = map_code_points(t);
+  if (!st) st = index_lines(t);
+  if (st) {
+    ng_text_free(t);
+    return st;
+  }
   *out = t;
   return NG_SUCCESS;
 }

@@ -1,17 +1,28 @@
-/* newsgraph -- viz: the graph that visualizers see, as GraphML and as
- * Graphviz DOT.
+/* newsgraph -- viz: the graph that visualizers see, as nodes and edges
+ * CSVs, GraphML and Graphviz DOT.
  *
- * In:  an NgWriteInput (write.h): a document's triples, sorted by subject
- *      as ng_graph_triples() returns them, and the base IRI.
+ * In:  an NgWriteInput (write.h): a document's triples as
+ *      ng_graph_triples() returns them, sorted by subject and interned
+ *      (equal strings are one address: the view compares, hashes and
+ *      remembers terms by address, and works out what each distinct
+ *      predicate and class means once), and the base IRI.
  * Out: - NgVizGraph, the node-and-edge view shared by every visualizer
- *        output (the nodes and edges CSVs of write.h, GraphML and DOT), so
- *        that all of them hold the same nodes and edges:
+ *        output, so that all of them hold the same nodes and edges:
  *          nodes: every subject typed with an entity class of types.h
  *                 (ng:Person, ng:University, ng:City, ng:Agreement...) or
  *                 with ng:Meeting or ng:Visit;
  *          edges: every triple whose predicate is in the ng: namespace and
  *                 whose subject and object are both nodes (the direct
  *                 edges: ng:affiliatedWith, ng:participant, ng:metWith...);
+ *      - the nodes and edges CSVs (ng_write_nodes_csv, ng_write_edges_csv)
+ *        in two dialects (NgCsvDialect): Gephi's spreadsheet import
+ *        ("Id","Label" + attributes; "Source","Target","Type","Id","Label",
+ *        "Weight") and neo4j-admin's import ("id:ID",":LABEL" + typed
+ *        properties; ":START_ID",":END_ID",":TYPE" + typed properties),
+ *        written with write.h's CSV rows.  In the Gephi dialect a text
+ *        cell that a spreadsheet would run as a formula gets a leading "'"
+ *        (unless csv_raw); numeric cells (weight, confidence) never do, and
+ *        the Neo4j dialect, a machine import, never does it;
  *      - GraphML (ng_write_graphml): a directed graph with typed <key>s,
  *        readable by Gephi, Cytoscape, yEd and networkx;
  *      - DOT (ng_write_dot): a digraph for Graphviz, nodes shaped and
@@ -69,6 +80,12 @@ const NgVizNode *ng_viz_graph_nodes(const NgVizGraph *g, size_t *n);
 /** The edges, ordered by subject, then predicate and object.  Edge i is
  *  called "e<i+1>" in every output.  The array is borrowed from `g`. */
 const NgVizEdge *ng_viz_graph_edges(const NgVizGraph *g, size_t *n);
+
+/** The nodes CSV, one row per node, in the dialect in->csv_dialect. */
+NgStatus ng_write_nodes_csv(const NgWriteInput *in, FILE *f);
+
+/** The edges CSV, one row per edge, in the dialect in->csv_dialect. */
+NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f);
 
 /** Write the view of `in` as GraphML 1.0 (UTF-8) to f.  Node attributes:
  *  label, type (the class), kind (the top class), iri, aliases ('|'

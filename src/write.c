@@ -1,7 +1,6 @@
 #include "write.h"
 
-#include "types.h"
-#include "viz.h"
+#include "try.h"
 
 #include <csv.h>
 #include <raptor2.h>
@@ -22,6 +21,16 @@ typedef struct {
 static void raptor_log(void *user, raptor_log_message *msg) {
   LogCtx *c = user;
   if (msg->level >= RAPTOR_LOG_LEVEL_ERROR) c->errors++;
+}
+
+/* A raptor world that counts the errors it logs in *lc, or NULL. */
+static raptor_world *new_world(LogCtx *lc) {
+  raptor_world *w = raptor_new_world();
+  if (!w) return NULL;
+  raptor_world_set_log_handler(w, lc, raptor_log);
+  if (!raptor_world_open(w)) return w;
+  raptor_free_world(w);
+  return NULL;
 }
 
 static raptor_term *term_of(raptor_world *w, const char *v, int is_iri, const char *dt, const char *lang) {
@@ -66,10 +75,7 @@ static int nt_plain(const char *s, unsigned char bit, const unsigned char *table
 
 static NgStatus nt_open_raptor(NtWriter *w) {
   if (w->world) return NG_SUCCESS;
-  w->world = raptor_new_world();
-  if (!w->world) return NG_ERR_RDF;
-  raptor_world_set_log_handler(w->world, &w->lc, raptor_log);
-  if (raptor_world_open(w->world)) return NG_ERR_RDF;
+  if (!(w->world = new_world(&w->lc))) return NG_ERR_RDF;
   w->io = raptor_new_iostream_to_file_handle(w->world, w->f);
   return w->io ? NG_SUCCESS : NG_ERR_RDF;
 }
@@ -95,34 +101,36 @@ static NgStatus nt_iri(NtWriter *w, const char *v) {
    is cut into runs at ASCII bytes, which are always character boundaries:
    runs raptor would write unchanged are copied, the others are handed to
    raptor_string_escaped_write(). */
-static NgStatus nt_literal_body(NtWriter *w, const char *v) {
-  const unsigned char *p = (const unsigned char *)v;
-  while (*p) {
-    const unsigned char *q = p;
-    int plain = (w->plain[*p] & 2) != 0;
-    while (*q && ((w->plain[*q] & 2) != 0) == plain) ++q;
-    if (plain) {
-      if (fwrite(p, 1, (size_t)(q - p), w->f) != (size_t)(q - p)) return NG_ERR_IO;
-    } else {
-      /* raptor 2.0.15 stops at the NUL, not at the length: a copy */
-      size_t n = (size_t)(q - p);
-      NgStatus st = nt_open_raptor(w);
-      if (st) return st;
-      if (n + 1 > w->run_cap) {
-        char *b = realloc(w->run, 2 * n + 1);
-        if (!b) return NG_ERR_NOMEM;
-        w->run = b;
-        w->run_cap = 2 * n + 1;
-      }
-      memcpy(w->run, p, n);
-      w->run[n] = '\0';
-      if (raptor_string_escaped_write((const unsigned char *)w->run, n, '"', RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL,
-                                      w->io))
-        return NG_ERR_RDF;
-    }
-    p = q;
+/* The run p[0..n) through raptor_string_escaped_write().  raptor 2.0.15
+   stops at a NUL, not at the length: it gets a NUL-terminated copy. */
+static NgStatus nt_escaped_run(NtWriter *w, const unsigned char *p, size_t n) {
+  NgStatus st = nt_open_raptor(w);
+  if (st) return st;
+  if (n + 1 > w->run_cap) {
+    char *b = realloc(w->run, 2 * n + 1);
+    if (!b) return NG_ERR_NOMEM;
+    w->run = b;
+    w->run_cap = 2 * n + 1;
   }
-  return NG_SUCCESS;
+  memcpy(w->run, p, n);
+  w->run[n] = '\0';
+  int rc =
+      raptor_string_escaped_write((const unsigned char *)w->run, n, '"', RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL, w->io);
+  return rc ? NG_ERR_RDF : NG_SUCCESS;
+}
+
+static NgStatus nt_literal_body(NtWriter *w, const char *v) {
+  NgStatus st = NG_SUCCESS;
+  for (const unsigned char *p = (const unsigned char *)v, *q; *p && !st; p = q) {
+    int plain = (w->plain[*p] & 2) != 0;
+    for (q = p; *q && ((w->plain[*q] & 2) != 0) == plain;) ++q;
+    size_t n = (size_t)(q - p);
+    if (plain)
+      st = fwrite(p, 1, n, w->f) == n ? NG_SUCCESS : NG_ERR_IO;
+    else
+      st = nt_escaped_run(w, p, n);
+  }
+  return st;
 }
 
 static NgStatus nt_object(NtWriter *w, const NgTriple *t) {
@@ -224,40 +232,97 @@ static NgStatus nt_term(NtWriter *w, TermCache *tc, const char *iri, const NgTri
   return out_put(tc, tc->buf + s->off, s->len, f);
 }
 
-/* N-Triples, or N-Quads when `graph` is not NULL: the same lines with the
-   graph IRI before the final dot. */
-static NgStatus write_lines(const NgWriteInput *in, const char *graph, FILE *f) {
+static TermCache *term_cache_new(void) {
   TermCache *tc = calloc(1, sizeof *tc); /* 64 KB of output buffer: not on the stack */
-  if (!tc) return NG_ERR_NOMEM;
+  if (!tc) return NULL;
   tc->ms = open_memstream(&tc->buf, &tc->size);
-  if (!tc->ms) {
-    free(tc);
-    return NG_ERR_NOMEM;
-  }
-  NtWriter w = {{0}, NULL, NULL, tc->ms, {0}, NULL, 0};
-  for (int c = 0; c < 256; ++c) w.plain[c] = nt_plain_class((unsigned char)c);
-  NgStatus st = NG_SUCCESS;
-  for (size_t i = 0; !st && i < in->n; ++i) {
-    const NgTriple *t = &in->triples[i];
-    st = nt_term(&w, tc, t->s, NULL, f);
-    if (!st) st = out_put(tc, " ", 1, f);
-    if (!st) st = nt_term(&w, tc, t->p, NULL, f);
-    if (!st) st = out_put(tc, " ", 1, f);
-    if (!st) st = nt_term(&w, tc, NULL, t, f);
-    if (!st && graph) st = out_put(tc, " ", 1, f);
-    if (!st && graph) st = nt_term(&w, tc, graph, NULL, f);
-    if (!st) st = out_put(tc, " .\n", 3, f);
-  }
-  if (!st) st = out_flush(tc, f);
-  if (w.io) raptor_free_iostream(w.io);
-  if (w.world) raptor_free_world(w.world);
-  free(w.run);
+  if (tc->ms) return tc;
+  free(tc);
+  return NULL;
+}
+
+static void term_cache_free(TermCache *tc) {
   fclose(tc->ms);
   free(tc->buf);
   free(tc->slots);
   free(tc);
+}
+
+/* A space, then the term (as nt_term). */
+static NgStatus nt_next_term(NtWriter *w, TermCache *tc, const char *iri, const NgTriple *t, FILE *f) {
+  NgStatus st;
+  TRY(st, out_put(tc, " ", 1, f));
+  return nt_term(w, tc, iri, t, f);
+}
+
+/* The line of t: subject, predicate, object, the graph when there is one,
+   and the final dot. */
+static NgStatus nt_line(NtWriter *w, TermCache *tc, const NgTriple *t, const char *graph, FILE *f) {
+  NgStatus st;
+  TRY(st, nt_term(w, tc, t->s, NULL, f));
+  TRY(st, nt_next_term(w, tc, t->p, NULL, f));
+  TRY(st, nt_next_term(w, tc, NULL, t, f));
+  if (graph) TRY(st, nt_next_term(w, tc, graph, NULL, f));
+  return out_put(tc, " .\n", 3, f);
+}
+
+/* N-Triples, or N-Quads when `graph` is not NULL: the same lines with the
+   graph IRI before the final dot. */
+static NgStatus write_lines(const NgWriteInput *in, const char *graph, FILE *f) {
+  TermCache *tc = term_cache_new();
+  if (!tc) return NG_ERR_NOMEM;
+  NtWriter w = {{0}, NULL, NULL, tc->ms, {0}, NULL, 0};
+  for (int c = 0; c < 256; ++c) w.plain[c] = nt_plain_class((unsigned char)c);
+  NgStatus st = NG_SUCCESS;
+  for (size_t i = 0; !st && i < in->n; ++i) st = nt_line(&w, tc, &in->triples[i], graph, f);
+  if (!st) st = out_flush(tc, f);
+  if (w.io) raptor_free_iostream(w.io);
+  if (w.world) raptor_free_world(w.world);
+  free(w.run);
+  term_cache_free(tc);
   if (!st && w.lc.errors) st = NG_ERR_RDF;
   if (!st && ferror(f)) st = NG_ERR_IO;
+  return st;
+}
+
+/* The namespace prefixes of the Turtle output. */
+static NgStatus set_prefixes(raptor_world *w, raptor_serializer *ser, const NgWriteInput *in) {
+  NgStatus st = NG_SUCCESS;
+  for (size_t i = 0; !st && i < in->n_prefixes; ++i) {
+    raptor_uri *u = raptor_new_uri(w, (const unsigned char *)in->prefixes[i].ns);
+    if (!u || raptor_serializer_set_namespace(ser, u, (const unsigned char *)in->prefixes[i].prefix)) st = NG_ERR_RDF;
+    if (u) raptor_free_uri(u);
+  }
+  return st;
+}
+
+static NgStatus serialize_triple(raptor_world *w, raptor_serializer *ser, const NgTriple *t) {
+  raptor_term *s = term_of(w, t->s, 1, NULL, NULL);
+  raptor_term *p = term_of(w, t->p, 1, NULL, NULL);
+  raptor_term *o = term_of(w, t->o, t->o_iri, t->datatype, t->lang);
+  if (!s || !p || !o) {
+    if (s) raptor_free_term(s);
+    if (p) raptor_free_term(p);
+    if (o) raptor_free_term(o);
+    return NG_ERR_RDF;
+  }
+  raptor_statement *rs = raptor_new_statement_from_nodes(w, s, p, o, NULL);
+  NgStatus st = rs && !raptor_serializer_serialize_statement(ser, rs) ? NG_SUCCESS : NG_ERR_RDF;
+  if (rs) raptor_free_statement(rs);
+  return st;
+}
+
+/* Serialize with raptor's serializer `syntax`: a new one for every file,
+   since raptor's Turtle writer keeps state. */
+static NgStatus serialize(raptor_world *w, const char *syntax, const NgWriteInput *in, FILE *f) {
+  raptor_serializer *ser = raptor_new_serializer(w, syntax);
+  if (!ser) return NG_ERR_RDF;
+  NgStatus st = strcmp(syntax, "turtle") == 0 ? set_prefixes(w, ser, in) : NG_SUCCESS;
+  /* a NULL base URI: a base would make every IRI relative */
+  if (!st && raptor_serializer_start_to_file_handle(ser, NULL, f)) st = NG_ERR_RDF;
+  for (size_t i = 0; !st && i < in->n; ++i) st = serialize_triple(w, ser, &in->triples[i]);
+  if (!st && raptor_serializer_serialize_end(ser)) st = NG_ERR_RDF;
+  raptor_free_serializer(ser);
   return st;
 }
 
@@ -265,48 +330,18 @@ NgStatus ng_write_rdf(const NgWriteInput *in, const char *syntax, FILE *f) {
   if (strcmp(syntax, "ntriples") == 0) return write_lines(in, NULL, f);
   if (strcmp(syntax, "nquads") == 0) return in->graph ? write_lines(in, in->graph, f) : NG_ERR_BAD_ARG;
   LogCtx lc = {0};
-  raptor_world *w = raptor_new_world();
+  raptor_world *w = new_world(&lc);
   if (!w) return NG_ERR_RDF;
-  raptor_world_set_log_handler(w, &lc, raptor_log);
-  if (raptor_world_open(w)) {
-    raptor_free_world(w);
-    return NG_ERR_RDF;
-  }
-  /* a new serializer for every file: raptor's Turtle writer keeps state */
-  raptor_serializer *ser = raptor_new_serializer(w, syntax);
-  NgStatus st = ser ? NG_SUCCESS : NG_ERR_RDF;
-  for (size_t i = 0; !st && strcmp(syntax, "turtle") == 0 && i < in->n_prefixes; ++i) {
-    raptor_uri *u = raptor_new_uri(w, (const unsigned char *)in->prefixes[i].ns);
-    if (!u || raptor_serializer_set_namespace(ser, u, (const unsigned char *)in->prefixes[i].prefix)) st = NG_ERR_RDF;
-    if (u) raptor_free_uri(u);
-  }
-  /* a NULL base URI: a base would make every IRI relative */
-  if (!st && raptor_serializer_start_to_file_handle(ser, NULL, f)) st = NG_ERR_RDF;
-  for (size_t i = 0; !st && i < in->n; ++i) {
-    const NgTriple *t = &in->triples[i];
-    raptor_term *s = term_of(w, t->s, 1, NULL, NULL);
-    raptor_term *p = term_of(w, t->p, 1, NULL, NULL);
-    raptor_term *o = term_of(w, t->o, t->o_iri, t->datatype, t->lang);
-    if (!s || !p || !o) {
-      if (s) raptor_free_term(s);
-      if (p) raptor_free_term(p);
-      if (o) raptor_free_term(o);
-      st = NG_ERR_RDF;
-      break;
-    }
-    raptor_statement *rs = raptor_new_statement_from_nodes(w, s, p, o, NULL);
-    if (!rs || raptor_serializer_serialize_statement(ser, rs)) st = NG_ERR_RDF;
-    if (rs) raptor_free_statement(rs);
-  }
-  if (ser) {
-    if (!st && raptor_serializer_serialize_end(ser)) st = NG_ERR_RDF;
-    raptor_free_serializer(ser);
-  }
+  NgStatus st = serialize(w, syntax, in, f);
   raptor_free_world(w);
   if (!st && lc.errors) st = NG_ERR_RDF;
   if (!st && ferror(f)) st = NG_ERR_IO;
   return st;
 }
+
+NgStatus ng_write_turtle(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "turtle", f); }
+NgStatus ng_write_ntriples(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "ntriples", f); }
+NgStatus ng_write_nquads(const NgWriteInput *in, FILE *f) { return ng_write_rdf(in, "nquads", f); }
 
 /* ---- CSV ------------------------------------------------------------------ */
 
@@ -324,27 +359,27 @@ static NgStatus csv_field(FILE *f, const char *v) {
   return fputs(v, f) == EOF && *v ? NG_ERR_IO : NG_SUCCESS;
 }
 
+/* A cell with the formula-injection guard: "'" in front.  The "'" goes
+   inside the quotes, so libcsv quotes the whole cell. */
+static NgStatus csv_guarded_field(FILE *f, const char *v) {
+  size_t len = strlen(v);
+  char *g = malloc(len + 2);
+  if (!g) return NG_ERR_NOMEM;
+  g[0] = '\'';
+  memcpy(g + 1, v, len + 1);
+  NgStatus st = csv_field(f, g);
+  free(g);
+  return st;
+}
+
 NgStatus ng_write_csv_row_guarded(FILE *f, const char *const *fields, size_t n, const unsigned char *text) {
+  NgStatus st;
   for (size_t i = 0; i < n; ++i) {
     const char *v = fields[i] ? fields[i] : "";
     if (i && fputc(',', f) == EOF) return NG_ERR_IO;
-    NgStatus st;
-    if (text && text[i] && formula_like(v)) {
-      /* the "'" goes inside the quotes, so libcsv quotes the whole cell */
-      size_t len = strlen(v);
-      char *g = malloc(len + 2);
-      if (!g) return NG_ERR_NOMEM;
-      g[0] = '\'';
-      memcpy(g + 1, v, len + 1);
-      st = csv_field(f, g);
-      free(g);
-    } else {
-      st = csv_field(f, v);
-    }
-    if (st) return st;
+    TRY(st, text && text[i] && formula_like(v) ? csv_guarded_field(f, v) : csv_field(f, v));
   }
-  if (fputs("\r\n", f) == EOF) return NG_ERR_IO;
-  return NG_SUCCESS;
+  return fputs("\r\n", f) == EOF ? NG_ERR_IO : NG_SUCCESS;
 }
 
 NgStatus ng_write_csv_row(FILE *f, const char *const *fields, size_t n) {
@@ -384,158 +419,49 @@ NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f) {
   return st;
 }
 
-/* The aliases joined by `sep`, in a new string owned by the caller. */
-static char *join_aliases(const NgVizNode *v, char sep) {
-  size_t len = 0;
-  for (size_t k = 0; k < v->n_aliases; ++k) len += strlen(v->aliases[k]) + 1;
-  char *s = malloc(len + 1), *q = s;
-  if (!s) return NULL;
-  for (size_t k = 0; k < v->n_aliases; ++k) {
-    if (k) *q++ = sep;
-    size_t n = strlen(v->aliases[k]);
-    memcpy(q, v->aliases[k], n);
-    q += n;
-  }
-  *q = '\0';
-  return s;
-}
-
-/* Neo4j import, a machine import, reads cells as they are: never guarded.
-   Labels: the top class and the class ("Organization;University"); the
-   array delimiter is neo4j-admin's default ';'. */
-static NgStatus nodes_neo4j(const NgVizNode *nodes, size_t n, FILE *f) {
-  static const char *const head[] = {
-      "id:ID", ":LABEL", "label", "iri", "aliases:string[]", "wikidata", "confidence:double", "rule"};
-  NgStatus st = ng_write_csv_row(f, head, 8);
-  for (size_t i = 0; !st && i < n; ++i) {
-    const NgVizNode *v = &nodes[i];
-    char labels[128];
-    if (strcmp(v->kind, v->cls) == 0)
-      snprintf(labels, sizeof labels, "%s", v->cls);
-    else
-      snprintf(labels, sizeof labels, "%s;%s", v->kind, v->cls);
-    char *aliases = join_aliases(v, ';');
-    if (!aliases) return NG_ERR_NOMEM;
-    const char *row[8] = {v->id, labels, v->label, v->iri, aliases, v->wikidata, v->confidence, v->rule};
-    st = ng_write_csv_row(f, row, 8);
-    free(aliases);
-  }
-  return st;
-}
-
-NgStatus ng_write_nodes_csv(const NgWriteInput *in, FILE *f) {
-  NgVizGraph *g = NULL;
-  NgStatus st = ng_viz_graph_new(in, &g);
-  if (st) return st;
-  size_t n;
-  const NgVizNode *nodes = ng_viz_graph_nodes(g, &n);
-  if (in->csv_dialect == NG_CSV_NEO4J) {
-    st = nodes_neo4j(nodes, n, f);
-    ng_viz_graph_free(g);
-    return st;
-  }
-  static const char *const head[] = {"Id", "Label", "Type", "IRI", "Aliases", "Wikidata", "Confidence", "Rule"};
-  static const unsigned char text[8] = {1, 1, 1, 1, 1, 1, 0, 1};
-  st = ng_write_csv_row(f, head, 8);
-  for (size_t i = 0; !st && i < n; ++i) {
-    const NgVizNode *v = &nodes[i];
-    char *aliases = join_aliases(v, '|');
-    if (!aliases) {
-      st = NG_ERR_NOMEM;
-      break;
-    }
-    const char *row[8] = {v->id, v->label, v->cls, v->iri, aliases, v->wikidata, v->confidence, v->rule};
-    st = ng_write_csv_row_guarded(f, row, 8, in->csv_raw ? NULL : text);
-    free(aliases);
-  }
-  ng_viz_graph_free(g);
-  return st;
-}
-
-/* Neo4j's conventional relationship type: "affiliatedWith" -> "AFFILIATED_WITH". */
-static void neo4j_type(const char *name, char *out, size_t cap) {
-  size_t k = 0;
-  for (const char *p = name; *p && k + 2 < cap; ++p) {
-    char c = *p;
-    if (c >= 'A' && c <= 'Z' && p > name && ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= '0' && p[-1] <= '9')))
-      out[k++] = '_';
-    if (c >= 'a' && c <= 'z') c = (char)(c - 'a' + 'A');
-    out[k++] = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_';
-  }
-  out[k] = '\0';
-}
-
-NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f) {
-  NgVizGraph *g = NULL;
-  NgStatus st = ng_viz_graph_new(in, &g);
-  if (st) return st;
-  size_t nn, ne;
-  const NgVizNode *nodes = ng_viz_graph_nodes(g, &nn);
-  const NgVizEdge *edges = ng_viz_graph_edges(g, &ne);
-  if (in->csv_dialect == NG_CSV_NEO4J) {
-    static const char *const head[] = {":START_ID",     ":END_ID",          ":TYPE",    "label",
-                                       "weight:double", "directed:boolean", "predicate"};
-    st = ng_write_csv_row(f, head, 7);
-    for (size_t i = 0; !st && i < ne; ++i) {
-      const NgVizEdge *e = &edges[i];
-      char type[128];
-      neo4j_type(e->name, type, sizeof type);
-      const char *row[7] = {
-          nodes[e->source].id, nodes[e->target].id, type, e->name, "1", e->directed ? "true" : "false", e->predicate};
-      st = ng_write_csv_row(f, row, 7);
-    }
-  } else {
-    static const char *const head[] = {"Source", "Target", "Type", "Id", "Label", "Weight", "Predicate"};
-    static const unsigned char text[7] = {1, 1, 1, 1, 1, 0, 1};
-    st = ng_write_csv_row(f, head, 7);
-    for (size_t i = 0; !st && i < ne; ++i) {
-      const NgVizEdge *e = &edges[i];
-      char id[32];
-      snprintf(id, sizeof id, "e%zu", i + 1);
-      const char *row[7] = {
-          nodes[e->source].id, nodes[e->target].id, e->directed ? "Directed" : "Undirected", id, e->name, "1",
-          e->predicate};
-      st = ng_write_csv_row_guarded(f, row, 7, in->csv_raw ? NULL : text);
-    }
-  }
-  ng_viz_graph_free(g);
-  return st;
-}
-
 /* ---- atomic files ----------------------------------------------------------- */
 
-NgStatus ng_write_prepare(const char *path, NgStatus (*fn)(const NgWriteInput *, FILE *), const NgWriteInput *in,
-                          char **tmp_out) {
-  *tmp_out = NULL;
+/* A new hidden temporary file next to `path` (the same filesystem, so
+   rename is atomic): *tmp receives its name (owned), *f the open stream. */
+static NgStatus open_temp(const char *path, char **tmp, FILE **f) {
   size_t n = strlen(path);
-  char *tmp = malloc(n + 16);
-  if (!tmp) return NG_ERR_NOMEM;
-  /* a hidden temporary next to the target: same filesystem, so rename is atomic */
+  char *t = malloc(n + 16);
+  if (!t) return NG_ERR_NOMEM;
   const char *slash = strrchr(path, '/');
   size_t dir = slash ? (size_t)(slash - path + 1) : 0;
-  memcpy(tmp, path, dir);
-  snprintf(tmp + dir, n + 16 - dir, ".%s.XXXXXX", path + dir);
-  int fd = mkstemp(tmp);
-  if (fd < 0) {
-    free(tmp);
+  memcpy(t, path, dir);
+  snprintf(t + dir, n + 16 - dir, ".%s.XXXXXX", path + dir);
+  int fd = mkstemp(t);
+  *f = fd < 0 ? NULL : fdopen(fd, "wb");
+  if (!*f) {
+    if (fd >= 0) {
+      close(fd);
+      unlink(t);
+    }
+    free(t);
     return NG_ERR_IO;
   }
-  FILE *f = fdopen(fd, "wb");
-  if (!f) {
-    close(fd);
-    unlink(tmp);
-    free(tmp);
-    return NG_ERR_IO;
-  }
-  NgStatus st = fn(in, f);
+  *tmp = t;
+  return NG_SUCCESS;
+}
+
+/* mkstemp creates 0600; give the file the usual permissions. */
+static NgStatus set_usual_mode(const char *path) {
+  mode_t mask = umask(0);
+  umask(mask);
+  return chmod(path, 0666 & ~mask) ? NG_ERR_IO : NG_SUCCESS;
+}
+
+NgStatus ng_write_prepare(const char *path, NgWriteFn fn, const NgWriteInput *in, char **tmp_out) {
+  *tmp_out = NULL;
+  char *tmp = NULL;
+  FILE *f = NULL;
+  NgStatus st = open_temp(path, &tmp, &f);
+  if (st) return st;
+  st = fn(in, f);
   if (fflush(f) && !st) st = NG_ERR_IO;
   if (fclose(f) && !st) st = NG_ERR_IO;
-  if (!st) {
-    /* mkstemp creates 0600; give the file the usual permissions */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (chmod(tmp, 0666 & ~mask)) st = NG_ERR_IO;
-  }
+  if (!st) st = set_usual_mode(tmp);
   if (st) {
     unlink(tmp);
     free(tmp);

@@ -2,51 +2,26 @@
  *
  * In:  triples sorted by ng_graph_triples(), namespace prefixes, the base IRI.
  * Out: Turtle through raptor2's serializer; N-Triples and N-Quads with
- *      raptor2's escaping (plain terms copied as they are); CSV through
+ *      raptor2's escaping (plain terms copied as they are); the triples CSV
+ *      (subject,predicate,object,object_kind,datatype,language) through
  *      libcsv (RFC 4180: CRLF line ends, fields quoted when they hold a
- *      comma, quote, CR or LF, UTF-8 without BOM):
- *   - triples CSV: subject,predicate,object,object_kind,datatype,language;
- *   - nodes CSV: one row per node of the visualizer view (viz.h: entities,
- *     meetings and visits);
- *   - edges CSV: one row per edge of that view (direct edges between nodes).
- *   Nodes and edges CSVs come in two dialects (NgCsvDialect): Gephi's
- *   spreadsheet import ("Id","Label" + attributes; "Source","Target",
- *   "Type","Id","Label","Weight") and neo4j-admin's import ("id:ID",
- *   ":LABEL" + typed properties; ":START_ID",":END_ID",":TYPE" + typed
- *   properties).
- *   Formula injection: in the triples CSV and the Gephi CSVs a text cell
- *   that begins with '=', '+', '-', '@', TAB or CR gets a leading "'", so
- *   that spreadsheets show it as text instead of running it; numeric cells
- *   (weight, confidence, numbers typed by a datatype) never do.  csv_raw
- *   turns this off; the Neo4j dialect, a machine import, never does it.
+ *      comma, quote, CR or LF, UTF-8 without BOM), and the CSV rows the
+ *      nodes and edges CSVs of viz.h are written with.
+ *   Formula injection: in the triples CSV a text cell that begins with '=',
+ *   '+', '-', '@', TAB or CR gets a leading "'", so that spreadsheets show
+ *   it as text instead of running it; numeric cells (numbers typed by a
+ *   datatype) never do.  csv_raw turns this off.
  * Files are written to a temporary file in the target directory and renamed
  * into place, so a failed run never leaves a partial file behind.
  */
 #ifndef NG_WRITE_H
 #define NG_WRITE_H
 
-#include "graph.h"
 #include "status.h"
+#include "triple.h"
 
+#include <stddef.h>
 #include <stdio.h>
-
-typedef struct {
-  const char *prefix; /**< e.g. "ng" */
-  const char *ns;     /**< e.g. "https://w3id.org/newsgraph/ontology#" */
-} NgPrefix;
-
-/** Which outputs to write (bit flags). */
-typedef enum {
-  NG_OUT_TURTLE = 1 << 0,
-  NG_OUT_NTRIPLES = 1 << 1,
-  NG_OUT_TRIPLES_CSV = 1 << 2,
-  NG_OUT_NODES_CSV = 1 << 3,
-  NG_OUT_EDGES_CSV = 1 << 4,
-  NG_OUT_NQUADS = 1 << 5,
-  NG_OUT_GRAPHML = 1 << 6, /* GraphML and DOT: viz.h */
-  NG_OUT_DOT = 1 << 7,
-  NG_OUT_ALL = 0xFF
-} NgOutput;
 
 /** Columns of the nodes and edges CSVs. */
 typedef enum {
@@ -54,8 +29,9 @@ typedef enum {
   NG_CSV_NEO4J      /**< neo4j-admin database import: id:ID, :LABEL, :START_ID, :END_ID, :TYPE. */
 } NgCsvDialect;
 
+/** What the writers write.  Everything is borrowed. */
 typedef struct {
-  const NgTriple *triples;
+  const NgTriple *triples; /**< As ng_graph_triples() gives them: sorted, without duplicates, interned. */
   size_t n;
   const NgPrefix *prefixes;
   size_t n_prefixes;
@@ -65,9 +41,22 @@ typedef struct {
   const char *graph;        /**< The named graph of N-Quads (the article's IRI); may be NULL otherwise. */
 } NgWriteInput;
 
+/** A writer of one output format: serializes `in` to f.  Every writer of
+ *  this module and of viz.h has this shape; format.h lists them. */
+typedef NgStatus (*NgWriteFn)(const NgWriteInput *in, FILE *f);
+
 /** Serialize as Turtle (syntax "turtle"), N-Triples ("ntriples") or N-Quads
  *  ("nquads": every triple in the named graph `in->graph`) to f. */
 NgStatus ng_write_rdf(const NgWriteInput *in, const char *syntax, FILE *f);
+
+/** ng_write_rdf(in, "turtle", f). */
+NgStatus ng_write_turtle(const NgWriteInput *in, FILE *f);
+
+/** ng_write_rdf(in, "ntriples", f). */
+NgStatus ng_write_ntriples(const NgWriteInput *in, FILE *f);
+
+/** ng_write_rdf(in, "nquads", f). */
+NgStatus ng_write_nquads(const NgWriteInput *in, FILE *f);
 
 /** Write one CSV row of `n` fields to f, each as it is (a NULL field is
  *  empty). */
@@ -82,18 +71,11 @@ NgStatus ng_write_csv_row_guarded(FILE *f, const char *const *fields, size_t n, 
 /** The triples CSV. */
 NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f);
 
-/** The nodes CSV for graph visualizers, in the dialect in->csv_dialect. */
-NgStatus ng_write_nodes_csv(const NgWriteInput *in, FILE *f);
-
-/** The edges CSV for graph visualizers, in the dialect in->csv_dialect. */
-NgStatus ng_write_edges_csv(const NgWriteInput *in, FILE *f);
-
 /** First half of an atomic write: `fn(in, f)` writes into a new hidden
  *  temporary file in the directory of `path`; *tmp receives its name
  *  (owned by the caller: pass it to ng_write_commit or ng_write_abort).
  *  On failure nothing is left on disk. */
-NgStatus ng_write_prepare(const char *path, NgStatus (*fn)(const NgWriteInput *, FILE *), const NgWriteInput *in,
-                          char **tmp);
+NgStatus ng_write_prepare(const char *path, NgWriteFn fn, const NgWriteInput *in, char **tmp);
 
 /** Rename `tmp` to `path` (atomic on one filesystem) and free `tmp`. */
 NgStatus ng_write_commit(char *tmp, const char *path);

@@ -21,15 +21,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const PREFIXES = "PREFIX ng: <https://w3id.org/newsgraph/ontology#>\n"
-                                    "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
-                                    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-                                    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-                                    "PREFIX owl: <http://www.w3.org/2002/07/owl#>\n"
-                                    "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
-                                    "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
-                                    "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>\n"
-                                    "PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>\n";
+static const char *const PREFIXES = "PREFIX ng: <" NG_NS ">\n"
+                                    "PREFIX rdf: <" NG_NS_RDF ">\n"
+                                    "PREFIX rdfs: <" NG_NS_RDFS ">\n"
+                                    "PREFIX skos: <" NG_NS_SKOS ">\n"
+                                    "PREFIX owl: <" NG_NS_OWL ">\n"
+                                    "PREFIX xsd: <" NG_NS_XSD ">\n"
+                                    "PREFIX prov: <" NG_NS_PROV ">\n"
+                                    "PREFIX nif: <" NG_NS_NIF ">\n"
+                                    "PREFIX itsrdf: <" NG_NS_ITS ">\n";
 
 typedef struct {
   char **v;
@@ -143,10 +143,7 @@ static void check_article(const NgLexicon *lex, const char *dir, const char *nam
     problem = "cannot read its .meta file";
   if (!problem && ng_analyze(text, lex, &meta, &an)) problem = "the analysis failed";
   if (!problem && ng_graph_new(&g)) problem = "cannot make a graph";
-  if (!problem) {
-    NgDocument d = {NG_DEFAULT_BASE, name, text, &meta, lex, an->rec, an->ents, an->rels};
-    if (ng_graph_add_document(g, &d)) problem = "cannot build the graph";
-  }
+  if (!problem && ng_graph_add_analysis(g, NG_DEFAULT_BASE, name, an)) problem = "cannot build the graph";
   for (size_t i = 0; i < nq; ++i) {
     if (problem) {
       result(tally, 0, qs[i], problem);

@@ -17,13 +17,13 @@
 #include <unistd.h>
 
 #define PREFIXES                                                                                                       \
-  "PREFIX ng: <https://w3id.org/newsgraph/ontology#>\n"                                                                \
-  "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"                                                        \
-  "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"                                                             \
-  "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"                                                              \
-  "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>\n"                                    \
-  "PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>\n"                                                              \
-  "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
+  "PREFIX ng: <" NG_NS ">\n"                                                                                           \
+  "PREFIX rdf: <" NG_NS_RDF ">\n"                                                                                      \
+  "PREFIX rdfs: <" NG_NS_RDFS ">\n"                                                                                    \
+  "PREFIX skos: <" NG_NS_SKOS ">\n"                                                                                    \
+  "PREFIX nif: <" NG_NS_NIF ">\n"                                                                                      \
+  "PREFIX itsrdf: <" NG_NS_ITS ">\n"                                                                                   \
+  "PREFIX xsd: <" NG_NS_XSD ">\n"
 
 /* Invented text with curly quotes and apostrophes, é, ö and ć before and
  * between the names, so byte and code point offsets differ. */
@@ -135,9 +135,61 @@ static void check_triples(NgGraph *g) {
   CHECK_INT_EQ(bad, 0);
 }
 
-static NgStatus add_doc(NgGraph *g, const NgText *text, const NgAnalysis *an, const NgMeta *meta, const char *doc) {
-  NgDocument d = {NG_DEFAULT_BASE, doc, text, meta, lex, an->rec, an->ents, an->rels};
-  return ng_graph_add_document(g, &d);
+static int by_text(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+/* The interning guarantee of ng_graph_triples: equal strings, wherever they
+   stand, are one address.  Returns the number of strings that were equal
+   to the one before them (so the check is not vacuous). */
+static size_t check_interned(NgGraph *g) {
+  const NgTriple *t = NULL;
+  size_t n = 0, k = 0, shared = 0;
+  if (!CHECK_INT_EQ(ng_graph_triples(g, &t, &n), NG_SUCCESS)) return 0;
+  const char **all = malloc((5 * n + 1) * sizeof *all);
+  if (!CHECK(all != NULL)) return 0;
+  for (size_t i = 0; i < n; ++i) {
+    const char *const five[5] = {t[i].s, t[i].p, t[i].o, t[i].datatype, t[i].lang};
+    for (size_t j = 0; j < 5; ++j)
+      if (five[j]) all[k++] = five[j];
+  }
+  qsort(all, k, sizeof *all, by_text);
+  size_t apart = 0;
+  for (size_t i = 1; i < k; ++i)
+    if (strcmp(all[i - 1], all[i]) == 0) {
+      ++shared;
+      apart += all[i - 1] != all[i];
+    }
+  CHECK_INT_EQ(apart, 0);
+  free(all);
+  return shared;
+}
+
+/* A triple added from copies of a graph's strings comes back with the
+   graph's own addresses. */
+static void check_interned_add(NgGraph *g) {
+  const NgTriple *t = NULL;
+  size_t n = 0;
+  if (!CHECK_INT_EQ(ng_graph_triples(g, &t, &n), NG_SUCCESS) || !CHECK(n > 1)) return;
+  const char *s = t[0].s, *p = t[n - 1].p; /* any two strings of the graph */
+  char *s2 = strdup(s), *p2 = strdup(p), o[] = "a new object";
+  NgTriple x = {s2, p2, o, NULL, NULL, 0};
+  CHECK_INT_EQ(ng_graph_add_triple(g, &x), NG_SUCCESS);
+  free(s2);
+  free(p2);
+  if (!CHECK_INT_EQ(ng_graph_triples(g, &t, &n), NG_SUCCESS)) return;
+  size_t found = 0;
+  for (size_t i = 0; i < n; ++i)
+    if (strcmp(t[i].o, o) == 0) {
+      ++found;
+      CHECK(t[i].o != o); /* a copy */
+      CHECK(t[i].s == t[0].s && strcmp(t[i].s, s) == 0);
+      CHECK(strcmp(t[i].p, p) == 0);
+    }
+  CHECK_INT_EQ(found, 1);
+  CHECK(check_interned(g) > 0);
+}
+
+static NgStatus add_doc(NgGraph *g, const NgAnalysis *an, const char *doc) {
+  return ng_graph_add_analysis(g, NG_DEFAULT_BASE, doc, an);
 }
 
 static void test_graph(void) {
@@ -154,11 +206,12 @@ static void test_graph(void) {
   if (!CHECK_INT_EQ(ng_analyze(text, lex, &meta, &an), NG_SUCCESS)) goto done;
   if (!CHECK_INT_EQ(ng_graph_new(&g), NG_SUCCESS)) goto done;
   CHECK_INT_EQ(ng_graph_size(g), 0);
-  if (!CHECK_INT_EQ(add_doc(g, text, an, &meta, "test-doc"), NG_SUCCESS)) goto done;
+  if (!CHECK_INT_EQ(add_doc(g, an, "test-doc"), NG_SUCCESS)) goto done;
   size_t size = ng_graph_size(g);
   CHECK(size > 50);
 
   check_triples(g);
+  CHECK(check_interned(g) > 100);
   ASK_FALSE(g, "ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }");
 
   /* the article, its context and the people */
@@ -195,7 +248,7 @@ static void test_graph(void) {
   CHECK(n_mentions >= 10);
 
   /* a second copy of the same article adds nothing: a graph is a set */
-  CHECK_INT_EQ(add_doc(g, text, an, &meta, "test-doc"), NG_SUCCESS);
+  CHECK_INT_EQ(add_doc(g, an, "test-doc"), NG_SUCCESS);
   CHECK_INT_EQ(ng_graph_size(g), size);
 
   /* a bad query is a syntax error with a message */
@@ -209,8 +262,10 @@ static void test_graph(void) {
     const NgTriple *t = NULL;
     size_t n = 0;
     if (CHECK_INT_EQ(ng_graph_triples(g, &t, &n), NG_SUCCESS)) {
-      static const NgPrefix px[] = {{"ng", NG_NS}, {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"}};
-      static const char graph[] = NG_DEFAULT_BASE "article/test-doc";
+      static const NgPrefix px[] = {{"ng", NG_NS}, {"rdfs", NG_NS_RDFS}};
+      char graph[NG_IRI_MAX], graph_end[NG_IRI_MAX + 8];
+      ng_scheme_article(NG_DEFAULT_BASE, "test-doc", graph, sizeof graph);
+      snprintf(graph_end, sizeof graph_end, " <%s> .\n", graph);
       NgWriteInput in = {t, n, px, 2, NG_DEFAULT_BASE, NG_CSV_GEPHI, 0, graph};
       static const char *const syntaxes[] = {"turtle", "ntriples", "nquads"};
       for (size_t k = 0; k < 3; ++k) {
@@ -226,7 +281,7 @@ static void test_graph(void) {
           size_t lines = 0, in_graph = 0;
           while (r && fgets(line, sizeof line, r)) {
             ++lines;
-            in_graph += strstr(line, " <" NG_DEFAULT_BASE "article/test-doc> .\n") != NULL;
+            in_graph += strstr(line, graph_end) != NULL;
           }
           if (r) fclose(r);
           CHECK_INT_EQ(lines, n);
@@ -238,6 +293,7 @@ static void test_graph(void) {
           CHECK_INT_EQ(ng_graph_size(g2), n);
           CHECK_INT_EQ(check_mentions(g2, text->data), n_mentions);
           ASK_FALSE(g2, "ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }");
+          CHECK(check_interned(g2) > 100); /* parsed files are interned too */
         }
         ng_graph_free(g2);
         unlink(path);
@@ -252,12 +308,14 @@ static void test_graph(void) {
     NgAnalysis *a2 = NULL;
     if (CHECK_INT_EQ(ng_text_from_buffer(other, sizeof other - 1, &t2, NULL), NG_SUCCESS) &&
         CHECK_INT_EQ(ng_analyze(t2, lex, NULL, &a2), NG_SUCCESS)) {
-      CHECK_INT_EQ(add_doc(g, t2, a2, NULL, "second-doc"), NG_SUCCESS);
+      CHECK_INT_EQ(add_doc(g, a2, "second-doc"), NG_SUCCESS);
       CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?p WHERE { ?p a ng:Person ; rdfs:label \"Anna Petrova\"@en }"), 1);
       CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?a WHERE { ?a ng:mentions ?p .\n"
                                             "  ?p rdfs:label \"Anna Petrova\"@en }"),
                    2);
       check_triples(g);
+      CHECK(check_interned(g) > 100);
+      check_interned_add(g);
     }
     ng_analysis_free(a2);
     ng_text_free(t2);
