@@ -49,52 +49,76 @@ static const char *const PIECES[] = {"’s",  "'s",         "\"",        "“", 
                                      "Mr ", "President ", "U.S. ",     " said ",   " met ",      " in ",        "\n\n",
                                      "ABC", " al-",       " von der ", "Minister", " Agreement", " University", "\xC3"};
 
+/* The buffer being mutated: out[0..len) of capacity cap. */
+typedef struct {
+  char *out;
+  size_t len, cap;
+} Buf;
+
+/* Make room for dl bytes at `at` (0 when they do not fit). */
+static int open_gap(Buf *b, size_t at, size_t dl) {
+  if (b->len + dl > b->cap) return 0;
+  memmove(b->out + at + dl, b->out + at, b->len - at);
+  b->len += dl;
+  return 1;
+}
+
+/* Insert one of PIECES at `at`. */
+static void insert_piece(Buf *b, size_t at, uint64_t *rs) {
+  const char *p = PIECES[next(rs) % (sizeof PIECES / sizeof PIECES[0])];
+  size_t pl = strlen(p);
+  if (!open_gap(b, at, pl)) return;
+  for (size_t q = 0; q < pl; ++q) b->out[at + q] = p[q];
+}
+
+/* Delete up to 64 bytes at `at`. */
+static void delete_span(Buf *b, size_t at, uint64_t *rs) {
+  size_t dl = 1 + next(rs) % 64;
+  if (at + dl > b->len) dl = b->len - at;
+  memmove(b->out + at, b->out + at + dl, b->len - at - dl);
+  b->len -= dl;
+}
+
+/* Repeat up to 200 bytes at `at`. */
+static void repeat_span(Buf *b, size_t at, uint64_t *rs) {
+  size_t dl = 1 + next(rs) % 200;
+  if (at + dl > b->len) dl = b->len - at;
+  open_gap(b, at, dl);
+}
+
+/* Splice in up to 300 bytes of another seed at `at`. */
+static void splice(Buf *b, size_t at, const char *other, size_t on, uint64_t *rs) {
+  if (!on) return;
+  size_t from = next(rs) % on, dl = 1 + next(rs) % 300;
+  if (from + dl > on) dl = on - from;
+  if (open_gap(b, at, dl)) memcpy(b->out + at, other + from, dl);
+}
+
 /* One mutation of seed[0..n) into out (capacity cap); returns its length. */
 static size_t mutate(const char *seed, size_t n, const char *other, size_t on, char *out, size_t cap, uint64_t *rs) {
-  size_t len = n < cap ? n : cap;
-  memcpy(out, seed, len);
+  Buf b = {out, n < cap ? n : cap, cap};
+  memcpy(out, seed, b.len);
   int edits = 1 + (int)(next(rs) % 8);
-  for (int e = 0; e < edits && len; ++e) {
-    size_t at = next(rs) % len;
+  for (int e = 0; e < edits && b.len; ++e) {
+    size_t at = next(rs) % b.len;
     switch (next(rs) % 5) {
-    case 0: /* flip a byte */ out[at] = (char)(next(rs) & 0xFF); break;
-    case 1: { /* insert a piece */
-      const char *p = PIECES[next(rs) % (sizeof PIECES / sizeof PIECES[0])];
-      size_t pl = strlen(p);
-      if (len + pl > cap) break;
-      memmove(out + at + pl, out + at, len - at);
-      memcpy(out + at, p, pl);
-      len += pl;
-      break;
-    }
-    case 2: { /* delete a span */
-      size_t dl = 1 + next(rs) % 64;
-      if (at + dl > len) dl = len - at;
-      memmove(out + at, out + at + dl, len - at - dl);
-      len -= dl;
-      break;
-    }
-    case 3: { /* repeat a span */
-      size_t dl = 1 + next(rs) % 200;
-      if (at + dl > len) dl = len - at;
-      if (len + dl > cap) break;
-      memmove(out + at + dl, out + at, len - at);
-      len += dl;
-      break;
-    }
-    default: { /* splice in a span of another seed */
-      if (!on) break;
-      size_t from = next(rs) % on, dl = 1 + next(rs) % 300;
-      if (from + dl > on) dl = on - from;
-      if (len + dl > cap) break;
-      memmove(out + at + dl, out + at, len - at);
-      memcpy(out + at, other + from, dl);
-      len += dl;
-      break;
-    }
+    case 0: out[at] = (char)(next(rs) & 0xFF); break; /* flip a byte */
+    case 1: insert_piece(&b, at, rs); break;
+    case 2: delete_span(&b, at, rs); break;
+    case 3: repeat_span(&b, at, rs); break;
+    default: splice(&b, at, other, on, rs); break;
     }
   }
-  return len;
+  return b.len;
+}
+
+/* Free the seeds and the buffer; returns `rc`. */
+static int done(char **seeds, size_t ns, size_t *lens, char *buf, int rc) {
+  for (size_t i = 0; seeds && i < ns; ++i) free(seeds[i]);
+  free(seeds);
+  free(lens);
+  free(buf);
+  return rc;
 }
 
 int main(int argc, char **argv) {
@@ -106,12 +130,12 @@ int main(int argc, char **argv) {
   size_t ns = (size_t)(argc - 2);
   char **seeds = calloc(ns, sizeof *seeds);
   size_t *lens = calloc(ns, sizeof *lens);
-  if (!seeds || !lens) return 1;
+  if (!seeds || !lens) return done(seeds, ns, lens, NULL, 1);
   for (size_t i = 0; i < ns; ++i) {
     seeds[i] = slurp(argv[i + 2], &lens[i]);
     if (!seeds[i]) {
       fprintf(stderr, "fuzz_smoke: cannot read %s\n", argv[i + 2]);
-      return 1;
+      return done(seeds, ns, lens, NULL, 1);
     }
   }
   uint64_t rs = 0x9E3779B97F4A7C15ULL;
@@ -119,7 +143,7 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < ns; ++i)
     if (lens[i] * 2 + 4096 > cap) cap = lens[i] * 2 + 4096;
   char *buf = malloc(cap);
-  if (!buf) return 1;
+  if (!buf) return done(seeds, ns, lens, NULL, 1);
   long runs = 0;
   for (size_t i = 0; i < ns; ++i) {
     LLVMFuzzerTestOneInput((const uint8_t *)seeds[i], lens[i]);
@@ -132,9 +156,5 @@ int main(int argc, char **argv) {
     }
   }
   printf("fuzz_smoke: %ld inputs, no crash\n", runs);
-  for (size_t i = 0; i < ns; ++i) free(seeds[i]);
-  free(seeds);
-  free(lens);
-  free(buf);
-  return 0;
+  return done(seeds, ns, lens, buf, 0);
 }

@@ -15,6 +15,7 @@ PACKAGES=(
   python3-networkx                     # reads the GraphML export (tests/graphml.sh)
   graphviz                             # dot renders the DOT export, gc counts it (tests/dot.sh)
   valgrind                             # leak check (tests)
+  clang-format clang-tidy cppcheck     # lint (tests/lint.sh, .clang-format, .clang-tidy)
   iso-codes                            # ISO 3166 names (subdivisions, converted at build time)
   time                                 # peak memory in bench/speed.sh
   virtuoso-opensource curl             # SPARQL store and its HTTP client (tests/stores)

@@ -195,10 +195,10 @@ static void sorter_free(Sorter *x) {
 }
 
 static NgStatus sorter_new(Sorter *x, size_t n, size_t n_strs) {
-  x->rank = malloc((n_strs + 1) * sizeof *x->rank);
-  x->key = malloc((n + 1) * sizeof *x->key);
-  x->ord = malloc((n + 1) * sizeof *x->ord);
-  x->tmp = malloc((n + 1) * sizeof *x->tmp);
+  x->rank = calloc(n_strs + 1, sizeof *x->rank);
+  x->key = calloc(n + 1, sizeof *x->key);
+  x->ord = calloc(n + 1, sizeof *x->ord);
+  x->tmp = calloc(n + 1, sizeof *x->tmp);
   x->count = calloc(n_strs + 2, sizeof *x->count);
   return x->rank && x->key && x->ord && x->tmp && x->count ? NG_SUCCESS : NG_ERR_NOMEM;
 }
@@ -453,9 +453,9 @@ static void add_article(B *b) {
    the entry's identifiers and coordinates. */
 static void add_entity_links(B *b, const NgEntity *e, const char *s) {
   const NgAnalysis *d = b->d;
-  char o[NG_IRI_MAX];
   const NgLexEntry *le = ng_lexicon_entry(d->src.lex, (uint32_t)e->lex);
   if (le->wikidata[0] == 'Q') {
+    char o[NG_IRI_MAX];
     snprintf(o, sizeof o, NG_NS_WD "%s", le->wikidata);
     iri(b, s, e->link_unsure ? NG_NS_SKOS "closeMatch" : NG_NS_OWL "sameAs", o);
     if (!e->link_unsure) plain(b, s, NG_NS "wikidataId", le->wikidata);
@@ -511,7 +511,7 @@ static void add_mentions(B *b) {
 static void add_direct_edge(B *b, size_t i) {
   const NgAnalysis *d = b->d;
   const NgRelations *R = d->rels;
-  char s[NG_IRI_MAX], o[NG_IRI_MAX], sp[NG_IRI_MAX], a[NG_IRI_MAX];
+  char s[NG_IRI_MAX], o[NG_IRI_MAX], a[NG_IRI_MAX];
   const NgRelation *r = &R->rels[i];
   entity_iri(b, r->subj, s, sizeof s);
   entity_iri(b, r->obj, o, sizeof o);
@@ -523,6 +523,7 @@ static void add_direct_edge(B *b, size_t i) {
   iri(b, a, NG_NS_RDF "object", o);
   iri(b, a, NG_NS_PROV "wasDerivedFrom", b->article);
   if (r->ev_end > r->ev_start) {
+    char sp[NG_IRI_MAX];
     span(b, r->ev_start, r->ev_end, sp, sizeof sp, 0);
     iri(b, a, NG_NS "evidence", sp);
   }

@@ -5,13 +5,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int valid_date(const char *v) {
-  int y, m = 1, d = 1;
+/* The number spelled by the n digits at s, or -1 when one is no digit. */
+static int digits(const char *s, size_t n) {
+  int v = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+/* Year, month and day of a date YYYY[-MM[-DD]] (0 where not given); 0 when
+   it is none. */
+static int parse_ymd(const char *v, int *y, int *m, int *d) {
   size_t n = strlen(v);
-  if (n == 4 && sscanf(v, "%4d", &y) == 1) return y > 0;
-  if (n == 7 && sscanf(v, "%4d-%2d", &y, &m) == 2) return m >= 1 && m <= 12;
-  if (n == 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3) return m >= 1 && m <= 12 && d >= 1 && d <= 31;
-  return 0;
+  *y = *m = *d = 0;
+  if (n != 4 && n != 7 && n != 10) return 0;
+  if ((*y = digits(v, 4)) < 0) return 0;
+  if (n >= 7 && (v[4] != '-' || (*m = digits(v + 5, 2)) < 0)) return 0;
+  if (n == 10 && (v[7] != '-' || (*d = digits(v + 8, 2)) < 0)) return 0;
+  return 1;
+}
+
+static int valid_date(const char *v) {
+  int y, m, d;
+  if (!parse_ymd(v, &y, &m, &d)) return 0;
+  if (strlen(v) == 4) return y > 0;
+  return m >= 1 && m <= 12 && (strlen(v) == 7 || (d >= 1 && d <= 31));
 }
 
 static int valid_lang(const char *v) {
@@ -126,8 +146,7 @@ NgStatus ng_meta_read_file(const char *path, NgMeta *m, char *err, size_t es) {
 
 void ng_meta_ymd(const NgMeta *m, int *y, int *mo, int *d) {
   *y = *mo = *d = 0;
-  if (!m->date) return;
-  sscanf(m->date, "%4d-%2d-%2d", y, mo, d);
+  if (m->date && !parse_ymd(m->date, y, mo, d)) *y = *mo = *d = 0;
 }
 
 void ng_meta_clear(NgMeta *m) {

@@ -37,7 +37,8 @@ static void heading_block(Ctx *c, size_t p) {
   while (q < c->seg->n_paras && !ng_rel_is_heading(c, &c->seg->paras[q]) && !is_caption(c, &c->seg->paras[q]))
     last = q++;
   if (last == p) return;
-  size_t cue_end = who >= 0 ? mention_at(c, P->tok_begin)->tok_end - 1 : P->tok_begin;
+  const NgMention *hm = mention_at(c, P->tok_begin);
+  size_t cue_end = hm && who >= 0 ? hm->tok_end - 1 : P->tok_begin;
   ng_rel_add_statement(c, who, c->seg->paras[p + 1].start, c->seg->paras[last].end, 0, P->start, c->t[cue_end].end,
                        NG_RULE_STATEMENT_HEADING_BLOCK);
 }

@@ -165,10 +165,11 @@ static void parties_between(Ctx *c, const NgMention *m, int32_t agr, size_t se) 
   if (!tok(c, m->tok_end, "between")) return;
   for (size_t q = m->tok_end + 1; q < se; ++q) {
     if (tok(c, q, "the") || tok(c, q, "and") || punct(c, q, ",")) continue;
-    int32_t x = ent_at(c, q);
-    if (!actor(c, x) && !(x >= 0 && etype(c, x) == NG_TYPE_PLACE)) break;
+    const NgMention *xm = mention_at(c, q);
+    int32_t x = xm ? entity_of(c, xm) : -1;
+    if (!xm || (!actor(c, x) && !(x >= 0 && etype(c, x) == NG_TYPE_PLACE))) break;
     ng_rel_add(c, NG_REL_PARTY_TO, x, agr, m->start, c->t[q].end, NG_RULE_PARTY_BETWEEN);
-    q = mention_at(c, q)->tok_end - 1;
+    q = xm->tok_end - 1;
   }
 }
 

@@ -51,7 +51,7 @@ static size_t put_decimal(size_t v, char *out) {
    they surely fit. */
 size_t ng_scheme_span(const char *article, size_t begin, size_t end, char *out, size_t size) {
   size_t al = strlen(article);
-  if (al + sizeof FRAG_CHAR + 2 * 20 + 2 > size)
+  if (al + sizeof FRAG_CHAR + 2 * (size_t)20 + 2 > size)
     return length(snprintf(out, size, "%s" FRAG_CHAR "%zu,%zu", article, begin, end));
   memcpy(out, article, al);
   size_t k = al;

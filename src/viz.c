@@ -396,7 +396,7 @@ static void neo4j_type(const char *name, char *out, size_t cap) {
     if (c >= 'A' && c <= 'Z' && p > name && ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= '0' && p[-1] <= '9')))
       out[k++] = '_';
     if (c >= 'a' && c <= 'z') c = (char)(c - 'a' + 'A');
-    out[k++] = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_';
+    out[k++] = (char)((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
   }
   out[k] = '\0';
 }

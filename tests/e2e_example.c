@@ -324,6 +324,83 @@ static void path_of(char *out, size_t size, const char *dir, size_t i) {
   strcat(out, OUT_EXT[i]);
 }
 
+/* N-Triples: one triple per line, no duplicates, no blank node. */
+static void check_nt_lines(const char *nt, size_t n_nt) {
+  size_t len = 0;
+  char *buf = slurp(nt, &len);
+  if (CHECK(buf != NULL)) {
+    size_t lines = 0;
+    for (size_t i = 0; i < len; ++i) lines += buf[i] == '\n';
+    CHECK_INT_EQ(lines, n_nt);
+    /* no blank node as subject (line start) or object (after an IRI) */
+    CHECK(strncmp(buf, "_:", 2) != 0 && strstr(buf, "\n_:") == NULL && strstr(buf, "> _:") == NULL);
+  }
+  free(buf);
+}
+
+/* The number of triples of RDF file `path` in syntax `syntax` (0 when it
+   cannot be read); the Turtle also passes check_graph(). */
+static size_t rdf_size(const char *path, const char *syntax) {
+  NgGraph *g = NULL;
+  size_t n = 0;
+  if (CHECK_INT_EQ(ng_graph_new(&g), NG_SUCCESS) && CHECK_INT_EQ(ng_graph_load_file(g, path, syntax), NG_SUCCESS)) {
+    n = ng_graph_size(g);
+    if (strcmp(syntax, "turtle") == 0) check_graph(g);
+  }
+  ng_graph_free(g);
+  return n;
+}
+
+/* The triples CSV: a header of six columns and one row per triple. */
+static void check_triples_csv(const char *path, size_t n_ttl) {
+  Csv c;
+  if (read_csv(path, &c) == 0) {
+    CHECK_INT_EQ(c.nrows - 1, n_ttl);
+    if (c.nrows && CHECK_INT_EQ(c.ncols[0], 6)) {
+      CHECK_STR_EQ(c.rows[0][0], "subject");
+      CHECK_STR_EQ(c.rows[0][2], "object");
+    }
+  }
+  csv_clear(&c);
+}
+
+/* Row index of node id `id` in the nodes CSV, or 0. */
+static size_t node_row(const Csv *cn, const char *id) {
+  for (size_t k = 1; k < cn->nrows; ++k)
+    if (cn->ncols[k] && strcmp(cn->rows[k][0], id) == 0) return k;
+  return 0;
+}
+
+/* Nodes: Gephi needs Id, Label first; ids are unique. */
+static void check_nodes(const Csv *cn) {
+  if (!CHECK(cn->nrows > 10 && cn->ncols[0] >= 2)) return;
+  CHECK_STR_EQ(cn->rows[0][0], "Id");
+  CHECK_STR_EQ(cn->rows[0][1], "Label");
+  size_t dups = 0;
+  for (size_t i = 1; i < cn->nrows; ++i)
+    if (cn->ncols[i] && node_row(cn, cn->rows[i][0]) != i) ++dups;
+  CHECK_INT_EQ(dups, 0);
+}
+
+/* Edges: Source, Target, Type; every edge joins two nodes of the nodes
+   file (when it was read) and is Directed or Undirected. */
+static void check_edges(const Csv *ce, const Csv *cn) {
+  if (!CHECK(ce->nrows > 10 && ce->ncols[0] >= 3)) return;
+  CHECK_STR_EQ(ce->rows[0][0], "Source");
+  CHECK_STR_EQ(ce->rows[0][1], "Target");
+  CHECK_STR_EQ(ce->rows[0][2], "Type");
+  size_t dangling = 0, badtype = 0;
+  for (size_t i = 1; cn && i < ce->nrows; ++i) {
+    if (ce->ncols[i] < 3) continue;
+    for (size_t end = 0; end < 2; ++end)
+      if (!node_row(cn, ce->rows[i][end]) && dangling++ < 3)
+        fprintf(stderr, "  edge end not a node: %s\n", ce->rows[i][end]);
+    badtype += strcmp(ce->rows[i][2], "Directed") != 0 && strcmp(ce->rows[i][2], "Undirected") != 0;
+  }
+  CHECK_INT_EQ(dangling, 0);
+  CHECK_INT_EQ(badtype, 0);
+}
+
 static void check_outputs(const char *dir) {
   char ttl[4096], nt[4096], nq[4096], csvp[4096], nodes[4096], edges[4096];
   path_of(ttl, sizeof ttl, dir, 0);
@@ -333,81 +410,19 @@ static void check_outputs(const char *dir) {
   path_of(nodes, sizeof nodes, dir, 4);
   path_of(edges, sizeof edges, dir, 5);
 
-  NgGraph *g = NULL, *gn = NULL;
-  size_t n_ttl = 0, n_nt = 0;
-  if (CHECK_INT_EQ(ng_graph_new(&g), NG_SUCCESS) && CHECK_INT_EQ(ng_graph_load_file(g, ttl, "turtle"), NG_SUCCESS)) {
-    n_ttl = ng_graph_size(g);
-    CHECK(n_ttl > 1000);
-    check_graph(g);
-  }
-  if (CHECK_INT_EQ(ng_graph_new(&gn), NG_SUCCESS) && CHECK_INT_EQ(ng_graph_load_file(gn, nt, "ntriples"), NG_SUCCESS))
-    n_nt = ng_graph_size(gn);
+  size_t n_ttl = rdf_size(ttl, "turtle");
+  CHECK(n_ttl > 1000);
+  size_t n_nt = rdf_size(nt, "ntriples");
   CHECK_INT_EQ(n_nt, n_ttl);
   /* N-Quads: the same triples, read back through librdf's N-Quads parser */
-  {
-    NgGraph *gq = NULL;
-    if (CHECK_INT_EQ(ng_graph_new(&gq), NG_SUCCESS) && CHECK_INT_EQ(ng_graph_load_file(gq, nq, "nquads"), NG_SUCCESS))
-      CHECK_INT_EQ(ng_graph_size(gq), n_nt);
-    ng_graph_free(gq);
-  }
-  /* N-Triples: one triple per line, no duplicates */
-  {
-    size_t len = 0;
-    char *buf = slurp(nt, &len);
-    if (CHECK(buf != NULL)) {
-      size_t lines = 0;
-      for (size_t i = 0; i < len; ++i) lines += buf[i] == '\n';
-      CHECK_INT_EQ(lines, n_nt);
-      /* no blank node as subject (line start) or object (after an IRI) */
-      CHECK(strncmp(buf, "_:", 2) != 0 && strstr(buf, "\n_:") == NULL && strstr(buf, "> _:") == NULL);
-    }
-    free(buf);
-  }
-  ng_graph_free(gn);
-  ng_graph_free(g);
+  CHECK_INT_EQ(rdf_size(nq, "nquads"), n_nt);
+  check_nt_lines(nt, n_nt);
+  check_triples_csv(csvp, n_ttl);
 
-  Csv c;
-  if (read_csv(csvp, &c) == 0) {
-    CHECK_INT_EQ(c.nrows - 1, n_ttl);
-    if (c.nrows && CHECK_INT_EQ(c.ncols[0], 6)) {
-      CHECK_STR_EQ(c.rows[0][0], "subject");
-      CHECK_STR_EQ(c.rows[0][2], "object");
-    }
-  }
-  csv_clear(&c);
-
-  /* nodes: Gephi needs Id, Label first; ids are unique */
   Csv cn, ce;
   int nodes_ok = read_csv(nodes, &cn) == 0;
-  int edges_ok = read_csv(edges, &ce) == 0;
-  if (nodes_ok && CHECK(cn.nrows > 10 && cn.ncols[0] >= 2)) {
-    CHECK_STR_EQ(cn.rows[0][0], "Id");
-    CHECK_STR_EQ(cn.rows[0][1], "Label");
-    size_t dups = 0;
-    for (size_t i = 1; i < cn.nrows; ++i)
-      for (size_t j = i + 1; j < cn.nrows; ++j)
-        if (cn.ncols[i] && cn.ncols[j] && strcmp(cn.rows[i][0], cn.rows[j][0]) == 0) ++dups;
-    CHECK_INT_EQ(dups, 0);
-  }
-  if (edges_ok && CHECK(ce.nrows > 10 && ce.ncols[0] >= 3)) {
-    CHECK_STR_EQ(ce.rows[0][0], "Source");
-    CHECK_STR_EQ(ce.rows[0][1], "Target");
-    CHECK_STR_EQ(ce.rows[0][2], "Type");
-    /* every edge joins two nodes of the nodes file */
-    size_t dangling = 0, badtype = 0;
-    for (size_t i = 1; nodes_ok && i < ce.nrows; ++i) {
-      if (ce.ncols[i] < 3) continue;
-      for (size_t end = 0; end < 2; ++end) {
-        int found = 0;
-        for (size_t k = 1; k < cn.nrows && !found; ++k)
-          found = cn.ncols[k] && strcmp(cn.rows[k][0], ce.rows[i][end]) == 0;
-        if (!found && dangling++ < 3) fprintf(stderr, "  edge end not a node: %s\n", ce.rows[i][end]);
-      }
-      badtype += strcmp(ce.rows[i][2], "Directed") != 0 && strcmp(ce.rows[i][2], "Undirected") != 0;
-    }
-    CHECK_INT_EQ(dangling, 0);
-    CHECK_INT_EQ(badtype, 0);
-  }
+  if (nodes_ok) check_nodes(&cn);
+  if (read_csv(edges, &ce) == 0) check_edges(&ce, nodes_ok ? &cn : NULL);
   csv_clear(&cn);
   csv_clear(&ce);
 }

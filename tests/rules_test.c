@@ -8,11 +8,16 @@
  * once and asked all of its queries.  An article without a query, a query
  * without an article, or a file that cannot be read fails the run; there is
  * no limit on the number of files.
+ * Every article's graph is also checked against the rule table (rules.h):
+ * each (ng:rule, ng:confidence) pair in it is the confidence of a row with
+ * that id, as printed, unless the id is a derived rule's (its confidence is
+ * a factor on another item's).
  * Usage: rules_test RULES_DIR */
 #include "graph.h"
 #include "lexicon.h"
 #include "meta.h"
 #include "pipeline.h"
+#include "rules.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -124,56 +129,155 @@ static void result(Tally *t, int ok, const char *what, const char *why) {
   printf("%s %s%s%s\n", ok ? "ok  " : "FAIL", what, why ? ": " : "", why ? why : "");
 }
 
+/* The graph of article `name` in *g (and what it needs, to free); NULL,
+   or what went wrong. */
+static const char *article_graph(const NgLexicon *lex, const char *dir, const char *name, NgText **text, NgMeta *meta,
+                                 NgAnalysis **an, NgGraph **g) {
+  char path[4096], err[512] = "";
+  size_t off;
+  snprintf(path, sizeof path, "%s/%s.txt", dir, name);
+  if (ng_text_read_file(path, text, &off)) return "cannot read the article";
+  if (ng_meta_set(meta, "date", "2021", err, sizeof err)) return "cannot set the date";
+  snprintf(path, sizeof path, "%s/%s.meta", dir, name);
+  if (file_exists(path) && ng_meta_read_file(path, meta, err, sizeof err)) return "cannot read its .meta file";
+  if (ng_analyze(*text, lex, meta, an)) return "the analysis failed";
+  if (ng_graph_new(g)) return "cannot make a graph";
+  if (ng_graph_add_analysis(*g, NG_DEFAULT_BASE, name, *an)) return "cannot build the graph";
+  return NULL;
+}
+
+/* Ask graph g query file dir/q.rq. */
+static void ask_query(NgGraph *g, const char *dir, const char *q, Tally *tally) {
+  char path[4096], err[512] = "";
+  snprintf(path, sizeof path, "%s/%s.rq", dir, q);
+  char *query = slurp(path);
+  if (!query) {
+    result(tally, 0, q, "cannot read the query");
+    return;
+  }
+  size_t n = strlen(PREFIXES) + strlen(query) + 1;
+  char *full = malloc(n);
+  if (!full) die_nomem();
+  snprintf(full, n, "%s%s", PREFIXES, query);
+  int answer = -1;
+  if (ng_graph_query(g, full, &answer, NULL, NULL, err, sizeof err)) answer = -1;
+  int expect = !strstr(query, "# expect: false");
+  char why[600];
+  snprintf(why, sizeof why, "query failed: %s", err);
+  result(tally, answer == expect, q,
+         answer < 0         ? why
+         : answer != expect ? (expect ? "answered false" : "answered true")
+                            : NULL);
+  free(full);
+  free(query);
+}
+
+/* Is `conf`, as the graph prints it, the confidence of a row of the rule
+   table with id `id` (or is the id a derived rule's)? */
+static int table_confidence(const char *id, const char *conf) {
+  int known = 0;
+  for (int r = 0; r < NG_RULE_COUNT; ++r) {
+    const NgRuleInfo *ri = ng_rule_info((NgRule)r);
+    if (strcmp(ri->id, id) != 0) continue;
+    if (ri->derived) return 1;
+    char want[16];
+    snprintf(want, sizeof want, "%.2f", (double)ri->confidence);
+    if (strcmp(want, conf) == 0) return 1;
+    known = 1;
+  }
+  if (!known) fprintf(stderr, "  rule id \"%s\" is not in the rule table\n", id);
+  return 0;
+}
+
+typedef struct {
+  size_t rows, bad;
+} Pairs;
+
+static int check_pair(void *ctx, size_t n, const char *const *names, const char *const *values) {
+  Pairs *p = ctx;
+  (void)names;
+  ++p->rows;
+  if (n == 2 && values[0] && values[1] && table_confidence(values[0], values[1])) return 0;
+  if (p->bad++ < 3) fprintf(stderr, "  ng:rule \"%s\" with ng:confidence %s\n", values[0], values[1]);
+  return 0;
+}
+
+/* Every (rule, confidence) pair of graph g agrees with the rule table. */
+static void check_confidences(NgGraph *g, const char *name, Tally *tally) {
+  char err[512] = "", what[600];
+  Pairs p = {0, 0};
+  char q[1024];
+  snprintf(q, sizeof q, "%sSELECT DISTINCT ?r ?c WHERE { ?x ng:rule ?r ; ng:confidence ?c }", PREFIXES);
+  NgStatus st = ng_graph_query(g, q, NULL, check_pair, &p, err, sizeof err);
+  snprintf(what, sizeof what, "%s: confidences of the rule table", name);
+  result(tally, !st && p.rows > 0 && !p.bad, what, st ? err : p.bad ? "a confidence differs from the table" : NULL);
+}
+
 /* Analyse article `name` and ask it each of its queries qs[0..nq). */
 static void check_article(const NgLexicon *lex, const char *dir, const char *name, char *const *qs, size_t nq,
                           Tally *tally) {
-  char path[4096], err[512] = "";
-  snprintf(path, sizeof path, "%s/%s.txt", dir, name);
   NgText *text = NULL;
-  size_t off;
   NgMeta meta;
   memset(&meta, 0, sizeof meta);
   NgAnalysis *an = NULL;
   NgGraph *g = NULL;
-  const char *problem = NULL;
-  if (ng_text_read_file(path, &text, &off)) problem = "cannot read the article";
-  if (!problem && ng_meta_set(&meta, "date", "2021", err, sizeof err)) problem = "cannot set the date";
-  snprintf(path, sizeof path, "%s/%s.meta", dir, name);
-  if (!problem && file_exists(path) && ng_meta_read_file(path, &meta, err, sizeof err))
-    problem = "cannot read its .meta file";
-  if (!problem && ng_analyze(text, lex, &meta, &an)) problem = "the analysis failed";
-  if (!problem && ng_graph_new(&g)) problem = "cannot make a graph";
-  if (!problem && ng_graph_add_analysis(g, NG_DEFAULT_BASE, name, an)) problem = "cannot build the graph";
+  const char *problem = article_graph(lex, dir, name, &text, &meta, &an, &g);
   for (size_t i = 0; i < nq; ++i) {
-    if (problem) {
+    if (problem)
       result(tally, 0, qs[i], problem);
-      continue;
-    }
-    snprintf(path, sizeof path, "%s/%s.rq", dir, qs[i]);
-    char *query = slurp(path);
-    if (!query) {
-      result(tally, 0, qs[i], "cannot read the query");
-      continue;
-    }
-    size_t n = strlen(PREFIXES) + strlen(query) + 1;
-    char *full = malloc(n);
-    if (!full) die_nomem();
-    snprintf(full, n, "%s%s", PREFIXES, query);
-    int answer = -1;
-    err[0] = '\0';
-    if (ng_graph_query(g, full, &answer, NULL, NULL, err, sizeof err)) answer = -1;
-    int expect = !strstr(query, "# expect: false");
-    char why[600];
-    snprintf(why, sizeof why, "query failed: %s", err);
-    result(tally, answer == expect, qs[i],
-           answer < 0 ? why : answer != expect ? (expect ? "answered false" : "answered true") : NULL);
-    free(full);
-    free(query);
+    else
+      ask_query(g, dir, qs[i], tally);
   }
+  if (!problem) check_confidences(g, name, tally);
   ng_graph_free(g);
   ng_analysis_free(an);
   ng_meta_clear(&meta);
   ng_text_free(text);
+}
+
+/* The articles (NAME.txt) and query files (NAME.rq) of dir, without their
+   extensions, sorted; 0 when the directory cannot be read. */
+static int list_dir(const char *dir, Names *arts, Names *queries) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    perror(dir);
+    return 0;
+  }
+  for (struct dirent *e; (e = readdir(d));) {
+    size_t l = strlen(e->d_name);
+    if (l > 4 && strcmp(e->d_name + l - 4, ".txt") == 0) names_add(arts, e->d_name, l - 4);
+    if (l > 3 && strcmp(e->d_name + l - 3, ".rq") == 0) names_add(queries, e->d_name, l - 3);
+  }
+  closedir(d);
+  if (arts->n) qsort(arts->v, arts->n, sizeof *arts->v, cmp_name);
+  if (queries->n) qsort(queries->v, queries->n, sizeof *queries->v, cmp_query);
+  return 1;
+}
+
+/* Every query file belongs to an article. */
+static void check_orphans(const Names *arts, const Names *queries, Tally *tally) {
+  for (size_t q = 0; q < queries->n; ++q) {
+    int owned = 0;
+    for (size_t a = 0; a < arts->n && !owned; ++a) owned = query_of(queries->v[q], arts->v[a]);
+    if (!owned) result(tally, 0, queries->v[q], "no article NAME.txt for this query (NAME.rq, NAME.2.rq ...)");
+  }
+}
+
+/* Each article with its queries, in their order. */
+static void check_articles(const NgLexicon *lex, const char *dir, const Names *arts, const Names *queries,
+                           Tally *tally) {
+  char **mine = malloc((queries->n + 1) * sizeof *mine);
+  if (!mine) die_nomem();
+  for (size_t a = 0; a < arts->n; ++a) {
+    size_t nq = 0;
+    for (size_t q = 0; q < queries->n; ++q)
+      if (query_of(queries->v[q], arts->v[a])) mine[nq++] = queries->v[q];
+    if (nq)
+      check_article(lex, dir, arts->v[a], mine, nq, tally);
+    else
+      result(tally, 0, arts->v[a], "an article without a query");
+  }
+  free(mine);
 }
 
 int main(int argc, char **argv) {
@@ -187,46 +291,16 @@ int main(int argc, char **argv) {
     fprintf(stderr, "cannot load the lexicon: %s\n", err);
     return 1;
   }
-  DIR *d = opendir(argv[1]);
-  if (!d) {
-    perror(argv[1]);
-    ng_lexicon_free(lex);
-    return 1;
-  }
   Names arts = {0}, queries = {0};
-  struct dirent *e;
-  while ((e = readdir(d))) {
-    size_t l = strlen(e->d_name);
-    if (l > 4 && strcmp(e->d_name + l - 4, ".txt") == 0) names_add(&arts, e->d_name, l - 4);
-    if (l > 3 && strcmp(e->d_name + l - 3, ".rq") == 0) names_add(&queries, e->d_name, l - 3);
-  }
-  closedir(d);
-  qsort(arts.v, arts.n, sizeof *arts.v, cmp_name);
-  qsort(queries.v, queries.n, sizeof *queries.v, cmp_query);
   Tally tally = {0, 0};
-  /* every query file belongs to an article */
-  for (size_t q = 0; q < queries.n; ++q) {
-    int owned = 0;
-    for (size_t a = 0; a < arts.n && !owned; ++a) owned = query_of(queries.v[q], arts.v[a]);
-    if (!owned) result(&tally, 0, queries.v[q], "no article NAME.txt for this query (NAME.rq, NAME.2.rq ...)");
+  int listed = list_dir(argv[1], &arts, &queries);
+  if (listed) {
+    check_orphans(&arts, &queries, &tally);
+    check_articles(lex, argv[1], &arts, &queries, &tally);
   }
-  char **mine = malloc((queries.n + 1) * sizeof *mine);
-  if (!mine) die_nomem();
-  for (size_t a = 0; a < arts.n; ++a) {
-    /* the queries of this article, in their order */
-    size_t nq = 0;
-    for (size_t q = 0; q < queries.n; ++q)
-      if (query_of(queries.v[q], arts.v[a])) mine[nq++] = queries.v[q];
-    if (!nq) {
-      result(&tally, 0, arts.v[a], "an article without a query");
-      continue;
-    }
-    check_article(lex, argv[1], arts.v[a], mine, nq, &tally);
-  }
-  free(mine);
   ng_lexicon_free(lex);
   printf("%zu articles, %zu queries: %zu passed, %zu failed\n", arts.n, queries.n, tally.pass, tally.fail);
   names_free(&arts);
   names_free(&queries);
-  return arts.n > 0 && tally.fail == 0 ? 0 : 1;
+  return listed && arts.n > 0 && tally.fail == 0 ? 0 : 1;
 }

@@ -145,7 +145,8 @@ static size_t check_interned(NgGraph *g) {
   size_t n = 0, k = 0, shared = 0;
   if (!CHECK_INT_EQ(ng_graph_triples(g, &t, &n), NG_SUCCESS)) return 0;
   const char **all = malloc((5 * n + 1) * sizeof *all);
-  if (!CHECK(all != NULL)) return 0;
+  CHECK(all != NULL);
+  if (!all) return 0;
   for (size_t i = 0; i < n; ++i) {
     const char *const five[5] = {t[i].s, t[i].p, t[i].o, t[i].datatype, t[i].lang};
     for (size_t j = 0; j < 5; ++j)
@@ -192,28 +193,8 @@ static NgStatus add_doc(NgGraph *g, const NgAnalysis *an, const char *doc) {
   return ng_graph_add_analysis(g, NG_DEFAULT_BASE, doc, an);
 }
 
-static void test_graph(void) {
-  NgText *text = NULL;
-  NgAnalysis *an = NULL;
-  NgGraph *g = NULL;
-  NgMeta meta;
-  memset(&meta, 0, sizeof meta);
-  char err[256] = "";
-  CHECK_INT_EQ(ng_meta_set(&meta, "date", "2024-05-13", err, sizeof err), NG_SUCCESS);
-  CHECK_INT_EQ(ng_meta_set(&meta, "publisher", "Example Daily", err, sizeof err), NG_SUCCESS);
-  if (!CHECK_INT_EQ(ng_text_from_buffer(ARTICLE, sizeof ARTICLE - 1, &text, NULL), NG_SUCCESS)) goto done;
-  CHECK(text->n_chars < text->len);
-  if (!CHECK_INT_EQ(ng_analyze(text, lex, &meta, &an), NG_SUCCESS)) goto done;
-  if (!CHECK_INT_EQ(ng_graph_new(&g), NG_SUCCESS)) goto done;
-  CHECK_INT_EQ(ng_graph_size(g), 0);
-  if (!CHECK_INT_EQ(add_doc(g, an, "test-doc"), NG_SUCCESS)) goto done;
-  size_t size = ng_graph_size(g);
-  CHECK(size > 50);
-
-  check_triples(g);
-  CHECK(check_interned(g) > 100);
-  ASK_FALSE(g, "ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }");
-
+/* What SPARQL finds in the graph of ARTICLE (text `text`). */
+static void check_article_graph(NgGraph *g, const NgText *text) {
   /* the article, its context and the people */
   ASK_TRUE(g, "ASK { <https://w3id.org/newsgraph/id/article/test-doc> a ng:NewsArticle ; ng:hasContext ?c .\n"
               "      ?c a nif:Context ; nif:isString ?s }");
@@ -237,13 +218,110 @@ static void test_graph(void) {
   ASK_FALSE(g, "ASK { ?p a ng:Person ; rdfs:label ?l FILTER(STRSTARTS(STR(?l), \"Foreign\") || "
                "STRSTARTS(STR(?l), \"Minister\")) }");
   ASK_TRUE(g, "ASK { ?o rdfs:label \"Nordic Policy Institute\"@en ; skos:altLabel \"NPI\"@en }");
+}
+
+/* Names are nodes once, and every mention points at an entity. */
+static void check_nodes_and_mentions(NgGraph *g) {
   /* one node per label */
   CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?p WHERE { ?p rdfs:label \"Anna Petrova\"@en }"), 1);
   /* every mention points at a typed, labelled entity */
   ASK_FALSE(g, "ASK { ?m a ng:Mention ; itsrdf:taIdentRef ?x .\n"
                "      OPTIONAL { ?x a ?t ; rdfs:label ?l } FILTER(!BOUND(?l)) }");
   ASK_FALSE(g, "ASK { ?m a ng:Mention . OPTIONAL { ?m itsrdf:taIdentRef ?x } FILTER(!BOUND(?x)) }");
+}
 
+/* N-Quads: every line of `path` names the article's graph `graph_end`. */
+static void check_nquads_lines(const char *path, const char *graph_end, size_t n) {
+  FILE *r = fopen(path, "rb");
+  char line[65536];
+  size_t lines = 0, in_graph = 0;
+  while (r && fgets(line, sizeof line, r)) {
+    ++lines;
+    in_graph += strstr(line, graph_end) != NULL;
+  }
+  if (r) fclose(r);
+  CHECK_INT_EQ(lines, n);
+  CHECK_INT_EQ(in_graph, n);
+}
+
+/* Turtle, N-Triples and N-Quads written by write.h read back to the same
+   graph (with n_mentions mentions of `text`). */
+static void check_round_trip(NgGraph *g, const NgText *text, size_t n_mentions) {
+  const NgTriple *t = NULL;
+  size_t n = 0;
+  if (CHECK_INT_EQ(ng_graph_triples(g, &t, &n), NG_SUCCESS)) {
+    static const NgPrefix px[] = {{"ng", NG_NS}, {"rdfs", NG_NS_RDFS}};
+    char graph[NG_IRI_MAX], graph_end[NG_IRI_MAX + 8];
+    ng_scheme_article(NG_DEFAULT_BASE, "test-doc", graph, sizeof graph);
+    snprintf(graph_end, sizeof graph_end, " <%s> .\n", graph);
+    NgWriteInput in = {t, n, px, 2, NG_DEFAULT_BASE, NG_CSV_GEPHI, 0, graph};
+    static const char *const syntaxes[] = {"turtle", "ntriples", "nquads"};
+    for (size_t k = 0; k < 3; ++k) {
+      char path[] = "/tmp/ng-test-graph-XXXXXX";
+      int fd = mkstemp(path);
+      if (!CHECK(fd >= 0)) continue;
+      FILE *f = fdopen(fd, "wb");
+      CHECK_INT_EQ(ng_write_rdf(&in, syntaxes[k], f), NG_SUCCESS);
+      CHECK(fclose(f) == 0);
+      if (k == 2) check_nquads_lines(path, graph_end, n);
+      NgGraph *g2 = NULL;
+      if (CHECK_INT_EQ(ng_graph_new(&g2), NG_SUCCESS)) {
+        CHECK_INT_EQ(ng_graph_load_file(g2, path, syntaxes[k]), NG_SUCCESS);
+        CHECK_INT_EQ(ng_graph_size(g2), n);
+        CHECK_INT_EQ(check_mentions(g2, text->data), n_mentions);
+        ASK_FALSE(g2, "ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }");
+        CHECK(check_interned(g2) > 100); /* parsed files are interned too */
+      }
+      ng_graph_free(g2);
+      unlink(path);
+    }
+  }
+}
+
+/* A second article merges by entity IRI. */
+static void check_second_article(NgGraph *g) {
+  static const char other[] = "Anna Petrova flew to Oslo on Tuesday.\n";
+  NgText *t2 = NULL;
+  NgAnalysis *a2 = NULL;
+  if (CHECK_INT_EQ(ng_text_from_buffer(other, sizeof other - 1, &t2, NULL), NG_SUCCESS) &&
+      CHECK_INT_EQ(ng_analyze(t2, lex, NULL, &a2), NG_SUCCESS)) {
+    CHECK_INT_EQ(add_doc(g, a2, "second-doc"), NG_SUCCESS);
+    CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?p WHERE { ?p a ng:Person ; rdfs:label \"Anna Petrova\"@en }"), 1);
+    CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?a WHERE { ?a ng:mentions ?p .\n"
+                                          "  ?p rdfs:label \"Anna Petrova\"@en }"),
+                 2);
+    check_triples(g);
+    CHECK(check_interned(g) > 100);
+    check_interned_add(g);
+  }
+  ng_analysis_free(a2);
+  ng_text_free(t2);
+}
+
+static void test_graph(void) {
+  NgText *text = NULL;
+  NgAnalysis *an = NULL;
+  NgGraph *g = NULL;
+  NgMeta meta;
+  memset(&meta, 0, sizeof meta);
+  char err[256] = "";
+  CHECK_INT_EQ(ng_meta_set(&meta, "date", "2024-05-13", err, sizeof err), NG_SUCCESS);
+  CHECK_INT_EQ(ng_meta_set(&meta, "publisher", "Example Daily", err, sizeof err), NG_SUCCESS);
+  if (!CHECK_INT_EQ(ng_text_from_buffer(ARTICLE, sizeof ARTICLE - 1, &text, NULL), NG_SUCCESS)) goto done;
+  CHECK(text->n_chars < text->len);
+  if (!CHECK_INT_EQ(ng_analyze(text, lex, &meta, &an), NG_SUCCESS)) goto done;
+  if (!CHECK_INT_EQ(ng_graph_new(&g), NG_SUCCESS)) goto done;
+  CHECK_INT_EQ(ng_graph_size(g), 0);
+  if (!CHECK_INT_EQ(add_doc(g, an, "test-doc"), NG_SUCCESS)) goto done;
+  size_t size = ng_graph_size(g);
+  CHECK(size > 50);
+
+  check_triples(g);
+  CHECK(check_interned(g) > 100);
+  ASK_FALSE(g, "ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }");
+
+  check_article_graph(g, text);
+  check_nodes_and_mentions(g);
   size_t n_mentions = check_mentions(g, text->data);
   CHECK(n_mentions >= 10);
 
@@ -257,69 +335,8 @@ static void test_graph(void) {
   CHECK_INT_EQ(ng_graph_query(g, "ASK { this is not sparql", &yes, NULL, NULL, err, sizeof err), NG_ERR_SYNTAX);
   CHECK(err[0] != '\0');
 
-  /* Turtle, N-Triples and N-Quads written by write.h read back to the same graph */
-  {
-    const NgTriple *t = NULL;
-    size_t n = 0;
-    if (CHECK_INT_EQ(ng_graph_triples(g, &t, &n), NG_SUCCESS)) {
-      static const NgPrefix px[] = {{"ng", NG_NS}, {"rdfs", NG_NS_RDFS}};
-      char graph[NG_IRI_MAX], graph_end[NG_IRI_MAX + 8];
-      ng_scheme_article(NG_DEFAULT_BASE, "test-doc", graph, sizeof graph);
-      snprintf(graph_end, sizeof graph_end, " <%s> .\n", graph);
-      NgWriteInput in = {t, n, px, 2, NG_DEFAULT_BASE, NG_CSV_GEPHI, 0, graph};
-      static const char *const syntaxes[] = {"turtle", "ntriples", "nquads"};
-      for (size_t k = 0; k < 3; ++k) {
-        char path[] = "/tmp/ng-test-graph-XXXXXX";
-        int fd = mkstemp(path);
-        if (!CHECK(fd >= 0)) continue;
-        FILE *f = fdopen(fd, "wb");
-        CHECK_INT_EQ(ng_write_rdf(&in, syntaxes[k], f), NG_SUCCESS);
-        CHECK(fclose(f) == 0);
-        if (k == 2) { /* N-Quads: every line names the article's graph */
-          FILE *r = fopen(path, "rb");
-          char line[65536];
-          size_t lines = 0, in_graph = 0;
-          while (r && fgets(line, sizeof line, r)) {
-            ++lines;
-            in_graph += strstr(line, graph_end) != NULL;
-          }
-          if (r) fclose(r);
-          CHECK_INT_EQ(lines, n);
-          CHECK_INT_EQ(in_graph, n);
-        }
-        NgGraph *g2 = NULL;
-        if (CHECK_INT_EQ(ng_graph_new(&g2), NG_SUCCESS)) {
-          CHECK_INT_EQ(ng_graph_load_file(g2, path, syntaxes[k]), NG_SUCCESS);
-          CHECK_INT_EQ(ng_graph_size(g2), n);
-          CHECK_INT_EQ(check_mentions(g2, text->data), n_mentions);
-          ASK_FALSE(g2, "ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }");
-          CHECK(check_interned(g2) > 100); /* parsed files are interned too */
-        }
-        ng_graph_free(g2);
-        unlink(path);
-      }
-    }
-  }
-
-  /* a second article merges by entity IRI */
-  {
-    static const char other[] = "Anna Petrova flew to Oslo on Tuesday.\n";
-    NgText *t2 = NULL;
-    NgAnalysis *a2 = NULL;
-    if (CHECK_INT_EQ(ng_text_from_buffer(other, sizeof other - 1, &t2, NULL), NG_SUCCESS) &&
-        CHECK_INT_EQ(ng_analyze(t2, lex, NULL, &a2), NG_SUCCESS)) {
-      CHECK_INT_EQ(add_doc(g, a2, "second-doc"), NG_SUCCESS);
-      CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?p WHERE { ?p a ng:Person ; rdfs:label \"Anna Petrova\"@en }"), 1);
-      CHECK_INT_EQ(select_count(g, PREFIXES "SELECT ?a WHERE { ?a ng:mentions ?p .\n"
-                                            "  ?p rdfs:label \"Anna Petrova\"@en }"),
-                   2);
-      check_triples(g);
-      CHECK(check_interned(g) > 100);
-      check_interned_add(g);
-    }
-    ng_analysis_free(a2);
-    ng_text_free(t2);
-  }
+  check_round_trip(g, text, n_mentions);
+  check_second_article(g);
 
 done:
   ng_graph_free(g);
