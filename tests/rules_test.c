@@ -202,12 +202,13 @@ static int check_pair(void *ctx, size_t n, const char *const *names, const char 
   return 0;
 }
 
-/* Every (rule, confidence) pair of graph g agrees with the rule table. */
+/* Every (rule, confidence) pair of graph g agrees with the rule table (no
+   DISTINCT: rasqal 0.9.33 leaks its rows, which fails the ASan build). */
 static void check_confidences(NgGraph *g, const char *name, Tally *tally) {
   char err[512] = "", what[600];
   Pairs p = {0, 0};
   char q[1024];
-  snprintf(q, sizeof q, "%sSELECT DISTINCT ?r ?c WHERE { ?x ng:rule ?r ; ng:confidence ?c }", PREFIXES);
+  snprintf(q, sizeof q, "%sSELECT ?r ?c WHERE { ?x ng:rule ?r ; ng:confidence ?c }", PREFIXES);
   NgStatus st = ng_graph_query(g, q, NULL, check_pair, &p, err, sizeof err);
   snprintf(what, sizeof what, "%s: confidences of the rule table", name);
   result(tally, !st && p.rows > 0 && !p.bad, what, st ? err : p.bad ? "a confidence differs from the table" : NULL);
