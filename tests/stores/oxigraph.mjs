@@ -15,6 +15,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import oxigraph from 'oxigraph';
+import { webcrypto } from 'node:crypto';
+
+// Oxigraph's wasm build draws random numbers from the Web Crypto API, which
+// Node 18 (Debian 12's nodejs) does not put on globalThis by default.
+globalThis.crypto ??= webcrypto;
 
 const [dataDir, ontologyFile, queryDir, outDir] = process.argv.slice(2);
 if (!outDir) {
