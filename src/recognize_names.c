@@ -260,14 +260,8 @@ static int rest_administration(Ctx *c, const Run *r) {
 
 /* An acronym given in parentheses earlier with the text of token a. */
 static int acronym_given(const Ctx *c, size_t a) {
-  size_t len = c->t[a].end - c->t[a].start;
-  for (size_t i = 0; i < c->r->n_mentions; ++i) {
-    const NgMention *x = &c->r->mentions[i];
-    if ((x->flags & NG_MF_ACRONYM) && x->end - x->start == len &&
-        memcmp(c->s + x->start, c->s + c->t[a].start, len) == 0)
-      return 1;
-  }
-  return 0;
+  uint32_t unused;
+  return ng_strmap_get(c->acronyms, c->s + c->t[a].start, c->t[a].end - c->t[a].start, &unused);
 }
 
 /* "the PSNI": an unknown all-capitals word of 2-8 letters after "the" is
