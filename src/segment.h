@@ -22,6 +22,18 @@
 #ifndef NG_SEGMENT_H
 #define NG_SEGMENT_H
 
+/* Limits for pathological input.  No article comes near them; they bound
+ * the work of every rule that reads a token or a sentence, so that a
+ * document of any shape costs time proportional to its length
+ * (docs/speed.md):
+ *   - a word or number longer than NG_SEG_MAX_TOKEN_BYTES is cut into
+ *     tokens of at most that many bytes;
+ *   - a sentence that reaches NG_SEG_MAX_SENTENCE_TOKENS tokens is split:
+ *     after its last ",", ";" or ":" in the second half, else there.
+ * NgSegments counts how often each limit applied. */
+#define NG_SEG_MAX_TOKEN_BYTES 1024
+#define NG_SEG_MAX_SENTENCE_TOKENS 1000
+
 #include "status.h"
 
 #include <stddef.h>
@@ -63,6 +75,8 @@ typedef struct {
   size_t n_sents;
   NgSpan *paras;
   size_t n_paras;
+  size_t n_cut_tokens;      /**< Words and numbers cut at NG_SEG_MAX_TOKEN_BYTES. */
+  size_t n_split_sentences; /**< Sentences split at NG_SEG_MAX_SENTENCE_TOKENS. */
 } NgSegments;
 
 /** Roles of a word in an NgSegVocab (bit flags). */
