@@ -158,19 +158,19 @@ static void meeting_objects(const Ctx *c, size_t i, size_t se, Parties *p) {
 /* Per token k: the first token at or after k that is "in" or "to" before
    a place mention starting right after it (c->nt when none).  Owned by the
    caller; NULL when out of memory. */
-static size_t *place_cues(const Ctx *c) {
-  size_t *next = malloc((c->nt + 1) * sizeof *next);
+static uint32_t *place_cues(const Ctx *c) {
+  uint32_t *next = malloc((c->nt + 1) * sizeof *next);
   if (!next) return NULL;
-  next[c->nt] = c->nt;
+  next[c->nt] = (uint32_t)c->nt; /* tokens are numbered in 32 bits (NgToken.sent) */
   for (size_t k = c->nt; k-- > 0;) {
     const NgMention *m = k + 1 < c->nt && (tok(c, k, "in") || tok(c, k, "to")) ? mention_at(c, k + 1) : NULL;
-    next[k] = names_a(c, m, NG_TYPE_PLACE) && m->tok_begin == k + 1 ? k : next[k + 1];
+    next[k] = names_a(c, m, NG_TYPE_PLACE) && m->tok_begin == k + 1 ? (uint32_t)k : next[k + 1];
   }
   return next;
 }
 
 /* The place "in" or "to" names in tokens [a, b), or -1. */
-static int32_t place_in(const Ctx *c, const size_t *cues, size_t a, size_t b) {
+static int32_t place_in(const Ctx *c, const uint32_t *cues, size_t a, size_t b) {
   size_t k = cues[a];
   return k + 1 < b ? entity_of(c, mention_at(c, k + 1)) : -1;
 }
@@ -180,9 +180,9 @@ static int32_t place_in(const Ctx *c, const size_t *cues, size_t a, size_t b) {
 /* The sentence of tokens [sb, se) and its date ("" when none). */
 typedef struct {
   size_t sb, se;
-  const char *date;    /* NULL when none */
-  const size_t *cues;  /* place_cues() of the text */
-  Before subj, people; /* the people before the trigger: for subjects_before, and all of them */
+  const char *date;     /* NULL when none */
+  const uint32_t *cues; /* place_cues() of the text */
+  Before subj, people;  /* the people before the trigger: for subjects_before, and all of them */
 } Sentence;
 
 /* A meeting of p's people at `place`, with the direct met-with edges: each
@@ -257,7 +257,7 @@ static void read_welcomed_by(Ctx *c, Sentence *S, size_t i) {
 }
 
 void ng_rel_events(Ctx *c) {
-  size_t *cues = place_cues(c);
+  uint32_t *cues = place_cues(c);
   if (!cues) {
     c->st = NG_ERR_NOMEM;
     return;

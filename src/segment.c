@@ -168,11 +168,11 @@ static size_t scan_number(const char *s, size_t len, size_t i, uint8_t *kind) {
 static void scan_apostrophe(const char *s, size_t len, size_t n, const NgToken *prev, NgToken *t) {
   size_t i = t->start, n2, n3;
   uint32_t c2 = i + n < len ? ng_utf8_decode(s + i + n, len - i - n, &n2) : 0;
-  t->end = i + n;
+  t->end = (uint32_t)(i + n);
   if (c2 == 's' || c2 == 'S') {
     uint32_t c3 = i + n + 1 < len ? ng_utf8_decode(s + i + n + 1, len - i - n - 1, &n3) : 0;
     if (!is_word_char(c3)) {
-      t->end = i + n + 1;
+      t->end = (uint32_t)(i + n + 1);
       t->flags |= NG_TF_POSS;
       t->kind = NG_TOK_WORD;
     }
@@ -251,17 +251,17 @@ static NgStatus close_paragraph(Seg *g) {
 static NgToken scan_token(const Seg *g, uint32_t c, size_t n) {
   const char *s = g->s;
   size_t i = g->i, len = g->len;
-  NgToken t = {i, i, g->sent, g->para, 0, NG_TOK_PUNCT};
+  NgToken t = {(uint32_t)i, (uint32_t)i, g->sent, g->para, 0, NG_TOK_PUNCT};
   if (g->space) t.flags |= NG_TF_SPACE_BEFORE;
   if (ng_uc_is_letter(c)) {
     t.kind = NG_TOK_WORD;
-    t.end = scan_word(s, len, i, g->vocab, &t.flags);
+    t.end = (uint32_t)scan_word(s, len, i, g->vocab, &t.flags);
   } else if (ng_uc_is_digit(c)) {
-    t.end = scan_number(s, len, i, &t.kind);
+    t.end = (uint32_t)scan_number(s, len, i, &t.kind);
   } else if (ng_uc_is_apostrophe(c) && g->toks.n > 0 && !g->space) {
     scan_apostrophe(s, len, n, tok_at(g, g->toks.n - 1), &t);
   } else {
-    t.end = i + n;
+    t.end = (uint32_t)(i + n);
     size_t n2;
     if (ng_uc_is_hyphen(c) && !g->space && t.end < len && is_word_char(ng_utf8_decode(s + t.end, len - t.end, &n2)))
       t.flags |= NG_TF_JOINED;
@@ -289,7 +289,7 @@ static NgStatus absorb_closers(Seg *g) {
   while (g->i < g->len) {
     uint32_t c2 = ng_utf8_decode(g->s + g->i, g->len - g->i, &n2);
     if (c2 != '"' && c2 != 0x201D && c2 != 0x2019 && c2 != ')' && c2 != ']') break;
-    NgToken q = {g->i, g->i + n2, g->sent, g->para, 0, NG_TOK_PUNCT};
+    NgToken q = {(uint32_t)g->i, (uint32_t)(g->i + n2), g->sent, g->para, 0, NG_TOK_PUNCT};
     if (vec_push(&g->toks, &q)) return NG_ERR_NOMEM;
     g->i += n2;
   }
@@ -373,6 +373,7 @@ static void mark_sentence_starts(Seg *g) {
 
 NgStatus ng_segment(const char *s, size_t len, const NgSegVocab *vocab, NgSegments **out) {
   *out = NULL;
+  if (len >= UINT32_MAX) return NG_ERR_TOOBIG; /* token offsets are 32 bits */
   Seg g = {s,
            len,
            vocab,
@@ -402,6 +403,10 @@ NgStatus ng_segment(const char *s, size_t len, const NgSegVocab *vocab, NgSegmen
     return st ? st : NG_ERR_NOMEM;
   }
   mark_sentence_starts(&g);
+  if (g.toks.n && g.toks.n < g.toks.cap) { /* the tokens stay as long as the analysis: no spare room */
+    void *fit = realloc(g.toks.items, g.toks.n * sizeof(NgToken));
+    if (fit) g.toks.items = fit;
+  }
   *seg = (NgSegments){g.toks.items,  g.toks.n,  g.sents.items,  g.sents.n,
                       g.paras.items, g.paras.n, g.n_cut_tokens, g.n_split_sentences};
   *out = seg;

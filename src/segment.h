@@ -55,11 +55,12 @@ enum {
 };
 
 typedef struct {
-  size_t start, end; /**< Byte span [start, end) in the text. */
-  uint32_t sent;     /**< Sentence index. */
-  uint32_t para;     /**< Paragraph index. */
-  uint16_t flags;    /**< NG_TF_* bits. */
-  uint8_t kind;      /**< NgTokKind. */
+  uint32_t start, end; /**< Byte span [start, end) in the text (texts are
+                            under 4 GiB: ng_segment refuses longer ones). */
+  uint32_t sent;       /**< Sentence index. */
+  uint32_t para;       /**< Paragraph index. */
+  uint16_t flags;      /**< NG_TF_* bits. */
+  uint8_t kind;        /**< NgTokKind. */
 } NgToken;
 
 typedef struct {
@@ -103,7 +104,8 @@ NgStatus ng_seg_vocab_add(NgSegVocab *v, const char *word, size_t len, unsigned 
 unsigned ng_seg_vocab_roles(const NgSegVocab *v, const char *word, size_t len);
 
 /** Segment text[0..len) with the words of `vocab` (borrowed; may be NULL).
- *  On success *out is owned by the caller (free with ng_segments_free). */
+ *  On success *out is owned by the caller (free with ng_segments_free).
+ *  NG_ERR_TOOBIG when len does not fit in 32 bits. */
 NgStatus ng_segment(const char *text, size_t len, const NgSegVocab *vocab, NgSegments **out);
 
 /** Free `seg`.  NULL is a no-op. */
