@@ -10,6 +10,8 @@
 # Usage: bench/scale.sh [NEWSGRAPH] [RUNS] [SIZES]
 #   SIZES: a comma-separated list of 10k,100k,1m,10m,50m,line5m (default: all)
 #   SCALE_MODES: "explain all" (default), or one of them
+#   SCALE_COUNT=1: count instructions under callgrind instead (repeatable
+#   under load; about 50 times slower: for the sizes up to 10m)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=$(realpath "${1:-build/newsgraph}")
@@ -38,24 +40,37 @@ for name in sizes:
 open(f'{out}/start.txt', 'wb').write(b'One line.\n')
 EOF
 
-# best wall time (s) and peak RSS (KB) of "$@" over $n runs
+# best wall time (us), best CPU time (user + system, us) and peak RSS (KB)
+# of "$@" over $n runs
 measure() {
-  local n=$1 best="" mem=0 t0 t1 e m
+  local n=$1 best="" cpu="" mem=0 t0 t1 e c u sy m
   shift
   for _ in $(seq 1 "$n"); do
     rm -rf "$tmp/out"
     t0=$(date +%s%N)
-    /usr/bin/env time -f "%M" -o "$tmp/time" "$@" > /dev/null 2> "$tmp/err" || { cat "$tmp/err" >&2; return 1; }
+    /usr/bin/env time -f "%U %S %M" -o "$tmp/time" "$@" > /dev/null 2> "$tmp/err" || { cat "$tmp/err" >&2; return 1; }
     t1=$(date +%s%N)
     e=$(((t1 - t0) / 1000))
-    m=$(cat "$tmp/time")
+    read -r u sy m < "$tmp/time"
+    c=$(python3 -c "import sys; print(round((float(sys.argv[1]) + float(sys.argv[2])) * 1e6))" "$u" "$sy")
     if [ -z "$best" ] || [ "$e" -lt "$best" ]; then best=$e; fi
+    if [ -z "$cpu" ] || [ "$c" -lt "$cpu" ]; then cpu=$c; fi
     [ "$m" -gt "$mem" ] && mem=$m
   done
-  echo "$best $mem"
+  echo "$best $cpu $mem"
+}
+
+# instructions (callgrind's Ir) of "$@"
+count() {
+  rm -rf "$tmp/out"
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null | sed -n 's/.*Collected : //p'
 }
 
 run_mode() { # runs mode file
+  if [ -n "${SCALE_COUNT:-}" ]; then
+    if [ "$2" = explain ]; then count "$bin" --explain "$3"; else count "$bin" -q -f all -o "$tmp/out" "$3"; fi
+    return
+  fi
   if [ "$2" = explain ]; then
     measure "$1" "$bin" --explain "$3"
   else
@@ -63,22 +78,39 @@ run_mode() { # runs mode file
   fi
 }
 
-printf '%-8s %-8s %9s %9s %11s %8s %11s\n' document mode bytes seconds "s-start/MB" "RSS MB" "RSS-start/B"
+if [ -n "${SCALE_COUNT:-}" ]; then
+  printf '%-8s %-8s %9s %15s %19s\n' document mode bytes instructions "instr.-start/byte"
+  for mode in $modes; do
+    start=$(run_mode 1 "$mode" "$tmp/start.txt")
+    for name in ${sizes//,/ }; do
+      f=$tmp/$name.txt
+      bytes=$(stat -c %s "$f")
+      ir=$(run_mode 1 "$mode" "$f")
+      printf '%-8s %-8s %9d %15d %19.0f\n' "$name" "$mode" "$bytes" "$ir" "$(((ir - start) / bytes))"
+    done
+  done
+  echo "(callgrind instruction counts; -start: minus the run of a one-line document, the start-up)"
+  exit 0
+fi
+
+printf '%-8s %-8s %9s %8s %8s %13s %7s %11s\n' document mode bytes wall-s cpu-s "cpu-start/MB" "RSS MB" "RSS-start/B"
 for mode in $modes; do
-  read -r start_us start_kb < <(run_mode 5 "$mode" "$tmp/start.txt")
+  read -r start_us start_cpu start_kb < <(run_mode 5 "$mode" "$tmp/start.txt")
   for name in ${sizes//,/ }; do
     f=$tmp/$name.txt
     bytes=$(stat -c %s "$f")
     n=$runs
     [ "$bytes" -lt 1000000 ] && [ "$n" -lt 5 ] && n=5 # small ones: start-up noise
     [ "$bytes" -lt 100000 ] && [ "$n" -lt 20 ] && n=20
-    read -r us kb < <(run_mode "$n" "$mode" "$f")
+    read -r us cpu kb < <(run_mode "$n" "$mode" "$f")
     python3 -c "
 import sys
-m, n, b, us, kb, sus, skb = sys.argv[1], sys.argv[2], *map(int, sys.argv[3:])
-print('%-8s %-8s %9d %9.3f %11.3f %8.0f %11.1f' % (n, m, b, us / 1e6, (us - sus) / b, kb / 1024, (kb - skb) * 1024 / b))" \
-      "$mode" "$name" "$bytes" "$us" "$kb" "$start_us" "$start_kb"
+m, n, b, us, cpu, kb, scpu, skb = sys.argv[1], sys.argv[2], *map(int, sys.argv[3:])
+print('%-8s %-8s %9d %8.2f %8.2f %13.3f %7.0f %11.1f' % (n, m, b, us / 1e6, cpu / 1e6, (cpu - scpu) / b, kb / 1024,
+                                                       (kb - skb) * 1024 / b))" \
+      "$mode" "$name" "$bytes" "$us" "$cpu" "$kb" "$start_cpu" "$start_kb"
   done
 done
-echo "(wall time, best of $runs (of 5 below 1 MB, of 20 below 100 KB); -start: minus a one-line document's run (the start-up: gazetteers);"
-echo " s-start/MB: seconds per MB of input; RSS-start/B: peak RSS above the start-up per byte of input)"
+echo "(best of $runs runs, of 5 below 1 MB, of 20 below 100 KB; cpu: user + system time; -start: minus the run of a"
+echo " one-line document (the start-up: loading the gazetteers); cpu-start/MB: CPU seconds per MB of input;"
+echo " RSS-start/B: peak RSS above the start-up per byte of input)"
