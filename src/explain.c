@@ -1,5 +1,6 @@
 #include "explain.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void at(const NgText *t, size_t byte, FILE *f) {
@@ -18,16 +19,35 @@ static const char *ename(const NgAnalysis *a, int32_t e) {
   return e >= 0 && (size_t)e < a->ents->n ? a->ents->ents[e].label : "?";
 }
 
-/* An entity, its aliases and its mentions (line:column, text, rule). */
-static void explain_entity(const NgAnalysis *a, size_t i, FILE *f) {
+/* The mentions of each entity, in text order: entity e's are
+   by_ent[first[e] .. first[e + 1]) (a counting sort by entity).  Both
+   arrays are new, owned by the caller; 0 when out of memory. */
+static int mentions_by_entity(const NgAnalysis *a, size_t **first_out, size_t **by_ent_out) {
+  const NgEntities *E = a->ents;
+  size_t n = a->rec->n_mentions;
+  size_t *first = calloc(E->n + 2, sizeof *first), *by_ent = malloc((n + 1) * sizeof *by_ent);
+  *first_out = first;
+  *by_ent_out = by_ent;
+  if (!first || !by_ent) return 0;
+  for (size_t m = 0; m < n; ++m)
+    if (E->readings[m].entity >= 0) first[E->readings[m].entity + 2]++;
+  for (size_t e = 0; e < E->n; ++e) first[e + 2] += first[e + 1];
+  for (size_t m = 0; m < n; ++m) /* first[e + 1] runs from e's start to its end */
+    if (E->readings[m].entity >= 0) by_ent[first[E->readings[m].entity + 1]++] = m;
+  return 1;
+}
+
+/* An entity, its aliases and its mentions by_ent[0..n) (line:column, text,
+   rule). */
+static void explain_entity(const NgAnalysis *a, size_t i, const size_t *by_ent, size_t n, FILE *f) {
   const NgText *t = a->src.text;
   const NgEntity *e = &a->ents->ents[i];
   fprintf(f, "\nentity %s/%s \"%s\" %s  rule=%s confidence=%.2f\n", ng_type_slug(e->type), e->slug, e->label,
           ng_class_name(e->cls), ng_rule_id(e->rule), (double)e->confidence);
   for (size_t k = 0; k < e->n_alt; ++k) fprintf(f, "  alias \"%s\"\n", e->alt[k]);
-  for (size_t m = 0; m < a->rec->n_mentions; ++m) {
+  for (size_t k = 0; k < n; ++k) {
+    size_t m = by_ent[k];
     const NgMention *mm = &a->rec->mentions[m];
-    if (a->ents->readings[m].entity != (int32_t)i) continue;
     fputs("  mention ", f);
     at(t, mm->start, f);
     fputc(' ', f);
@@ -73,7 +93,12 @@ NgStatus ng_explain(const NgAnalysis *a, const char *name, FILE *f) {
   const NgRelations *R = a->rels;
   fprintf(f, "# %s: %zu entities, %zu mentions, %zu relations, %zu roles, %zu events, %zu statements\n", name,
           a->ents->n, a->rec->n_mentions, R->n_rels, R->n_roles, R->n_events, R->n_stmts);
-  for (size_t i = 0; i < a->ents->n; ++i) explain_entity(a, i, f);
+  size_t *first = NULL, *by_ent = NULL;
+  int ok = mentions_by_entity(a, &first, &by_ent);
+  for (size_t i = 0; ok && i < a->ents->n; ++i) explain_entity(a, i, by_ent + first[i], first[i + 1] - first[i], f);
+  free(first);
+  free(by_ent);
+  if (!ok) return NG_ERR_NOMEM;
   fputc('\n', f);
   for (size_t i = 0; i < R->n_rels; ++i) {
     const NgRelation *r = &R->rels[i];

@@ -242,31 +242,38 @@ static void sort_keys(Sorter *x, size_t n, size_t n_ranks) {
   }
 }
 
-/* Keep the triples in the order x->ord, each once. */
-static NgStatus keep_sorted(NgGraph *g, const Sorter *x) {
-  NgTriple *nv = malloc((g->n + 1) * sizeof *nv);
-  uint32_t(*nt)[5] = malloc((g->n + 1) * sizeof *nt);
-  if (!nv || !nt) {
-    free(nv);
-    free(nt);
-    return NG_ERR_NOMEM;
+/* Keep the triples in the order x->ord, each once: in place (a copy of
+   the triples beside the sorter's arrays made the sort the peak of a
+   document's memory).  x->ord and x->tmp are used up. */
+static void keep_sorted(NgGraph *g, Sorter *x) {
+  size_t *dup = x->tmp, *ord = x->ord, n = g->n; /* dup[i]: sorted triple i equals the one before */
+  for (size_t i = 0; i < n; ++i) dup[i] = i && memcmp(x->key[ord[i - 1]], x->key[ord[i]], sizeof x->key[0]) == 0;
+  for (size_t s = 0; s < n; ++s) { /* triple i moves to where ord[i] was: follow each cycle once */
+    if (ord[s] == s) continue;
+    NgTriple t = g->v[s];
+    uint32_t tid[5];
+    memcpy(tid, g->tid[s], sizeof tid);
+    size_t j = s;
+    while (ord[j] != s) {
+      size_t k = ord[j];
+      g->v[j] = g->v[k];
+      memcpy(g->tid[j], g->tid[k], sizeof tid);
+      ord[j] = j;
+      j = k;
+    }
+    g->v[j] = t;
+    memcpy(g->tid[j], tid, sizeof tid);
+    ord[j] = j;
   }
   size_t m = 0;
-  for (size_t i = 0; i < g->n; ++i) {
-    size_t k = x->ord[i];
-    if (i && memcmp(x->key[x->ord[i - 1]], x->key[k], sizeof x->key[0]) == 0) continue;
-    nv[m] = g->v[k];
-    memcpy(nt[m], g->tid[k], sizeof nt[m]);
+  for (size_t i = 0; i < n; ++i) {
+    if (dup[i]) continue;
+    g->v[m] = g->v[i];
+    memmove(g->tid[m], g->tid[i], sizeof g->tid[m]);
     ++m;
   }
-  free(g->v);
-  free(g->tid);
-  g->v = nv;
-  g->tid = nt;
   g->n = m;
-  g->cap = m + 1;
   g->sorted = 1;
-  return NG_SUCCESS;
 }
 
 /* Sort the triples and drop duplicates. */
@@ -278,7 +285,7 @@ static NgStatus finish(NgGraph *g) {
   if (!st) {
     make_keys(g, &x);
     sort_keys(&x, g->n, g->n_strs);
-    st = keep_sorted(g, &x);
+    keep_sorted(g, &x);
   }
   sorter_free(&x);
   return st;

@@ -180,7 +180,7 @@ static NgStatus add_word(NgLexicon *lx, const char *w, NgWordFlags flags, uint8_
   char key[256];
   size_t n = strlen(w);
   if (!n || n >= sizeof key / 2) return NG_SUCCESS;
-  NgToken t = {0, n, 0, 0, 0, NG_TOK_WORD};
+  NgToken t = {0, (uint32_t)n, 0, 0, 0, NG_TOK_WORD}; /* n < 128 */
   size_t kn = ng_lexicon_token_key(w, &t, key);
   return add_word_key(lx, key, kn, flags, cls, month);
 }

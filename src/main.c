@@ -367,7 +367,11 @@ static int read_doc(Doc *d, const Options *o) {
 
 static int analyze_doc(Doc *d, const NgLexicon *lex) {
   NgStatus st = ng_analyze(d->text, lex, &d->meta, &d->an);
-  if (st) fprintf(stderr, "newsgraph: %s: %s\n", d->shown, ng_strerror(st));
+  char limits[256];
+  if (st)
+    fprintf(stderr, "newsgraph: %s: %s\n", d->shown, ng_strerror(st));
+  else if (ng_analysis_limits(d->an, limits, sizeof limits))
+    fprintf(stderr, "newsgraph: %s: warning: %s (pathological input, read in pieces)\n", d->shown, limits);
   return st ? EXIT_INPUT : EXIT_OK;
 }
 

@@ -33,6 +33,12 @@ typedef struct {
  *  outlive the result.  *out is owned by the caller (ng_analysis_free). */
 NgStatus ng_analyze(const NgText *text, const NgLexicon *lex, const NgMeta *meta, NgAnalysis **out);
 
+/** Describe in buf (`size` bytes) the limits for pathological input that
+ *  applied to `a`: sentences split (segment.h), words cut (segment.h), runs
+ *  of capitalized words cut (recognize.h), e.g. "1 sentence split at 1000
+ *  tokens".  Returns 0 (and buf "") when none did. */
+int ng_analysis_limits(const NgAnalysis *a, char *buf, size_t size);
+
 /** Free `a` and what it owns.  NULL is a no-op. */
 void ng_analysis_free(NgAnalysis *a);
 

@@ -42,6 +42,8 @@ int32_t ng_rec_add_mention(Ctx *c, size_t a, size_t b, NgClass cls, int32_t lex,
                                  .rule = rule};
   if (!(flags & NG_MF_NESTED))
     for (size_t i = a; i < b; ++i) r->tok_mention[i] = idx;
+  if ((flags & NG_MF_ACRONYM) && !c->st)
+    c->st = ng_strmap_put(c->acronyms, c->s + r->mentions[idx].start, r->mentions[idx].end - r->mentions[idx].start, 0);
   return idx;
 }
 
@@ -225,13 +227,16 @@ NgStatus ng_recognize(const NgSource *src, NgRecognition **out) {
   const NgSegments *seg = src->seg;
   NgRecognition *r = recognition_new(seg->n_toks);
   if (!r) return NG_ERR_NOMEM;
-  Ctx c = {src->text->data, seg, seg->toks, seg->n_toks, src->lex, src->words, src->meta, r, 0, 0, 0, NG_SUCCESS};
-  match_publisher(&c);
+  Ctx c = {src->text->data, seg, seg->toks, seg->n_toks, src->lex, src->words, src->meta, r, 0, 0, 0, NG_SUCCESS,
+           ng_strmap_new()};
+  if (!c.acronyms) c.st = NG_ERR_NOMEM;
+  if (!c.st) match_publisher(&c);
   if (!c.st) ng_rec_find_titles(&c);
   for (size_t s = 0; s < seg->n_sents && !c.st; ++s)
     ng_rec_scan_sentence(&c, seg->sents[s].tok_begin, seg->sents[s].tok_end);
   if (!c.st) ng_rec_find_aliases(&c);
   if (!c.st) c.st = sort_mentions(r, seg->n_toks);
+  ng_strmap_free(c.acronyms);
   if (c.st) {
     ng_recognition_free(r);
     return c.st;

@@ -49,6 +49,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/** Longest run of capitalized words (with their connectors) read as one
+ *  name, and longest run a title reaches over: a longer one is cut there
+ *  (pathological input; no name comes near it).  It bounds the rules that
+ *  take a name apart ("X and Y", "X of Y"), which is what keeps their cost
+ *  linear (docs/speed.md).  NgRecognition counts the cuts. */
+#define NG_REC_MAX_RUN 32
+
 enum {
   NG_MF_NESTED = 1u << 0,      /**< Inside another name; kept only if the entity
                                     is also named on its own. */
@@ -107,6 +114,7 @@ typedef struct {
   size_t n_parts;
   int32_t *tok_mention; /**< Per token: covering non-nested mention or -1. */
   int32_t *tok_title;   /**< Per token: covering title phrase or -1. */
+  size_t n_cut_runs;    /**< Runs of capitalized words cut at NG_REC_MAX_RUN. */
 } NgRecognition;
 
 /** The title phrase whose core ends right before token `tok` (found also

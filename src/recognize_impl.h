@@ -12,6 +12,7 @@
 #define NG_RECOGNIZE_IMPL_H
 
 #include "recognize.h"
+#include "strmap.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -31,6 +32,7 @@ typedef struct {
   NgRecognition *r;
   size_t cap_m, cap_t, cap_p;
   NgStatus st;
+  NgStrMap *acronyms; /* the text of every acronym mention (NG_MF_ACRONYM) so far */
 } Ctx;
 
 /* ---- token tests ------------------------------------------------------- */

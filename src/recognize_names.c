@@ -151,11 +151,17 @@ static size_t past_connector(const Ctx *c, const Chunk *ch, size_t k) {
   return name_particle(c, nx) ? nx + 1 : 0;
 }
 
-/* Build a capitalized chunk from a: returns its end. */
-static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub) {
+/* Build a capitalized chunk from a: returns its end.  A chunk stops at
+   NG_REC_MAX_RUN tokens (*capped, when not NULL, is then incremented if a
+   word follows). */
+static size_t build_chunk(const Ctx *c, size_t a, size_t se, int pub, size_t *capped) {
   Chunk ch = {a, se, pub, 0};
   size_t k = a;
   while (k < se && free_tok(c, k)) {
+    if (k - a >= NG_REC_MAX_RUN) {
+      if (capped && is_word(c, k)) ++*capped;
+      break;
+    }
     if (is_cap(c, k)) {
       k = chunk_cap_word(c, &ch, k);
       continue;
@@ -260,14 +266,8 @@ static int rest_administration(Ctx *c, const Run *r) {
 
 /* An acronym given in parentheses earlier with the text of token a. */
 static int acronym_given(const Ctx *c, size_t a) {
-  size_t len = c->t[a].end - c->t[a].start;
-  for (size_t i = 0; i < c->r->n_mentions; ++i) {
-    const NgMention *x = &c->r->mentions[i];
-    if ((x->flags & NG_MF_ACRONYM) && x->end - x->start == len &&
-        memcmp(c->s + x->start, c->s + c->t[a].start, len) == 0)
-      return 1;
-  }
-  return 0;
+  uint32_t unused;
+  return ng_strmap_get(c->acronyms, c->s + c->t[a].start, c->t[a].end - c->t[a].start, &unused);
 }
 
 /* "the PSNI": an unknown all-capitals word of 2-8 letters after "the" is
@@ -720,7 +720,7 @@ static int32_t cued_org(Ctx *c, size_t a, size_t b, NgRule known, NgClass cls, N
 /* Publications: "the journal Eastern Policy Review".  Returns the end, or 0. */
 static size_t publication(Ctx *c, size_t i, size_t se) {
   if (!has(c, i, NG_W_PUB_CUE) || !is_lower(c, i) || !is_cap(c, i + 1) || !free_tok(c, i + 1)) return 0;
-  size_t b = build_chunk(c, i + 1, se, 1);
+  size_t b = build_chunk(c, i + 1, se, 1, &c->r->n_cut_runs);
   if (b <= i + 1) return 0;
   acronym_after(c, cued_org(c, i + 1, b, NG_RULE_GAZ_ORG_INNER, NG_CLS_PUBLICATION, NG_RULE_ORG_PUBLICATION_CUE));
   return b;
@@ -730,7 +730,7 @@ static size_t publication(Ctx *c, size_t i, size_t se) {
 static size_t photo_credit(Ctx *c, size_t i, size_t se) {
   if (!capitalized(c, i) || !has(c, i, NG_W_CAPTION | NG_W_CREDIT) || !is_punct(c, i + 1, ":") || !is_cap(c, i + 2))
     return 0;
-  size_t b = build_chunk(c, i + 2, se, 0);
+  size_t b = build_chunk(c, i + 2, se, 0, &c->r->n_cut_runs);
   if (b <= i + 2) return 0;
   cued_org(c, i + 2, b, NG_RULE_GAZ_ORG, NG_CLS_NEWSAGENCY, NG_RULE_ORG_PHOTO_CREDIT);
   return b;
@@ -752,7 +752,7 @@ static size_t lowercase_gazetteer(Ctx *c, size_t i, size_t se) {
 static size_t long_gazetteer(Ctx *c, size_t i, size_t se) {
   NgLexMatch gm;
   size_t gl = ng_rec_lex_at(c, i, se, KIND(NG_LEX_ORG) | KIND(NG_LEX_PLACE), &gm);
-  if (gl < 3 || gl <= build_chunk(c, i, se, 0) - i) return 0;
+  if (gl < 3 || gl <= build_chunk(c, i, se, 0, NULL) - i) return 0;
   for (size_t q = i; q < i + gl; ++q)
     if (!free_tok(c, q)) return 0;
   uint32_t e = ng_rec_best_entry(c, &gm);
@@ -838,7 +838,7 @@ typedef struct {
    University’s Institute for Y" (the second is part of the first).
    Returns the token after it. */
 static size_t read_chunk(Ctx *c, Possessive *ps, size_t i, size_t se) {
-  size_t b = build_chunk(c, i, se, 0);
+  size_t b = build_chunk(c, i, se, 0, &c->r->n_cut_runs);
   if (b <= i) return i + 1;
   int32_t mi = classify_chunk(c, i, b);
   acronym_after(c, mi);

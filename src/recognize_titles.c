@@ -22,6 +22,7 @@ typedef struct {
   size_t place_a[4], place_b[4];
   uint32_t place_e[4];
   int n_place;
+  int capped; /* a capitalized run after it was cut at NG_REC_MAX_RUN */
 } Phrase;
 
 /* ---- where a title may start ----------------------------------------------- */
@@ -81,10 +82,15 @@ static void read_core(const Ctx *c, Phrase *ph) {
 
 /* ---- extensions to the right -------------------------------------------------- */
 
-/* End of a capitalized run starting at j: caps joined by "and"/"of"/"&". */
-static size_t cap_run(const Ctx *c, size_t j, size_t end) {
+/* End of a capitalized run starting at j: caps joined by "and"/"of"/"&";
+   cut (*capped set) when it goes on past NG_REC_MAX_RUN tokens. */
+static size_t cap_run(const Ctx *c, size_t j, size_t end, int *capped) {
   size_t k = j;
   while (k < end && is_cap(c, k)) {
+    if (k >= j + NG_REC_MAX_RUN) {
+      *capped = 1;
+      break;
+    }
     ++k;
     if (k + 1 < end && (tok(c, k, "and") || tok(c, k, "of") || tok(c, k, "&") || is_joined(c, k)) && is_cap(c, k + 1))
       ++k;
@@ -114,7 +120,7 @@ static int extend_of_known_org(const Ctx *c, Phrase *ph) {
   ph->ce = ph->xo_b;
   if (tok(c, ph->ce, "for") && is_cap(c, ph->ce + 1)) {
     size_t q = ph->ce + 1;
-    while (q < ph->se &&
+    while (q < ph->se && q < ph->ce + 1 + NG_REC_MAX_RUN &&
            ((is_cap(c, q) && !(has(c, q, NG_W_GIVEN) && is_cap(c, q + 1))) ||
             (is_lower(c, q) && (tok(c, q, "and") || tok(c, q, "of") || tok(c, q, "the")) && is_cap(c, q + 1))))
       ++q;
@@ -127,7 +133,7 @@ static int extend_of_known_org(const Ctx *c, Phrase *ph) {
    capitalized run that names nothing by itself). */
 static int extend_of_name(const Ctx *c, Phrase *ph) {
   if (!tok(c, ph->ce, "of") && !tok(c, ph->ce, "for")) return 0;
-  size_t j = ph->ce + 1, run = cap_run(c, j, ph->se);
+  size_t j = ph->ce + 1, run = cap_run(c, j, ph->se, &ph->capped);
   NgLexMatch pm;
   if (run > j && ng_rec_lex_at(c, j, run, KIND(NG_LEX_PLACE), &pm) == run - j &&
       E(c, ng_rec_best_entry(c, &pm))->cls == NG_CLS_COUNTRY) {
@@ -271,7 +277,7 @@ static PrefixStep prefix_institution(const Ctx *c, Phrase *ph) {
   size_t p = ph->p;
   if (!is_cap(c, p - 1) || !has(c, p - 1, NG_W_ORG_HEAD) || !no_names_yet(ph)) return PREFIX_NO;
   size_t q = p - 1;
-  while (q > ph->sb && c->r->tok_mention[q - 1] < 0 &&
+  while (q > ph->sb && q + NG_REC_MAX_RUN > p && c->r->tok_mention[q - 1] < 0 &&
          (is_cap(c, q - 1) || (is_poss(c, q - 1) && q >= 2 && is_cap(c, q - 2))) &&
          !has(c, q - 1, NG_W_STOP | NG_W_TITLE_MOD))
     --q;
@@ -404,6 +410,7 @@ static size_t read_title(Ctx *c, size_t i, size_t ntok, uint32_t lex) {
   ph.T.core_begin = ph.cb;
   ph.T.core_end = ph.ce;
   ph.T.country = ph.country;
+  c->r->n_cut_runs += (size_t)ph.capped;
   if (!record_title(c, &ph)) return 0;
   return ph.ce > i ? ph.ce : i + 1;
 }

@@ -14,10 +14,25 @@ const char *ng_rel_name(NgRelKind k) { return k < NG_REL_COUNT ? REL_NAMES[k] : 
 /* ---- shared readings ------------------------------------------------------- */
 
 int32_t ng_rel_ent_of_lex(const Ctx *c, int32_t lex) {
-  if (lex < 0) return -1;
-  for (size_t i = 0; i < c->e->n; ++i)
-    if (c->e->ents[i].lex == lex) return (int32_t)i;
-  return -1;
+  uint32_t e;
+  if (lex < 0 || !ng_strmap_get(c->ent_by_lex, (const char *)&lex, sizeof lex, &e)) return -1;
+  return (int32_t)e;
+}
+
+/* c->ent_by_lex: each lexicon entry to the first entity linked to it. */
+static NgStatus index_lex_entities(Ctx *c) {
+  NgStatus st = NG_SUCCESS;
+  for (size_t i = 0; i < c->e->n && !st; ++i) {
+    int32_t lex = c->e->ents[i].lex;
+    uint32_t first;
+    if (lex >= 0 && !ng_strmap_get(c->ent_by_lex, (const char *)&lex, sizeof lex, &first))
+      st = ng_strmap_put(c->ent_by_lex, (const char *)&lex, sizeof lex, (uint32_t)i);
+  }
+  return st;
+}
+
+uint32_t ng_rel_represents_of(const Ctx *c, int32_t s) {
+  return ng_strindex_first(c->represents, (const char *)&s, sizeof s);
 }
 
 int ng_rel_guarded(const Ctx *c, size_t trig, size_t sb) {
@@ -72,6 +87,9 @@ static void add_rel_conf(Ctx *c, NgRelKind kind, int32_t s, int32_t o, size_t a,
   if (!nr) return;
   R->rels = nr;
   if ((c->st = ng_strmap_put(c->rel_index, key, sizeof key, (uint32_t)R->n_rels))) return;
+  if (kind == NG_REL_REPRESENTS &&
+      (c->st = ng_strindex_add(c->represents, (const char *)&s, sizeof s, (uint32_t)R->n_rels)))
+    return;
   R->rels[R->n_rels++] = (NgRelation){(uint8_t)kind, s, o, a, b, conf, rule};
 }
 
@@ -88,17 +106,67 @@ static int cmp_i32(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+/* The events are indexed by kind and participants (c->events).  Two events
+   of one kind and participants are never the same event (else the second
+   would have been merged into the first), and a place is only ever added
+   to an event: so per kind and participants there is a first event ('F'),
+   at most one event at each place ('P' and the place), and at most one
+   with no place ('U'; then it is the only one). */
+#define EVENT_KEY_MAX (2 + 4 * 32 + 4)
+#define NO_EVENT UINT32_MAX
+
+/* The key of `tag` for events of `kind` with the participants parts[0..m)
+   (at most 32) and, for 'P', the place; its length. */
+static size_t event_key(char tag, NgEventKind kind, const int32_t *parts, size_t m, int32_t place, char *key) {
+  if (m > 32) m = 32;
+  key[0] = tag;
+  key[1] = (char)kind;
+  memcpy(key + 2, parts, m * sizeof *parts);
+  size_t n = 2 + m * sizeof *parts;
+  if (tag == 'P') memcpy(key + n, &place, sizeof place);
+  return tag == 'P' ? n + sizeof place : n;
+}
+
+/* The event of `tag` (NO_EVENT when none). */
+static uint32_t event_at(const Ctx *c, char tag, NgEventKind kind, const int32_t *parts, size_t m, int32_t place) {
+  char key[EVENT_KEY_MAX];
+  uint32_t e;
+  return ng_strmap_get(c->events, key, event_key(tag, kind, parts, m, place, key), &e) ? e : NO_EVENT;
+}
+
+static void set_event_at(Ctx *c, char tag, NgEventKind kind, const int32_t *parts, size_t m, int32_t place,
+                         uint32_t e) {
+  if (c->st) return;
+  char key[EVENT_KEY_MAX];
+  c->st = ng_strmap_put(c->events, key, event_key(tag, kind, parts, m, place, key), e);
+}
+
 /* An event like `kind` of the same participants parts[0..m) found before
-   (for visits: with no other place), or NULL. */
+   (for visits: with no other place), or NULL: the first of them, or for
+   a visit to a place the first of the one there and the one with no
+   place. */
 static NgEvent *same_event(const Ctx *c, NgEventKind kind, const int32_t *parts, size_t m, int32_t place) {
-  NgRelations *R = c->out;
-  for (size_t i = 0; i < R->n_events; ++i) {
-    NgEvent *x = &R->events[i];
-    if (x->kind != kind || x->n_participants != m || memcmp(x->participants, parts, m * sizeof *parts) != 0) continue;
-    if (kind == NG_EVENT_VISIT && x->place != place && place >= 0 && x->place >= 0) continue;
-    return x;
+  uint32_t e = event_at(c, 'F', kind, parts, m, place);
+  if (e != NO_EVENT && kind == NG_EVENT_VISIT && place >= 0) {
+    uint32_t at = event_at(c, 'P', kind, parts, m, place), none = event_at(c, 'U', kind, parts, m, place);
+    e = at < none ? at : none;
   }
-  return NULL;
+  return e == NO_EVENT ? NULL : &c->out->events[e];
+}
+
+/* Event x (participants parts[0..m)) gets the place `place`. */
+static void place_event(Ctx *c, NgEvent *x, const int32_t *parts, size_t m, int32_t place) {
+  if (x->place >= 0 || place < 0) return;
+  uint32_t e = (uint32_t)(x - c->out->events);
+  x->place = place;
+  set_event_at(c, 'U', (NgEventKind)x->kind, parts, m, place, NO_EVENT);
+  set_event_at(c, 'P', (NgEventKind)x->kind, parts, m, place, e);
+}
+
+/* Index the new event e (see same_event). */
+static void index_event(Ctx *c, NgEventKind kind, const int32_t *parts, size_t m, int32_t place, uint32_t e) {
+  if (event_at(c, 'F', kind, parts, m, place) == NO_EVENT) set_event_at(c, 'F', kind, parts, m, place, e);
+  set_event_at(c, place >= 0 ? 'P' : 'U', kind, parts, m, place, e);
 }
 
 void ng_rel_add_event(Ctx *c, NgEventKind kind, int32_t *parts, size_t n, int32_t place, const char *date, size_t a,
@@ -111,7 +179,7 @@ void ng_rel_add_event(Ctx *c, NgEventKind kind, int32_t *parts, size_t n, int32_
   if ((kind == NG_EVENT_MEETING && m < 2) || m < 1) return;
   NgEvent *x = same_event(c, kind, parts, m, place);
   if (x) {
-    if (x->place < 0) x->place = place;
+    place_event(c, x, parts, m, place);
     if (!x->date[0] && date) snprintf(x->date, sizeof x->date, "%s", date);
     return;
   }
@@ -128,6 +196,7 @@ void ng_rel_add_event(Ctx *c, NgEventKind kind, int32_t *parts, size_t n, int32_
   NgEvent ev = {(uint8_t)kind, p, m, place, "", a, b, ng_rule_confidence(rule), rule};
   if (date) snprintf(ev.date, sizeof ev.date, "%s", date);
   R->events[R->n_events++] = ev;
+  index_event(c, kind, parts, m, place, (uint32_t)(R->n_events - 1));
 }
 
 void ng_rel_add_statement(Ctx *c, int32_t who, size_t a, size_t b, int direct, size_t ca, size_t cb, NgRule rule) {
@@ -177,8 +246,13 @@ NgStatus ng_relate(const NgSource *src, const NgRecognition *rec, const NgEntiti
            0,
            NG_SUCCESS,
            title_phrases(rec, seg->n_toks),
+           ng_strmap_new(),
+           ng_strmap_new(),
+           ng_strindex_new(),
+           NULL,
            ng_strmap_new()};
-  if (!c.phrase || !c.rel_index) c.st = NG_ERR_NOMEM;
+  if (!c.phrase || !c.rel_index || !c.ent_by_lex || !c.represents || !c.events) c.st = NG_ERR_NOMEM;
+  if (!c.st) c.st = index_lex_entities(&c);
   if (!c.st) ng_rel_roles(&c);
   if (!c.st) ng_rel_name_of_org(&c);
   if (!c.st) ng_rel_structure(&c);
@@ -187,6 +261,9 @@ NgStatus ng_relate(const NgSource *src, const NgRecognition *rec, const NgEntiti
   if (!c.st) ng_rel_statements(&c);
   free(c.phrase);
   ng_strmap_free(c.rel_index);
+  ng_strmap_free(c.ent_by_lex);
+  ng_strindex_free(c.represents);
+  ng_strmap_free(c.events);
   if (c.st) {
     ng_relations_free(R);
     return c.st;

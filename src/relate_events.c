@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* ---- dates --------------------------------------------------------------------- */
 
@@ -97,23 +98,39 @@ static int32_t possessor(const Ctx *c, size_t i, size_t back) {
   return e >= 0 && etype(c, e) == NG_TYPE_PERSON ? e : -1;
 }
 
+/* The people of a sentence before a token, read once from the sentence
+   start as the triggers come (so a long sentence is not read again for
+   each trigger): up to 16, a ";" starting the list again. */
+typedef struct {
+  size_t k; /* read up to here */
+  size_t n;
+  int32_t people[16];
+} Before;
+
+/* Read the people of *b up to token i (exclusive). */
+static void read_before(const Ctx *c, Before *b, size_t i) {
+  for (; b->k < i; ++b->k) {
+    const NgMention *m = person_at(c, b->k);
+    if (m && b->n < 16) {
+      b->people[b->n++] = entity_of(c, m);
+      b->k = m->tok_end - 1;
+    }
+    if (punct(c, b->k, ";")) b->n = 0;
+  }
+}
+
 /* The subject of the trigger at i: "A's meeting", or the people before
-   it in the sentence (a ";" starts the list again). */
-static void subjects_before(const Ctx *c, size_t sb, size_t i, Parties *p) {
+   it in the sentence (*b: the people read so far). */
+static void subjects_before(const Ctx *c, Before *b, size_t i, Parties *p) {
   int32_t e = possessor(c, i, 2);
   if (e < 0) e = possessor(c, i, 3);
   if (e >= 0) {
     p->subj[p->ns++] = e;
     return;
   }
-  for (size_t k = sb; k < i; ++k) {
-    const NgMention *m = person_at(c, k);
-    if (m && p->ns < 16) {
-      p->subj[p->ns++] = entity_of(c, m);
-      k = m->tok_end - 1;
-    }
-    if (punct(c, k, ";")) p->ns = 0;
-  }
+  read_before(c, b, i);
+  memcpy(p->subj, b->people, b->n * sizeof *b->people);
+  p->ns = b->n;
 }
 
 /* The other side of the meeting word at i: "with B", "between A and B"
@@ -138,14 +155,24 @@ static void meeting_objects(const Ctx *c, size_t i, size_t se, Parties *p) {
   if (ent_at(c, o) >= 0 && etype(c, ent_at(c, o)) == NG_TYPE_PERSON) people_after(c, o, se, p);
 }
 
-/* The place "in" or "to" names in tokens [a, b), or -1. */
-static int32_t place_in(const Ctx *c, size_t a, size_t b) {
-  for (size_t k = a; k + 1 < b; ++k) {
-    if (!tok(c, k, "in") && !tok(c, k, "to")) continue;
-    const NgMention *m = mention_at(c, k + 1);
-    if (names_a(c, m, NG_TYPE_PLACE) && m->tok_begin == k + 1) return entity_of(c, m);
+/* Per token k: the first token at or after k that is "in" or "to" before
+   a place mention starting right after it (c->nt when none).  Owned by the
+   caller; NULL when out of memory. */
+static uint32_t *place_cues(const Ctx *c) {
+  uint32_t *next = malloc((c->nt + 1) * sizeof *next);
+  if (!next) return NULL;
+  next[c->nt] = (uint32_t)c->nt; /* tokens are numbered in 32 bits (NgToken.sent) */
+  for (size_t k = c->nt; k-- > 0;) {
+    const NgMention *m = k + 1 < c->nt && (tok(c, k, "in") || tok(c, k, "to")) ? mention_at(c, k + 1) : NULL;
+    next[k] = names_a(c, m, NG_TYPE_PLACE) && m->tok_begin == k + 1 ? (uint32_t)k : next[k + 1];
   }
-  return -1;
+  return next;
+}
+
+/* The place "in" or "to" names in tokens [a, b), or -1. */
+static int32_t place_in(const Ctx *c, const uint32_t *cues, size_t a, size_t b) {
+  size_t k = cues[a];
+  return k + 1 < b ? entity_of(c, mention_at(c, k + 1)) : -1;
 }
 
 /* ---- meetings and visits ---------------------------------------------------------- */
@@ -153,7 +180,9 @@ static int32_t place_in(const Ctx *c, size_t a, size_t b) {
 /* The sentence of tokens [sb, se) and its date ("" when none). */
 typedef struct {
   size_t sb, se;
-  const char *date; /* NULL when none */
+  const char *date;     /* NULL when none */
+  const uint32_t *cues; /* place_cues() of the text */
+  Before subj, people;  /* the people before the trigger: for subjects_before, and all of them */
 } Sentence;
 
 /* A meeting of p's people at `place`, with the direct met-with edges: each
@@ -187,45 +216,59 @@ static void add_visit(Ctx *c, const Sentence *S, size_t i, Parties *p) {
 }
 
 /* A meeting or visit word at i (lower case, in no name, not negated). */
-static void read_trigger(Ctx *c, const Sentence *S, size_t i) {
+static void read_trigger(Ctx *c, Sentence *S, size_t i) {
   NgWordFlags w = W(c, i);
   if (!(w & (NG_W_MEET | NG_W_VISIT)) || !(c->t[i].flags & NG_TF_LOWER) || mention_at(c, i) ||
       ng_rel_guarded(c, i, S->sb))
     return;
   Parties p = {{0}, {0}, 0, 0};
-  subjects_before(c, S->sb, i, &p);
+  subjects_before(c, &S->subj, i, &p);
   if (w & NG_W_MEET) {
     meeting_objects(c, i, S->se, &p);
     if (p.no == 0) return;
-    int32_t place = place_in(c, i, S->se);
-    if (place < 0) place = place_in(c, S->sb, i);
+    int32_t place = place_in(c, S->cues, i, S->se);
+    if (place < 0) place = place_in(c, S->cues, S->sb, i);
     add_meeting(c, S, &p, place, p.ns ? NG_RULE_MEETING_WITH : NG_RULE_MEETING_BETWEEN);
   } else if (p.ns) {
     add_visit(c, S, i, &p);
   }
 }
 
+/* Read the people of *b up to token i (exclusive), all of them (up to 16). */
+static void read_people(const Ctx *c, Before *b, size_t i) {
+  for (; b->k < i; ++b->k) {
+    const NgMention *m = person_at(c, b->k);
+    if (m && b->n < 16) b->people[b->n++] = entity_of(c, m);
+  }
+}
+
 /* "A is welcomed by B" / "hosted by" / "received by". */
-static void read_welcomed_by(Ctx *c, const Sentence *S, size_t i) {
+static void read_welcomed_by(Ctx *c, Sentence *S, size_t i) {
   if (!(W(c, i) & NG_W_HOST_PASSIVE) || !(c->t[i].flags & NG_TF_LOWER) || !tok(c, i + 1, "by") ||
       ng_rel_guarded(c, i, S->sb))
     return;
   Parties p = {{0}, {0}, 0, 0};
-  for (size_t k = S->sb; k < i; ++k) {
-    const NgMention *m = person_at(c, k);
-    if (m && p.ns < 16) p.subj[p.ns++] = entity_of(c, m);
-  }
+  read_people(c, &S->people, i);
+  memcpy(p.subj, S->people.people, S->people.n * sizeof *p.subj);
+  p.ns = S->people.n;
   people_after(c, i + 2, S->se, &p);
   if (!p.ns || !p.no) return;
-  add_meeting(c, S, &p, place_in(c, i, S->se), NG_RULE_MEETING_WELCOMED_BY);
+  add_meeting(c, S, &p, place_in(c, S->cues, i, S->se), NG_RULE_MEETING_WELCOMED_BY);
 }
 
 void ng_rel_events(Ctx *c) {
+  uint32_t *cues = place_cues(c);
+  if (!cues) {
+    c->st = NG_ERR_NOMEM;
+    return;
+  }
   for (size_t s = 0; s < c->seg->n_sents && !c->st; ++s) {
     char date[11] = "";
-    Sentence S = {c->seg->sents[s].tok_begin, c->seg->sents[s].tok_end, NULL};
+    size_t sb = c->seg->sents[s].tok_begin;
+    Sentence S = {sb, c->seg->sents[s].tok_end, NULL, cues, {sb, 0, {0}}, {sb, 0, {0}}};
     if (find_date(c, S.sb, S.se, date)) S.date = date;
     for (size_t i = S.sb; i < S.se; ++i) read_trigger(c, &S, i);
     for (size_t i = S.sb; i + 1 < S.se; ++i) read_welcomed_by(c, &S, i);
   }
+  free(cues);
 }

@@ -14,10 +14,13 @@
 #define NG_RELATE_IMPL_H
 
 #include "relate.h"
+#include "strindex.h"
 #include "strmap.h"
 
 #include <stddef.h>
 #include <stdint.h>
+
+typedef struct NgRoleIndexImpl NgRoleIndex;
 
 typedef struct {
   const char *s;
@@ -33,8 +36,12 @@ typedef struct {
   NgRelations *out;
   size_t cap_r, cap_o, cap_e, cap_s;
   NgStatus st;
-  uint8_t *phrase;     /* per token: bit 1 inside a title phrase, bit 2 its first token */
-  NgStrMap *rel_index; /* (kind, subject, object) -> index in out->rels */
+  uint8_t *phrase;        /* per token: bit 1 inside a title phrase, bit 2 its first token */
+  NgStrMap *rel_index;    /* (kind, subject, object) -> index in out->rels */
+  NgStrMap *ent_by_lex;   /* lexicon entry -> first entity linked to it */
+  NgStrIndex *represents; /* subject -> its "represents" relations (indices in out->rels) */
+  NgRoleIndex *roles;     /* the roles so far (relate_roles.c), while ng_rel_roles runs */
+  NgStrMap *events;       /* the events so far (relate.c) */
 } Ctx;
 
 /* ---- reading the text ---------------------------------------------------- */
@@ -100,6 +107,9 @@ void ng_rel_add_event(Ctx *c, NgEventKind kind, int32_t *parts, size_t n, int32_
                       size_t b, NgRule rule);
 /* What `who` said: bytes [a, b), named at [ca, cb). */
 void ng_rel_add_statement(Ctx *c, int32_t who, size_t a, size_t b, int direct, size_t ca, size_t cb, NgRule rule);
+/* The "represents" relations of subject s made so far, in order: a cursor
+   over c->represents (ng_strindex_next, ng_strindex_value). */
+uint32_t ng_rel_represents_of(const Ctx *c, int32_t s);
 /* Grow the array p of capacity *cap to hold n + 1 items (NULL and c->st
    set when out of memory). */
 void *ng_rel_grow(Ctx *c, void *p, size_t *cap, size_t n, size_t size);

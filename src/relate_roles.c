@@ -67,18 +67,161 @@ static char *role_title(const Ctx *c, const NgTitle *T, const NgLexEntry *le) {
   return title;
 }
 
-/* The same role named before (same person, title and status; org and
-   country not contradicting), or NULL. */
-static NgRole *same_role(const Ctx *c, const NgRole *r) {
-  NgRelations *R = c->out;
-  for (size_t i = 0; i < R->n_roles; ++i) {
-    NgRole *x = &R->roles[i];
-    if (x->person == r->person && strcmp(x->title, r->title) == 0 && x->former == r->former &&
-        (x->org == r->org || r->org < 0 || x->org < 0) &&
-        (x->country == r->country || r->country < 0 || x->country < 0))
-      return x;
-  }
+/* ---- the same role named again ------------------------------------------------ */
+
+/* The roles of one person, title and status form a group.  Two roles of a
+   group never fit each other (else the second would have been merged into
+   the first), and merging only ever adds an organization or a country to a
+   role.  So a group has at most one role with each exact (organization,
+   country), -1 included; the roles with one organization, or one country,
+   only ever grow in number; and a role never gets its -1 back.  same_role
+   looks up:
+     no organization, no country: the group's first role ('F');
+     an organization o only: the first with o ('O') or with none;
+     a country k only: the first with k ('K') or with none;
+     both: the ones with (o, k), (o, -1), (-1, k) and (-1, -1) ('E').
+   The roles with no organization (no country) are listed in the order they
+   were made; the list is read from the first one that still has none. */
+struct NgRoleIndexImpl {
+  NgStrMap *groups;  /* person, status, title -> group */
+  NgStrMap *cells;   /* 'F' / 'O' / 'K' / 'E' cells of a group -> role */
+  NgStrIndex *lists; /* group and 'o' / 'k' -> the roles made without an organization / country */
+  uint32_t *heads;   /* per group, two per group: the first entries of its lists still to read */
+  size_t n_groups, cap_groups;
+};
+
+#define NO_ROLE UINT32_MAX
+
+static NgRoleIndex *role_index_new(void) {
+  NgRoleIndex *ix = calloc(1, sizeof *ix);
+  if (!ix) return NULL;
+  ix->groups = ng_strmap_new();
+  ix->cells = ng_strmap_new();
+  ix->lists = ng_strindex_new();
+  if (ix->groups && ix->cells && ix->lists) return ix;
+  ng_strmap_free(ix->groups);
+  ng_strmap_free(ix->cells);
+  ng_strindex_free(ix->lists);
+  free(ix);
   return NULL;
+}
+
+static void role_index_free(NgRoleIndex *ix) {
+  if (!ix) return;
+  ng_strmap_free(ix->groups);
+  ng_strmap_free(ix->cells);
+  ng_strindex_free(ix->lists);
+  free(ix->heads);
+  free(ix);
+}
+
+/* The group of r's person, status and title (made when `add` and there is
+   none); NO_ROLE when none or out of memory (c->st set). */
+static uint32_t role_group(Ctx *c, const NgRole *r, int add) {
+  NgRoleIndex *ix = c->roles;
+  size_t tl = strlen(r->title);
+  char *key = malloc(5 + tl);
+  uint32_t g = NO_ROLE;
+  if (!key) {
+    c->st = NG_ERR_NOMEM;
+    return NO_ROLE;
+  }
+  memcpy(key, &r->person, 4);
+  key[4] = (char)r->former;
+  memcpy(key + 5, r->title, tl);
+  if (!ng_strmap_get(ix->groups, key, 5 + tl, &g) && add) {
+    uint32_t *nh = ng_rel_grow(c, ix->heads, &ix->cap_groups, ix->n_groups, 2 * sizeof *nh);
+    if (nh) {
+      ix->heads = nh;
+      g = (uint32_t)ix->n_groups++;
+      nh[2 * (size_t)g] = nh[2 * (size_t)g + 1] = NG_STRINDEX_END;
+      c->st = ng_strmap_put(ix->groups, key, 5 + tl, g);
+    }
+  }
+  free(key);
+  return g;
+}
+
+/* The key of cell `tag` of group g with organization o and country k. */
+static size_t cell_key(char tag, uint32_t g, int32_t o, int32_t k, char *key) {
+  key[0] = tag;
+  memcpy(key + 1, &g, 4);
+  memcpy(key + 5, &o, 4);
+  memcpy(key + 9, &k, 4);
+  return 13;
+}
+
+static uint32_t cell(const NgRoleIndex *ix, char tag, uint32_t g, int32_t o, int32_t k) {
+  char key[13];
+  uint32_t v;
+  return ng_strmap_get(ix->cells, key, cell_key(tag, g, o, k, key), &v) ? v : NO_ROLE;
+}
+
+/* Cell `tag` holds role i: always ('E'), or when it is the first ('F', 'O',
+   'K'). */
+static void set_cell(Ctx *c, char tag, uint32_t g, int32_t o, int32_t k, uint32_t i) {
+  uint32_t v = cell(c->roles, tag, g, o, k);
+  if (!c->st && (tag == 'E' || v == NO_ROLE || i < v)) {
+    char key[13];
+    c->st = ng_strmap_put(c->roles->cells, key, cell_key(tag, g, o, k, key), i);
+  }
+}
+
+/* The first role of group g's list `which` (0: no organization, 1: no
+   country) that still has none, or NO_ROLE. */
+static uint32_t first_without(const Ctx *c, uint32_t g, int which) {
+  NgRoleIndex *ix = c->roles;
+  uint32_t *e = &ix->heads[2 * g + (uint32_t)which];
+  for (; *e != NG_STRINDEX_END; *e = ng_strindex_next(ix->lists, *e)) {
+    const NgRole *x = &c->out->roles[ng_strindex_value(ix->lists, *e)];
+    if ((which ? x->country : x->org) < 0) return ng_strindex_value(ix->lists, *e);
+  }
+  return NO_ROLE;
+}
+
+static uint32_t min_role(uint32_t a, uint32_t b) { return a < b ? a : b; }
+
+/* The same role named before (same person, title and status; org and
+   country not contradicting), or NULL (see NgRoleIndexImpl). */
+static NgRole *same_role(Ctx *c, const NgRole *r) {
+  uint32_t g = role_group(c, r, 0), i = NO_ROLE;
+  const int32_t o = r->org, k = r->country;
+  if (g == NO_ROLE) return NULL;
+  if (o < 0 && k < 0)
+    i = cell(c->roles, 'F', g, -1, -1);
+  else if (k < 0)
+    i = min_role(cell(c->roles, 'O', g, o, -1), first_without(c, g, 0));
+  else if (o < 0)
+    i = min_role(cell(c->roles, 'K', g, -1, k), first_without(c, g, 1));
+  else
+    i = min_role(min_role(cell(c->roles, 'E', g, o, k), cell(c->roles, 'E', g, o, -1)),
+                 min_role(cell(c->roles, 'E', g, -1, k), cell(c->roles, 'E', g, -1, -1)));
+  return i == NO_ROLE ? NULL : &c->out->roles[i];
+}
+
+/* Role i of group g now has organization o and country k (o0 and k0
+   before: -1 or the same). */
+static void index_role(Ctx *c, uint32_t g, uint32_t i, int32_t o0, int32_t k0, int32_t o, int32_t k) {
+  if (o0 != o || k0 != k) set_cell(c, 'E', g, o0, k0, NO_ROLE);
+  set_cell(c, 'E', g, o, k, i);
+  if (o >= 0) set_cell(c, 'O', g, o, -1, i);
+  if (k >= 0) set_cell(c, 'K', g, -1, k, i);
+}
+
+/* Index the new role i (made with organization o, country k). */
+static void index_new_role(Ctx *c, uint32_t g, uint32_t i, int32_t o, int32_t k) {
+  NgRoleIndex *ix = c->roles;
+  char key[5];
+  set_cell(c, 'F', g, -1, -1, i);
+  index_role(c, g, i, o, k, o, k);
+  for (int which = 0; which < 2 && !c->st; ++which) {
+    if ((which ? k : o) >= 0) continue;
+    key[0] = which ? 'k' : 'o';
+    memcpy(key + 1, &g, 4);
+    c->st = ng_strindex_add(ix->lists, key, sizeof key, i);
+    uint32_t *head = &ix->heads[2 * g + (uint32_t)which];
+    if (*head == NG_STRINDEX_END) *head = ng_strindex_last(ix->lists, key, sizeof key); /* all before it read */
+  }
 }
 
 /* Store role r (taking its strings), or merge it into the same role named
@@ -86,6 +229,7 @@ static NgRole *same_role(const Ctx *c, const NgRole *r) {
 static void store_role(Ctx *c, NgRole r) {
   NgRole *x = same_role(c, &r);
   if (x) {
+    const int32_t o0 = x->org, k0 = x->country;
     if (x->org < 0 && r.org >= 0) x->org = r.org;
     if (x->country < 0 && r.country >= 0) {
       x->country = r.country;
@@ -93,19 +237,23 @@ static void store_role(Ctx *c, NgRole r) {
       x->text = r.text;
       r.text = NULL;
     }
+    index_role(c, role_group(c, x, 0), (uint32_t)(x - c->out->roles), o0, k0, x->org, x->country);
     free(r.title);
     free(r.text);
     return;
   }
   NgRelations *R = c->out;
-  NgRole *nr = ng_rel_grow(c, R->roles, &c->cap_o, R->n_roles, sizeof *nr);
+  uint32_t g = c->st ? NO_ROLE : role_group(c, &r, 1);
+  NgRole *nr = g != NO_ROLE ? ng_rel_grow(c, R->roles, &c->cap_o, R->n_roles, sizeof *nr) : NULL;
   if (!nr) {
+    if (!c->st) c->st = NG_ERR_NOMEM;
     free(r.title);
     free(r.text);
     return;
   }
   R->roles = nr;
   R->roles[R->n_roles++] = r;
+  index_new_role(c, g, (uint32_t)(R->n_roles - 1), r.org, r.country);
 }
 
 /* The direct edges of a role: affiliated with its organization; represents
@@ -313,14 +461,17 @@ static void segment_orgs(const Ctx *c, Appos *ap, Segment *sg, size_t j) {
   }
 }
 
-/* An aide of a head of state or government acts for the same state. */
+/* An aide of a head of state or government acts for the same state (the
+   owner's "represents" relations so far, in order). */
 static void aide_of(Ctx *c, const Appos *ap, const Segment *sg, const NgTitle *T, size_t a, size_t b) {
   const NgLexEntry *tl = ng_lexicon_entry(c->lex, (uint32_t)T->lex);
   if (sg->owner < 0 || T->former || !tl || (tl->cls != NG_TITLE_OFFICIAL && tl->cls != NG_TITLE_GOV)) return;
   size_t n_rels = c->out->n_rels;
-  for (size_t q = 0; q < n_rels; ++q) {
+  for (uint32_t e = ng_rel_represents_of(c, sg->owner); e != NG_STRINDEX_END; e = ng_strindex_next(c->represents, e)) {
+    uint32_t q = ng_strindex_value(c->represents, e);
+    if (q >= n_rels) break;
     const NgRelation *x = &c->out->rels[q];
-    if (x->kind == NG_REL_REPRESENTS && x->subj == sg->owner && etype(c, x->obj) == NG_TYPE_PLACE)
+    if (etype(c, x->obj) == NG_TYPE_PLACE)
       ng_rel_add(c, NG_REL_REPRESENTS, ap->person, x->obj, a, b, NG_RULE_REPRESENTS_AIDE_OF);
   }
 }
@@ -414,11 +565,17 @@ static void appositions_in(Ctx *c, const NgSpan *P) {
 }
 
 void ng_rel_roles(Ctx *c) {
-  for (size_t i = 0; i < c->r->n_mentions; ++i) {
+  if (!(c->roles = role_index_new())) {
+    c->st = NG_ERR_NOMEM;
+    return;
+  }
+  for (size_t i = 0; i < c->r->n_mentions && !c->st; ++i) {
     const NgMention *m = &c->r->mentions[i];
     if (names_a(c, m, NG_TYPE_PERSON) && !(m->flags & NG_MF_NESTED)) titles_before(c, m);
   }
-  for (size_t p = 0; p < c->seg->n_paras; ++p) appositions_in(c, &c->seg->paras[p]);
+  for (size_t p = 0; p < c->seg->n_paras && !c->st; ++p) appositions_in(c, &c->seg->paras[p]);
+  role_index_free(c->roles);
+  c->roles = NULL;
 }
 
 /* ---- "NAME of the Y Institute" ------------------------------------------------------ */

@@ -6,6 +6,7 @@
 #include "resolve.h"
 
 #include "iri.h"
+#include "strindex.h"
 #include "strmap.h"
 
 #include <stdio.h>
@@ -24,6 +25,8 @@ typedef struct {
   int32_t *parent; /* union-find over mentions */
   NgStrMap *keys;  /* normalized name -> first mention with it */
   NgEntities *out;
+  char *buf; /* scratch for keys of any length (tokens_key) */
+  size_t cap_buf;
 } Ctx;
 
 #define CLS(c, i) ((c)->out->readings[i].cls)
@@ -109,6 +112,36 @@ static int same_tok(const Ctx *c, size_t a, size_t b) {
   return x->end - x->start == y->end - y->start && memcmp(c->s + x->start, c->s + y->start, x->end - x->start) == 0;
 }
 
+/* The text of tokens [a, b) exactly as written, one space between tokens
+   (which never hold a space, so equal keys mean equal tokens) in c->buf;
+   *len receives its length.  NULL when out of memory. */
+static const char *tokens_key(Ctx *c, size_t a, size_t b, size_t *len) {
+  size_t n = 1;
+  for (size_t k = a; k < b; ++k) n += c->t[k].end - c->t[k].start + 1;
+  if (!c->buf || n > c->cap_buf) {
+    char *nb = realloc(c->buf, n);
+    if (!nb) return NULL;
+    c->buf = nb;
+    c->cap_buf = n;
+  }
+  *len = 0;
+  for (size_t k = a; k < b; ++k) {
+    if (k > a) c->buf[(*len)++] = ' ';
+    memcpy(c->buf + *len, c->s + c->t[k].start, c->t[k].end - c->t[k].start);
+    *len += c->t[k].end - c->t[k].start;
+  }
+  return c->buf;
+}
+
+/* The key of token k with ASCII letters in lower case (what
+   same_tok_icase compares) in c->buf.  NULL when out of memory. */
+static const char *token_key_icase(Ctx *c, size_t k, size_t *len) {
+  const char *key = tokens_key(c, k, k + 1, len);
+  for (size_t i = 0; key && i < *len; ++i)
+    if (c->buf[i] >= 'A' && c->buf[i] <= 'Z') c->buf[i] = (char)(c->buf[i] + 32);
+  return key;
+}
+
 /* Mention i joins the first mention stored under key[0..kn), or is stored
    there. */
 static NgStatus unite_by_key(Ctx *c, const char *key, size_t kn, int32_t i) {
@@ -121,22 +154,33 @@ static NgStatus unite_by_key(Ctx *c, const char *key, size_t kn, int32_t i) {
 /* ---- step 0: surnames guessed as organizations ------------------------------ */
 
 /* "Dahl adviser": a one-word organization guessed in front of a title that
-   is the surname of a person named in full is that person. */
-static void reread_surnames(Ctx *c) {
+   is the surname of a person named in full is that person (the first such
+   person mention: their last words are indexed, so each guess is one
+   lookup). */
+static NgStatus reread_surnames(Ctx *c) {
   const NgRecognition *r = c->r;
-  for (size_t i = 0; i < c->n; ++i) {
-    const NgMention *m = &r->mentions[i];
-    if (m->lex >= 0 || !(m->flags & NG_MF_TITLE_PREFIX) || m->tok_end - m->tok_begin != 1) continue;
-    for (size_t j = 0; j < c->n; ++j) {
-      const NgMention *q = &r->mentions[j];
-      if (CLS(c, j) == NG_CLS_PERSON && name_tokens(c, q) >= 2 && same_tok(c, m->tok_begin, last_word(c, q))) {
-        CLS(c, i) = NG_CLS_PERSON;
-        c->out->readings[i].rule = NG_RULE_ALIAS_SURNAME;
-        c->link[i] = (int32_t)j;
-        break;
-      }
-    }
+  NgStrMap *last = ng_strmap_new(); /* last word -> first full name ending with it */
+  NgStatus st = last ? NG_SUCCESS : NG_ERR_NOMEM;
+  for (size_t j = 0; j < c->n && !st; ++j) {
+    const NgMention *q = &r->mentions[j];
+    if (CLS(c, j) != NG_CLS_PERSON || name_tokens(c, q) < 2) continue;
+    const NgToken *w = &c->t[last_word(c, q)];
+    uint32_t first;
+    if (!ng_strmap_get(last, c->s + w->start, w->end - w->start, &first))
+      st = ng_strmap_put(last, c->s + w->start, w->end - w->start, (uint32_t)j);
   }
+  for (size_t i = 0; i < c->n && !st; ++i) {
+    const NgMention *m = &r->mentions[i];
+    uint32_t j;
+    if (m->lex >= 0 || !(m->flags & NG_MF_TITLE_PREFIX) || m->tok_end - m->tok_begin != 1) continue;
+    const NgToken *w = &c->t[m->tok_begin];
+    if (!ng_strmap_get(last, c->s + w->start, w->end - w->start, &j)) continue;
+    CLS(c, i) = NG_CLS_PERSON;
+    c->out->readings[i].rule = NG_RULE_ALIAS_SURNAME;
+    c->link[i] = (int32_t)j;
+  }
+  ng_strmap_free(last);
+  return st;
 }
 
 /* ---- steps 1 and 2: keys and explicit links ----------------------------------- */
@@ -182,13 +226,42 @@ typedef struct {
   int32_t *idx;
   size_t *group;
   size_t n, n_groups;
+  /* the groups (in order) by the key of their name's last word (ASCII case
+     folded), by that of its last token (the same unless a name ends in
+     punctuation), and by each word other than the last (exact) */
+  NgStrIndex *by_last_word, *by_last_tok, *by_inner_word;
 } FullNames;
 
 static void full_names_free(FullNames *fn) {
   free(fn->idx);
   free(fn->group);
-  fn->idx = NULL;
-  fn->group = NULL;
+  ng_strindex_free(fn->by_last_word);
+  ng_strindex_free(fn->by_last_tok);
+  ng_strindex_free(fn->by_inner_word);
+  memset(fn, 0, sizeof *fn);
+}
+
+/* Token k's key (folded or exact) into index ix under value v. */
+static NgStatus index_token(Ctx *c, NgStrIndex *ix, size_t k, int fold, uint32_t v) {
+  size_t kn;
+  const char *key = fold ? token_key_icase(c, k, &kn) : tokens_key(c, k, k + 1, &kn);
+  return key ? ng_strindex_add(ix, key, kn, v) : NG_ERR_NOMEM;
+}
+
+/* The three indexes of the groups' names (see FullNames). */
+static NgStatus index_full_names(Ctx *c, FullNames *fn) {
+  fn->by_last_word = ng_strindex_new();
+  fn->by_last_tok = ng_strindex_new();
+  fn->by_inner_word = ng_strindex_new();
+  NgStatus st = fn->by_last_word && fn->by_last_tok && fn->by_inner_word ? NG_SUCCESS : NG_ERR_NOMEM;
+  for (size_t g = 0; g < fn->n_groups && !st; ++g) {
+    const NgMention *q = &c->r->mentions[fn->idx[fn->group[g]]];
+    st = index_token(c, fn->by_last_word, last_word(c, q), 1, (uint32_t)g);
+    if (!st) st = index_token(c, fn->by_last_tok, q->tok_end - 1, 1, (uint32_t)g);
+    for (size_t k = q->tok_begin; k + 1 < q->tok_end && !st; ++k)
+      if (c->t[k].kind == NG_TOK_WORD) st = index_token(c, fn->by_inner_word, k, 0, (uint32_t)g);
+  }
+  return st;
 }
 
 /* The exact text of mention m, tokens separated by spaces, into key. */
@@ -225,7 +298,7 @@ static NgStatus group_full_names(const Ctx *c, FullNames *fn, int32_t *gid, size
   return st;
 }
 
-static NgStatus full_names(const Ctx *c, FullNames *fn) {
+static NgStatus full_names(Ctx *c, FullNames *fn) {
   memset(fn, 0, sizeof *fn);
   size_t n = c->n;
   int32_t *gid = malloc((n + 1) * sizeof *gid); /* per mention: its group, or -1 */
@@ -243,6 +316,7 @@ static NgStatus full_names(const Ctx *c, FullNames *fn) {
   }
   free(gid);
   free(count);
+  if (!st) st = index_full_names(c, fn);
   return st; /* the caller frees *fn also on failure */
 }
 
@@ -274,46 +348,58 @@ static int name_fits(const Ctx *c, const NgMention *m, size_t mw, const NgMentio
   return same_tok(c, last_word(c, m), last_word(c, q)) && same_tok(c, m->tok_begin, q->tok_begin);
 }
 
-/* The full name that mention i (mw name words) shortens: the nearest
-   earlier one wins; later ones only when none is earlier (equal scores:
-   the first in the text).  -1 when none fits. */
-static int32_t nearest_full_name(const Ctx *c, const FullNames *fn, size_t i, size_t mw) {
+/* Score the group g for mention i (mw name words): keep its member
+   nearest to i in *best when it fits better. */
+static void score_group(const Ctx *c, const FullNames *fn, size_t i, size_t mw, size_t g, int32_t *best,
+                        int *best_score) {
   const NgRecognition *r = c->r;
   const NgMention *m = &r->mentions[i];
+  const NgMention *q = &r->mentions[fn->idx[fn->group[g]]];
+  if (find(c->parent, fn->idx[fn->group[g]]) == find(c->parent, (int32_t)i) || name_tokens(c, q) <= mw) return;
+  if (!name_fits(c, m, mw, q)) return;
+  int32_t j = nearest_in_group(r, fn, g, m->start);
+  const NgMention *qj = &r->mentions[j];
+  int score =
+      qj->start < m->start ? 1000000 - (int)((m->start - qj->start) / 16) : (int)(1000 - (qj->start - m->start) / 1024);
+  if (score > *best_score || (score == *best_score && j < *best)) {
+    *best_score = score;
+    *best = j;
+  }
+}
+
+/* The full name that mention i (mw name words) shortens: the nearest
+   earlier one wins; later ones only when none is earlier (equal scores:
+   the first in the text).  -1 when none fits.  Only the groups whose last
+   word (a name with particles: last token) is i's can fit. */
+static int32_t nearest_full_name(Ctx *c, const FullNames *fn, size_t i, size_t mw) {
+  const NgMention *m = &c->r->mentions[i];
+  int particle = mw > 1 && (c->wf[m->tok_begin] & NG_W_PARTICLE);
   int32_t best = -1;
   int best_score = -1;
-  for (size_t g = 0; g < fn->n_groups; ++g) {
-    const NgMention *q = &r->mentions[fn->idx[fn->group[g]]];
-    if (find(c->parent, fn->idx[fn->group[g]]) == find(c->parent, (int32_t)i) || name_tokens(c, q) <= mw) continue;
-    if (!name_fits(c, m, mw, q)) continue;
-    int32_t j = nearest_in_group(r, fn, g, m->start);
-    const NgMention *qj = &r->mentions[j];
-    int score = qj->start < m->start ? 1000000 - (int)((m->start - qj->start) / 16)
-                                     : (int)(1000 - (qj->start - m->start) / 1024);
-    if (score > best_score || (score == best_score && j < best)) {
-      best_score = score;
-      best = j;
-    }
-  }
+  size_t kn;
+  const char *key = token_key_icase(c, particle ? m->tok_end - 1 : last_word(c, m), &kn);
+  const NgStrIndex *ix = particle ? fn->by_last_tok : fn->by_last_word;
+  for (uint32_t e = key ? ng_strindex_first(ix, key, kn) : NG_STRINDEX_END; e != NG_STRINDEX_END;
+       e = ng_strindex_next(ix, e))
+    score_group(c, fn, i, mw, ng_strindex_value(ix, e), &best, &best_score);
   return best;
 }
 
 /* "Mr Anutin", "Mr Xi", "President Lula": a single name after a title, or
    one that is no common given name, that only matches a word other than
    the last of one full name (names written family name first, people
-   known by their given name or a middle name).  -1 when none or several. */
-static int32_t inner_name_match(const Ctx *c, const FullNames *fn, size_t i) {
+   known by their given name or a middle name).  -1 when none or several.
+   The groups with that word are indexed. */
+static int32_t inner_name_match(Ctx *c, const FullNames *fn, size_t i) {
   const NgMention *m = &c->r->mentions[i];
   int32_t only = -1;
   int roots = 0;
-  for (size_t g = 0; g < fn->n_groups; ++g) {
-    int32_t j = fn->idx[fn->group[g]];
-    const NgMention *q = &c->r->mentions[j];
+  size_t kn;
+  const char *key = tokens_key(c, m->tok_begin, m->tok_begin + 1, &kn);
+  for (uint32_t e = key ? ng_strindex_first(fn->by_inner_word, key, kn) : NG_STRINDEX_END; e != NG_STRINDEX_END;
+       e = ng_strindex_next(fn->by_inner_word, e)) {
+    int32_t j = fn->idx[fn->group[ng_strindex_value(fn->by_inner_word, e)]];
     if (j == (int32_t)i) continue;
-    int hit = 0; /* the first word, or an inner one ("Lula" in "Luiz Inacio Lula da Silva") */
-    for (size_t k = q->tok_begin; k < q->tok_end && !hit; ++k)
-      hit = c->t[k].kind == NG_TOK_WORD && k + 1 < q->tok_end && same_tok(c, m->tok_begin, k);
-    if (!hit) continue;
     if (only < 0 || find(c->parent, only) != find(c->parent, j)) ++roots;
     only = j;
   }
@@ -356,24 +442,34 @@ static NgStatus unite_people(Ctx *c) {
 
 /* ---- step 4: organizations --------------------------------------------------------- */
 
-/* 4. "X" joins "X in Y" ("U.S. Embassy" / "U.S. Embassy in Moscow"). */
-static void unite_org_in_place(Ctx *c) {
+/* 4. "X" joins "X in Y" ("U.S. Embassy" / "U.S. Embassy in Moscow"): the
+   first organization mention whose name is X, "in" and more.  The names
+   before each "in" of the organizations are indexed first. */
+static NgStatus unite_org_in_place(Ctx *c) {
   const NgRecognition *r = c->r;
-  for (size_t i = 0; i < c->n; ++i) {
-    const NgMention *m = &r->mentions[i];
-    if (TYPE(c, i) != NG_TYPE_ORG || m->lex >= 0) continue;
-    size_t len = m->tok_end - m->tok_begin;
-    for (size_t j = 0; j < c->n; ++j) {
-      const NgMention *q = &r->mentions[j];
-      if (j == i || TYPE(c, j) != NG_TYPE_ORG || q->tok_end - q->tok_begin <= len + 1) continue;
-      size_t k = 0;
-      while (k < len && same_tok(c, m->tok_begin + k, q->tok_begin + k)) ++k;
-      if (k == len && ng_tok_is(c->s, &c->t[q->tok_begin + len], "in")) {
-        unite(c->parent, (int32_t)j, (int32_t)i);
-        break;
-      }
+  NgStrMap *before_in = ng_strmap_new(); /* tokens before "in" -> first mention */
+  NgStatus st = before_in ? NG_SUCCESS : NG_ERR_NOMEM;
+  for (size_t j = 0; j < c->n && !st; ++j) {
+    const NgMention *q = &r->mentions[j];
+    if (TYPE(c, j) != NG_TYPE_ORG) continue;
+    for (size_t k = q->tok_begin + 1; k + 1 < q->tok_end && !st; ++k) {
+      size_t kn;
+      uint32_t first;
+      const char *key = ng_tok_is(c->s, &c->t[k], "in") ? tokens_key(c, q->tok_begin, k, &kn) : NULL;
+      if (key && !ng_strmap_get(before_in, key, kn, &first)) st = ng_strmap_put(before_in, key, kn, (uint32_t)j);
     }
   }
+  for (size_t i = 0; i < c->n && !st; ++i) {
+    const NgMention *m = &r->mentions[i];
+    size_t kn;
+    uint32_t j;
+    if (TYPE(c, i) != NG_TYPE_ORG || m->lex >= 0) continue;
+    const char *key = tokens_key(c, m->tok_begin, m->tok_end, &kn);
+    if (!key) st = NG_ERR_NOMEM;
+    if (key && ng_strmap_get(before_in, key, kn, &j)) unite(c->parent, (int32_t)j, (int32_t)i);
+  }
+  ng_strmap_free(before_in);
+  return st;
 }
 
 /* ---- step 5: entities ------------------------------------------------------------- */
@@ -383,18 +479,22 @@ static void unite_org_in_place(Ctx *c) {
 static NgStatus make_entities(Ctx *c) {
   NgEntities *ents = c->out;
   int32_t *root_ent = malloc((c->n + 1) * sizeof *root_ent);
+  size_t cap = 0;
   if (!root_ent) return NG_ERR_NOMEM;
   for (size_t i = 0; i < c->n; ++i) root_ent[i] = -1;
   for (size_t i = 0; i < c->n; ++i) {
     if (c->r->mentions[i].flags & NG_MF_NESTED) continue;
     int32_t root = find(c->parent, (int32_t)i);
     if (root_ent[root] >= 0) continue;
-    NgEntity *ne = realloc(ents->ents, (ents->n + 1) * sizeof *ne);
-    if (!ne) {
-      free(root_ent);
-      return NG_ERR_NOMEM;
+    if (ents->n == cap) { /* grown by doubling: copying it per entity is quadratic */
+      cap = cap ? 2 * cap : 64;
+      NgEntity *ne = realloc(ents->ents, cap * sizeof *ne);
+      if (!ne) {
+        free(root_ent);
+        return NG_ERR_NOMEM;
+      }
+      ents->ents = ne;
     }
-    ents->ents = ne;
     NgEntity *e = &ents->ents[ents->n];
     memset(e, 0, sizeof *e);
     e->cls = (NgClass)CLS(c, i);
@@ -461,14 +561,24 @@ static void mark_unsure_links(Ctx *c) {
 
 /* ---- step 6: labels --------------------------------------------------------------- */
 
+/* The distinct names of one entity, in the order found.  `seen` (shared by
+   all entities) holds the names found so far, each after the 4 bytes of its
+   entity's index `owner`. */
 typedef struct {
   char **v;
   size_t n, cap;
+  NgStrMap *seen;
+  uint32_t owner;
 } StrSet;
 
 static int set_add(StrSet *s, const char *str, size_t len) {
-  for (size_t i = 0; i < s->n; ++i)
-    if (strlen(s->v[i]) == len && memcmp(s->v[i], str, len) == 0) return 0;
+  char key[4 + 1024];
+  uint32_t unused;
+  if (len > sizeof key - 4) return -1; /* names come from 1024-byte buffers */
+  memcpy(key, &s->owner, 4);
+  memcpy(key + 4, str, len);
+  if (ng_strmap_get(s->seen, key, len + 4, &unused)) return 0;
+  if (ng_strmap_put(s->seen, key, len + 4, 0)) return -1;
   if (s->n == s->cap) {
     size_t nc = s->cap ? s->cap * 2 : 8;
     char **nv = realloc(s->v, nc * sizeof *nv);
@@ -552,8 +662,8 @@ static char *dup_str(const char *s) {
 /* The label (the gazetteer name, else the fullest name used), the other
    names as altLabels (sorted) and the slug of entity e, from its
    mentions by_ent[0..n). */
-static NgStatus label_entity(const Ctx *c, NgEntity *e, const size_t *by_ent, size_t n) {
-  StrSet names = {NULL, 0, 0};
+static NgStatus label_entity(const Ctx *c, NgEntity *e, const size_t *by_ent, size_t n, NgStrMap *seen) {
+  StrSet names = {NULL, 0, 0, seen, (uint32_t)(e - c->out->ents)};
   Best best = {"", 0, 0};
   NgStatus st = NG_SUCCESS;
   for (size_t gi = 0; gi < n && !st; ++gi)
@@ -581,7 +691,8 @@ static NgStatus label_entities(Ctx *c) {
   NgEntities *ents = c->out;
   size_t *first = calloc(ents->n + 2, sizeof *first);
   size_t *by_ent = calloc(c->n + 1, sizeof *by_ent);
-  NgStatus st = first && by_ent ? NG_SUCCESS : NG_ERR_NOMEM;
+  NgStrMap *seen = ng_strmap_new(); /* (entity, name) pairs, for StrSet */
+  NgStatus st = first && by_ent && seen ? NG_SUCCESS : NG_ERR_NOMEM;
   for (size_t i = 0; i < c->n && !st; ++i)
     if (ents->readings[i].entity >= 0) first[ents->readings[i].entity + 1]++;
   for (size_t ei = 0; ei < ents->n && !st; ++ei) first[ei + 1] += first[ei];
@@ -590,7 +701,8 @@ static NgStatus label_entities(Ctx *c) {
   for (size_t ei = ents->n; ei > 0 && !st; --ei) first[ei] = first[ei - 1]; /* back to group starts */
   if (!st) first[0] = 0;
   for (size_t ei = 0; ei < ents->n && !st; ++ei)
-    st = label_entity(c, &ents->ents[ei], by_ent + first[ei], first[ei + 1] - first[ei]);
+    st = label_entity(c, &ents->ents[ei], by_ent + first[ei], first[ei + 1] - first[ei], seen);
+  ng_strmap_free(seen);
   free(first);
   free(by_ent);
   return st;
@@ -627,7 +739,7 @@ static NgStatus unique_slugs(NgEntities *ents) {
 
 static NgStatus ctx_init(Ctx *c, const NgSource *src, const NgRecognition *r) {
   size_t n = r->n_mentions;
-  *c = (Ctx){src->text->data, src->seg->toks, src->lex, src->words, r, n, NULL, NULL, NULL, NULL};
+  *c = (Ctx){src->text->data, src->seg->toks, src->lex, src->words, r, n, NULL, NULL, NULL, NULL, NULL, 0};
   c->link = malloc((n + 1) * sizeof *c->link);
   c->parent = malloc((n + 1) * sizeof *c->parent);
   c->keys = ng_strmap_new();
@@ -644,6 +756,7 @@ static NgStatus ctx_init(Ctx *c, const NgSource *src, const NgRecognition *r) {
 }
 
 static void ctx_free(Ctx *c) {
+  free(c->buf);
   free(c->link);
   free(c->parent);
   ng_strmap_free(c->keys);
@@ -653,18 +766,14 @@ NgStatus ng_resolve(const NgSource *src, const NgRecognition *r, NgEntities **ou
   *out = NULL;
   Ctx c;
   NgStatus st = ctx_init(&c, src, r);
-  if (!st) {
-    reread_surnames(&c);
-    st = unite_by_keys(&c);
-  }
+  if (!st) st = reread_surnames(&c);
+  if (!st) st = unite_by_keys(&c);
   if (!st) {
     unite_links(&c);
     st = unite_people(&c);
   }
-  if (!st) {
-    unite_org_in_place(&c);
-    st = make_entities(&c);
-  }
+  if (!st) st = unite_org_in_place(&c);
+  if (!st) st = make_entities(&c);
   if (!st) {
     gather_mentions(&c);
     mark_unsure_links(&c);

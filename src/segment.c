@@ -121,7 +121,7 @@ static size_t scan_word(const char *s, size_t len, size_t i, const NgSegVocab *v
     *flags |= NG_TF_CAP;
   else if (ng_uc_is_lower(first))
     *flags |= NG_TF_LOWER;
-  for (uint32_t c = cp_at(s, len, i, &n); n; c = cp_at(s, len, i, &n)) {
+  for (uint32_t c = cp_at(s, len, i, &n); n && i + n - start <= NG_SEG_MAX_TOKEN_BYTES; c = cp_at(s, len, i, &n)) {
     if (is_word_char(c)) {
       letters += ng_uc_is_letter(c) != 0;
       uppers += ng_uc_is_letter(c) && ng_uc_is_upper(c);
@@ -146,6 +146,7 @@ static size_t scan_word(const char *s, size_t len, size_t i, const NgSegVocab *v
 static size_t scan_number(const char *s, size_t len, size_t i, uint8_t *kind) {
   size_t j = i, nn;
   *kind = NG_TOK_NUM;
+  if (len - i > NG_SEG_MAX_TOKEN_BYTES) len = i + NG_SEG_MAX_TOKEN_BYTES;
   while (j < len) {
     if (ng_uc_is_digit((unsigned char)s[j])) {
       ++j;
@@ -167,11 +168,11 @@ static size_t scan_number(const char *s, size_t len, size_t i, uint8_t *kind) {
 static void scan_apostrophe(const char *s, size_t len, size_t n, const NgToken *prev, NgToken *t) {
   size_t i = t->start, n2, n3;
   uint32_t c2 = i + n < len ? ng_utf8_decode(s + i + n, len - i - n, &n2) : 0;
-  t->end = i + n;
+  t->end = (uint32_t)(i + n);
   if (c2 == 's' || c2 == 'S') {
     uint32_t c3 = i + n + 1 < len ? ng_utf8_decode(s + i + n + 1, len - i - n - 1, &n3) : 0;
     if (!is_word_char(c3)) {
-      t->end = i + n + 1;
+      t->end = (uint32_t)(i + n + 1);
       t->flags |= NG_TF_POSS;
       t->kind = NG_TOK_WORD;
     }
@@ -196,18 +197,37 @@ typedef struct {
   uint32_t para, sent;
   int para_open, space;
   size_t para_tok_begin, sent_tok_begin;
+  size_t n_cut_tokens, n_split_sentences; /* the limits applied (segment.h) */
 } Seg;
 
 static NgToken *tok_at(const Seg *g, size_t k) { return (NgToken *)g->toks.items + k; }
 
-/* The sentence from sent_tok_begin to the last token. */
-static NgStatus close_sentence(Seg *g) {
-  NgSpan sp = {g->sent_tok_begin, g->toks.n, tok_at(g, g->sent_tok_begin)->start, tok_at(g, g->toks.n - 1)->end,
-               g->para};
+/* The sentence from sent_tok_begin to token `end` (exclusive, after
+   sent_tok_begin); the tokens after it stay in the open sentence. */
+static NgStatus close_sentence_at(Seg *g, size_t end) {
+  NgSpan sp = {g->sent_tok_begin, end, tok_at(g, g->sent_tok_begin)->start, tok_at(g, end - 1)->end, g->para};
   if (vec_push(&g->sents, &sp)) return NG_ERR_NOMEM;
   ++g->sent;
-  g->sent_tok_begin = g->toks.n;
+  g->sent_tok_begin = end;
   return NG_SUCCESS;
+}
+
+/* The sentence from sent_tok_begin to the last token. */
+static NgStatus close_sentence(Seg *g) { return close_sentence_at(g, g->toks.n); }
+
+/* The open sentence has NG_SEG_MAX_SENTENCE_TOKENS tokens: end it after its
+   last ",", ";" or ":" in the second half, else after its last token. */
+static NgStatus split_sentence(Seg *g) {
+  size_t end = g->toks.n;
+  for (size_t k = g->toks.n; k > g->sent_tok_begin + NG_SEG_MAX_SENTENCE_TOKENS / 2; --k) {
+    const NgToken *t = tok_at(g, k - 1);
+    if (t->kind == NG_TOK_PUNCT && (g->s[t->start] == ',' || g->s[t->start] == ';' || g->s[t->start] == ':')) {
+      end = k;
+      break;
+    }
+  }
+  ++g->n_split_sentences;
+  return close_sentence_at(g, end);
 }
 
 /* A line break or the end of the text closes the open paragraph and its
@@ -231,17 +251,17 @@ static NgStatus close_paragraph(Seg *g) {
 static NgToken scan_token(const Seg *g, uint32_t c, size_t n) {
   const char *s = g->s;
   size_t i = g->i, len = g->len;
-  NgToken t = {i, i, g->sent, g->para, 0, NG_TOK_PUNCT};
+  NgToken t = {(uint32_t)i, (uint32_t)i, g->sent, g->para, 0, NG_TOK_PUNCT};
   if (g->space) t.flags |= NG_TF_SPACE_BEFORE;
   if (ng_uc_is_letter(c)) {
     t.kind = NG_TOK_WORD;
-    t.end = scan_word(s, len, i, g->vocab, &t.flags);
+    t.end = (uint32_t)scan_word(s, len, i, g->vocab, &t.flags);
   } else if (ng_uc_is_digit(c)) {
-    t.end = scan_number(s, len, i, &t.kind);
+    t.end = (uint32_t)scan_number(s, len, i, &t.kind);
   } else if (ng_uc_is_apostrophe(c) && g->toks.n > 0 && !g->space) {
     scan_apostrophe(s, len, n, tok_at(g, g->toks.n - 1), &t);
   } else {
-    t.end = i + n;
+    t.end = (uint32_t)(i + n);
     size_t n2;
     if (ng_uc_is_hyphen(c) && !g->space && t.end < len && is_word_char(ng_utf8_decode(s + t.end, len - t.end, &n2)))
       t.flags |= NG_TF_JOINED;
@@ -269,7 +289,7 @@ static NgStatus absorb_closers(Seg *g) {
   while (g->i < g->len) {
     uint32_t c2 = ng_utf8_decode(g->s + g->i, g->len - g->i, &n2);
     if (c2 != '"' && c2 != 0x201D && c2 != 0x2019 && c2 != ')' && c2 != ']') break;
-    NgToken q = {g->i, g->i + n2, g->sent, g->para, 0, NG_TOK_PUNCT};
+    NgToken q = {(uint32_t)g->i, (uint32_t)(g->i + n2), g->sent, g->para, 0, NG_TOK_PUNCT};
     if (vec_push(&g->toks, &q)) return NG_ERR_NOMEM;
     g->i += n2;
   }
@@ -314,12 +334,16 @@ static NgStatus read_token(Seg *g, uint32_t c, size_t n) {
     t.flags |= NG_TF_PARA_START;
   }
   if (vec_push(&g->toks, &t)) return NG_ERR_NOMEM;
+  size_t n2;
+  if (t.kind != NG_TOK_PUNCT && t.end - t.start + 4 > NG_SEG_MAX_TOKEN_BYTES && t.end < g->len &&
+      is_word_char(ng_utf8_decode(g->s + t.end, g->len - t.end, &n2)))
+    ++g->n_cut_tokens; /* the word goes on in the next token */
   g->i = t.end;
   g->space = 0;
   int mark = sentence_mark(g);
-  if (!mark) return NG_SUCCESS;
-  NgStatus st = absorb_closers(g);
-  if (!st && next_begins_sentence(g, mark)) st = close_sentence(g);
+  NgStatus st = mark ? absorb_closers(g) : NG_SUCCESS;
+  if (!st && mark && next_begins_sentence(g, mark)) st = close_sentence(g);
+  if (!st && g->toks.n - g->sent_tok_begin >= NG_SEG_MAX_SENTENCE_TOKENS) st = split_sentence(g);
   return st;
 }
 
@@ -349,6 +373,7 @@ static void mark_sentence_starts(Seg *g) {
 
 NgStatus ng_segment(const char *s, size_t len, const NgSegVocab *vocab, NgSegments **out) {
   *out = NULL;
+  if (len >= UINT32_MAX) return NG_ERR_TOOBIG; /* token offsets are 32 bits */
   Seg g = {s,
            len,
            vocab,
@@ -360,6 +385,8 @@ NgStatus ng_segment(const char *s, size_t len, const NgSegVocab *vocab, NgSegmen
            0,
            0,
            1,
+           0,
+           0,
            0,
            0};
   NgStatus st = NG_SUCCESS;
@@ -376,7 +403,12 @@ NgStatus ng_segment(const char *s, size_t len, const NgSegVocab *vocab, NgSegmen
     return st ? st : NG_ERR_NOMEM;
   }
   mark_sentence_starts(&g);
-  *seg = (NgSegments){g.toks.items, g.toks.n, g.sents.items, g.sents.n, g.paras.items, g.paras.n};
+  if (g.toks.n && g.toks.n < g.toks.cap) { /* the tokens stay as long as the analysis: no spare room */
+    void *fit = realloc(g.toks.items, g.toks.n * sizeof(NgToken));
+    if (fit) g.toks.items = fit;
+  }
+  *seg = (NgSegments){g.toks.items,  g.toks.n,  g.sents.items,  g.sents.n,
+                      g.paras.items, g.paras.n, g.n_cut_tokens, g.n_split_sentences};
   *out = seg;
   return NG_SUCCESS;
 }

@@ -22,6 +22,18 @@
 #ifndef NG_SEGMENT_H
 #define NG_SEGMENT_H
 
+/* Limits for pathological input.  No article comes near them; they bound
+ * the work of every rule that reads a token or a sentence, so that a
+ * document of any shape costs time proportional to its length
+ * (docs/speed.md):
+ *   - a word or number longer than NG_SEG_MAX_TOKEN_BYTES is cut into
+ *     tokens of at most that many bytes;
+ *   - a sentence that reaches NG_SEG_MAX_SENTENCE_TOKENS tokens is split:
+ *     after its last ",", ";" or ":" in the second half, else there.
+ * NgSegments counts how often each limit applied. */
+#define NG_SEG_MAX_TOKEN_BYTES 1024
+#define NG_SEG_MAX_SENTENCE_TOKENS 1000
+
 #include "status.h"
 
 #include <stddef.h>
@@ -43,11 +55,12 @@ enum {
 };
 
 typedef struct {
-  size_t start, end; /**< Byte span [start, end) in the text. */
-  uint32_t sent;     /**< Sentence index. */
-  uint32_t para;     /**< Paragraph index. */
-  uint16_t flags;    /**< NG_TF_* bits. */
-  uint8_t kind;      /**< NgTokKind. */
+  uint32_t start, end; /**< Byte span [start, end) in the text (texts are
+                            under 4 GiB: ng_segment refuses longer ones). */
+  uint32_t sent;       /**< Sentence index. */
+  uint32_t para;       /**< Paragraph index. */
+  uint16_t flags;      /**< NG_TF_* bits. */
+  uint8_t kind;        /**< NgTokKind. */
 } NgToken;
 
 typedef struct {
@@ -63,6 +76,8 @@ typedef struct {
   size_t n_sents;
   NgSpan *paras;
   size_t n_paras;
+  size_t n_cut_tokens;      /**< Words and numbers cut at NG_SEG_MAX_TOKEN_BYTES. */
+  size_t n_split_sentences; /**< Sentences split at NG_SEG_MAX_SENTENCE_TOKENS. */
 } NgSegments;
 
 /** Roles of a word in an NgSegVocab (bit flags). */
@@ -89,7 +104,8 @@ NgStatus ng_seg_vocab_add(NgSegVocab *v, const char *word, size_t len, unsigned 
 unsigned ng_seg_vocab_roles(const NgSegVocab *v, const char *word, size_t len);
 
 /** Segment text[0..len) with the words of `vocab` (borrowed; may be NULL).
- *  On success *out is owned by the caller (free with ng_segments_free). */
+ *  On success *out is owned by the caller (free with ng_segments_free).
+ *  NG_ERR_TOOBIG when len does not fit in 32 bits. */
 NgStatus ng_segment(const char *text, size_t len, const NgSegVocab *vocab, NgSegments **out);
 
 /** Free `seg`.  NULL is a no-op. */

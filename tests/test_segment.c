@@ -331,6 +331,73 @@ static void test_vocab(void) {
   ng_seg_vocab_free(NULL); /* no-op */
 }
 
+/* A text of `n` words "w" separated by spaces, a comma after word `comma`
+   (0: none), then ".\n".  Owned by the caller. */
+static char *words_text(size_t n, size_t comma) {
+  char *s = malloc(3 * n + 3);
+  size_t k = 0;
+  if (!s) return NULL;
+  for (size_t i = 1; i <= n; ++i) {
+    s[k++] = 'w';
+    if (i == comma) s[k++] = ',';
+    if (i < n) s[k++] = ' ';
+  }
+  strcpy(s + k, ".\n");
+  return s;
+}
+
+/* A sentence that reaches NG_SEG_MAX_SENTENCE_TOKENS tokens is split after
+   its last comma in the second half, else at the limit; the count says so;
+   shorter sentences are left alone. */
+static void test_long_sentence(void) {
+  const size_t max = NG_SEG_MAX_SENTENCE_TOKENS;
+  struct {
+    size_t words, comma, first_len; /* first_len: tokens of the first sentence (0: one sentence) */
+  } cases[] = {{max - 2, 0, 0}, {max + 10, 0, max}, {max + 10, max - 100, max - 99}, {max + 10, 100, max}};
+  for (size_t c = 0; c < sizeof cases / sizeof cases[0]; ++c) {
+    char *s = words_text(cases[c].words, cases[c].comma);
+    NgSegments *seg = s ? seg_of(s) : NULL;
+    if (seg) {
+      check_invariants(s, seg);
+      CHECK_INT_EQ(seg->n_sents, cases[c].first_len ? 2 : 1);
+      CHECK_INT_EQ(seg->n_split_sentences, cases[c].first_len ? 1 : 0);
+      if (cases[c].first_len) CHECK_INT_EQ(seg->sents[0].tok_end - seg->sents[0].tok_begin, cases[c].first_len);
+      if (seg->n_sents == 2) CHECK(seg->toks[seg->sents[1].tok_begin].flags & NG_TF_SENT_START);
+    }
+    ng_segments_free(seg);
+    free(s);
+  }
+}
+
+/* A word or number longer than NG_SEG_MAX_TOKEN_BYTES is cut into tokens of
+   at most that many bytes (at a character boundary), and counted. */
+static void test_long_token(void) {
+  const size_t max = NG_SEG_MAX_TOKEN_BYTES;
+  char *s = calloc(4 * max, 1);
+  CHECK(s != NULL);
+  if (!s) return;
+  /* "é" (2 bytes) then ASCII: the cut falls inside no character */
+  strcpy(s, "A \xC3\xA9");
+  memset(s + 4, 'x', 2 * max);
+  strcpy(s + 4 + 2 * max, " 12");
+  memset(s + 7 + 2 * max, '7', max + 1);
+  strcpy(s + 8 + 3 * max, ".\n");
+  NgSegments *seg = seg_of(s);
+  if (seg) {
+    check_invariants(s, seg);
+    size_t longest = 0;
+    for (size_t i = 0; i < seg->n_toks; ++i)
+      if (seg->toks[i].end - seg->toks[i].start > longest) longest = seg->toks[i].end - seg->toks[i].start;
+    CHECK(longest <= max);
+    CHECK_INT_EQ(seg->n_toks, 1 + 3 + 2 + 1); /* A, the word in 3, the number in 2, "." */
+    CHECK_INT_EQ(seg->n_cut_tokens, 3);
+    CHECK_INT_EQ(seg->toks[1].end - seg->toks[1].start, max);
+    CHECK_INT_EQ(seg->toks[4].kind, NG_TOK_NUM);
+  }
+  ng_segments_free(seg);
+  free(s);
+}
+
 int main(void) {
   ng_segments_free(NULL); /* no-op */
   CHECK(1);
@@ -350,6 +417,8 @@ int main(void) {
   test_paragraphs();
   test_question_exclamation();
   test_offsets_roundtrip();
+  test_long_sentence();
+  test_long_token();
   ng_lexicon_free(lex);
   return check_report();
 }
