@@ -15,6 +15,7 @@ const char *ng_strerror(NgStatus st) {
   case NG_ERR_RDF: return "RDF library error";
   case NG_ERR_CSV: return "CSV library error";
   case NG_ERR_BAD_ARG: return "invalid argument";
+  case NG_ERR_ENCODING: return "text in another encoding than UTF-8";
   }
   return "unknown error";
 }

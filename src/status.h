@@ -20,7 +20,8 @@ typedef enum {
   NG_ERR_SYNTAX,  /**< A data, metadata or option value is malformed. */
   NG_ERR_RDF,     /**< The RDF library reported an error. */
   NG_ERR_CSV,     /**< The CSV library reported an error. */
-  NG_ERR_BAD_ARG  /**< Invalid argument passed by the caller. */
+  NG_ERR_BAD_ARG, /**< Invalid argument passed by the caller. */
+  NG_ERR_ENCODING /**< Input is text in another encoding (UTF-16, UTF-32), not UTF-8. */
 } NgStatus;
 
 /** Short static description of `st`; never NULL, never to be freed. */
