@@ -5,19 +5,20 @@
 #include <string.h>
 
 static const NgFormat FORMATS[] = {
-    {"ttl", {"turtle", NULL}, ".ttl", "Turtle", ng_write_turtle, NG_OUT_TURTLE},
-    {"nt", {"ntriples", NULL}, ".nt", "N-Triples", ng_write_ntriples, NG_OUT_NTRIPLES},
-    {"nq", {"nquads", NULL}, ".nq", "N-Quads, in the article's named graph", ng_write_nquads, NG_OUT_NQUADS},
-    {"csv", {"triples", NULL}, ".triples.csv", "triples CSV", ng_write_triples_csv, NG_OUT_TRIPLES_CSV},
-    {"nodes", {NULL, NULL}, ".nodes.csv", "nodes CSV for graph visualizers", ng_write_nodes_csv, NG_OUT_NODES_CSV},
-    {"edges", {NULL, NULL}, ".edges.csv", "edges CSV for graph visualizers", ng_write_edges_csv, NG_OUT_EDGES_CSV},
+    {"ttl", {"turtle", NULL}, ".ttl", "Turtle", ng_write_turtle, NG_OUT_TURTLE, 1},
+    {"nt", {"ntriples", NULL}, ".nt", "N-Triples", ng_write_ntriples, NG_OUT_NTRIPLES, 1},
+    {"nq", {"nquads", NULL}, ".nq", "N-Quads, in the article's named graph", ng_write_nquads, NG_OUT_NQUADS, 1},
+    {"csv", {"triples", NULL}, ".triples.csv", "triples CSV", ng_write_triples_csv, NG_OUT_TRIPLES_CSV, 0},
+    {"nodes", {NULL, NULL}, ".nodes.csv", "nodes CSV for graph visualizers", ng_write_nodes_csv, NG_OUT_NODES_CSV, 0},
+    {"edges", {NULL, NULL}, ".edges.csv", "edges CSV for graph visualizers", ng_write_edges_csv, NG_OUT_EDGES_CSV, 0},
     {"graphml",
      {NULL, NULL},
      ".graphml",
      "GraphML (Gephi, Cytoscape, yEd, networkx)",
      ng_write_graphml,
-     NG_OUT_GRAPHML},
-    {"dot", {NULL, NULL}, ".dot", "Graphviz DOT", ng_write_dot, NG_OUT_DOT},
+     NG_OUT_GRAPHML,
+     0},
+    {"dot", {NULL, NULL}, ".dot", "Graphviz DOT", ng_write_dot, NG_OUT_DOT, 0},
 };
 #define N_FORMATS (sizeof FORMATS / sizeof FORMATS[0])
 _Static_assert(N_FORMATS == NG_FORMAT_COUNT, "NG_FORMAT_COUNT is the number of rows of FORMATS");

@@ -48,6 +48,8 @@ typedef struct {
   const char *description;                    /**< For --help, at most NG_FORMAT_DESCRIPTION_MAX bytes. */
   NgWriteFn write;                            /**< The writer. */
   NgOutput flag;                              /**< Its bit. */
+  int concatenates; /**< Non-zero when documents written one after another make one valid document (several
+                         articles to standard output); GraphML, DOT and the CSVs have one root or header. */
 } NgFormat;
 
 /** The formats, in the order their files are written and listed.  *n

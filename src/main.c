@@ -6,6 +6,7 @@
 #include "graph.h"
 #include "iri.h"
 #include "lexicon.h"
+#include "lock.h"
 #include "meta.h"
 #include "pipeline.h"
 #include "scheme.h"
@@ -16,16 +17,18 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #ifndef NG_VERSION
 #define NG_VERSION "0.0.0"
 #endif
 
-enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_LOCKED = 3 };
 
 /* What an option step returns when the program goes on (any other value
    is the exit status). */
@@ -46,6 +49,7 @@ typedef struct {
   int write_files;    /* 0 with --store and neither -o nor -f */
   int quiet;
   int explain;
+  int wait; /* --wait: wait for a lock instead of failing */
   NgCsvDialect csv_dialect;
   int csv_raw;
   NgMeta meta; /* from options; overrides the sidecar */
@@ -63,7 +67,8 @@ static const char USAGE_HEAD[] = "Usage: newsgraph [OPTIONS] FILE|DIR...\n"
                                  "\n"
                                  "Options:\n"
                                  "  -o, --output DIR      write into DIR (default: output); '-' writes the one\n"
-                                 "                        selected format to standard output\n"
+                                 "                        selected format to standard output (several\n"
+                                 "                        documents: ttl, nt or nq, which concatenate)\n"
                                  "  -f, --format LIST     outputs, comma-separated (default: " NG_FORMAT_ALL "):\n";
 
 static const char USAGE_OPTIONS[] = "      --csv-dialect D   columns of the nodes and edges CSVs: gephi (default;\n"
@@ -73,8 +78,8 @@ static const char USAGE_OPTIONS[] = "      --csv-dialect D   columns of the node
                                     "      --csv-raw         write CSV cells as they are: by default a text cell\n"
                                     "                        that starts with = + - @ TAB or CR gets a leading '\n"
                                     "                        so spreadsheets do not run it as a formula\n"
-                                    "  -b, --base IRI        base IRI of minted resources\n"
-                                    "                        (default: " NG_DEFAULT_BASE ")\n"
+                                    "  -b, --base IRI        base IRI of minted resources, ending in '/' and\n"
+                                    "                        without '#' (default: " NG_DEFAULT_BASE ")\n"
                                     "  -n, --name NAME       document name for IRIs and file names\n"
                                     "                        (default: the input file's name without extension)\n"
                                     "  -m, --meta FILE       metadata file (default: the input's .meta sidecar)\n"
@@ -90,6 +95,9 @@ static const char USAGE_OPTIONS[] = "      --csv-dialect D   columns of the node
                                     "                        graph per article, replacing what an earlier run\n"
                                     "                        put there for it; no files are written unless -o\n"
                                     "                        or -f is given.  Query it with 'newsgraph query'\n"
+                                    "      --wait            when another newsgraph process is writing the same\n"
+                                    "                        output directory or store, wait for it to finish\n"
+                                    "                        (default: exit with status 3)\n"
                                     "  -e, --explain         print, for each entity and relation, its mentions\n"
                                     "                        (line:column), rule ids and confidence; write no files\n"
                                     "  -q, --quiet           no progress messages\n"
@@ -98,10 +106,16 @@ static const char USAGE_OPTIONS[] = "      --csv-dialect D   columns of the node
                                     "\n";
 
 static const char USAGE_TAIL[] = "Each is written to a temporary file and renamed into place only when all\n"
-                                 "of them succeeded.\n"
+                                 "of them succeeded; an interrupted run removes its temporary files, and\n"
+                                 "those of a killed one are removed by the next run into the directory.\n"
+                                 "Two inputs with the same document name are refused before anything is\n"
+                                 "written.  '--' ends the options (for a FILE that starts with '-').\n"
                                  "\n"
                                  "Exit status: 0 success; 1 bad input or I/O error (missing, empty, binary or\n"
-                                 "non-UTF-8 input, unwritable output); 2 usage error.\n";
+                                 "non-UTF-8 input or metadata, two inputs with one name, unwritable output);\n"
+                                 "2 usage error; 3 the output directory or store is locked by another\n"
+                                 "newsgraph process (its PID is named; see --wait); 130 or 143 interrupted\n"
+                                 "by SIGINT or SIGTERM (nothing partial is left).\n";
 
 /* Columns of the help text: a format's line is indented, then its names,
    then its description (NG_FORMAT_DESCRIPTION_MAX). */
@@ -158,21 +172,18 @@ static void usage(FILE *f) {
 
 /* ---- messages ---------------------------------------------------------------- */
 
-/* Read a text file ("-": standard input) with ng_text_read_file; on failure
+/* Read a text file ("-": standard input) with ng_text_read; on failure
    print one line "PROG: FILE: problem" and return NULL. */
 static NgText *read_text(const char *prog, const char *path) {
   NgText *text = NULL;
-  size_t off = 0;
+  NgTextError e;
   const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
-  NgStatus st = ng_text_read_file(path, &text, &off);
-  if (st == NG_ERR_UTF8)
-    fprintf(stderr, "%s: %s: invalid UTF-8 at byte offset %zu\n", prog, shown, off);
-  else if (st == NG_ERR_BINARY)
-    fprintf(stderr, "%s: %s: binary data (NUL byte at offset %zu), not text\n", prog, shown, off);
-  else if (st == NG_ERR_IO)
-    fprintf(stderr, "%s: %s: cannot read: %s\n", prog, shown, strerror(errno));
-  else if (st)
-    fprintf(stderr, "%s: %s: %s\n", prog, shown, ng_strerror(st));
+  NgStatus st = ng_text_read(path, NG_TEXT_MAX_BYTES, &text, &e);
+  if (st) {
+    char what[512];
+    ng_text_describe(st, &e, what, sizeof what);
+    fprintf(stderr, "%s: %s: %s\n", prog, shown, what);
+  }
   return text;
 }
 
@@ -183,6 +194,82 @@ static int bad_option(const char *prog, int c, const char *opt) {
   else
     fprintf(stderr, "%s: unknown option '%s'\nTry '%s --help'.\n", prog, opt, prog);
   return EXIT_USAGE;
+}
+
+/* ---- interruption ---------------------------------------------------------------- */
+
+/* The files that SIGINT, SIGTERM or SIGHUP must remove before the process
+   ends: the temporary files being written and the lock files held.  A
+   signal handler can reach nothing but static storage, so this list is the
+   one piece of global mutable state in newsgraph, and it lives here in the
+   command line: cleanup_add and cleanup_drop change it with the signals
+   held, on_signal only reads it. */
+enum { CLEANUP_SLOTS = NG_FORMAT_COUNT + 2 }; /* a document's files and two locks */
+static struct {
+  char path[4096];
+  volatile sig_atomic_t used;
+} cleanup[CLEANUP_SLOTS];
+
+/* The signals on_signal catches. */
+static const int CAUGHT[] = {SIGINT, SIGTERM, SIGHUP};
+#define N_CAUGHT (sizeof CAUGHT / sizeof CAUGHT[0])
+
+/* Remove the listed files, then die of the signal (its default action
+   again; it is delivered when the handler returns), so that the exit
+   status says which signal it was: 130 for SIGINT, 143 for SIGTERM.
+   unlink, signal and raise are async-signal-safe. */
+static void on_signal(int sig) {
+  for (size_t i = 0; i < CLEANUP_SLOTS; ++i)
+    if (cleanup[i].used) unlink(cleanup[i].path);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+/* Hold the caught signals back; *old receives the mask to restore. */
+static void hold_signals(sigset_t *old) {
+  sigset_t set;
+  sigemptyset(&set);
+  for (size_t i = 0; i < N_CAUGHT; ++i) sigaddset(&set, CAUGHT[i]);
+  sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/* Catch the signals, except those ignored on entry (nohup). */
+static void catch_signals(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  for (size_t i = 0; i < N_CAUGHT; ++i) sigaddset(&sa.sa_mask, CAUGHT[i]);
+  for (size_t i = 0; i < N_CAUGHT; ++i) {
+    struct sigaction was;
+    if (sigaction(CAUGHT[i], NULL, &was) == 0 && was.sa_handler != SIG_IGN) sigaction(CAUGHT[i], &sa, NULL);
+  }
+}
+
+/* Put `path` on the cleanup list: its slot, or -1 when it does not fit
+   (the list is sized for what one run holds at a time). */
+static int cleanup_add(const char *path) {
+  if (strlen(path) >= sizeof cleanup[0].path) return -1;
+  sigset_t old;
+  hold_signals(&old);
+  int slot = -1;
+  for (int i = 0; i < CLEANUP_SLOTS && slot < 0; ++i)
+    if (!cleanup[i].used) {
+      strcpy(cleanup[i].path, path);
+      cleanup[i].used = 1;
+      slot = i;
+    }
+  sigprocmask(SIG_SETMASK, &old, NULL);
+  return slot;
+}
+
+/* Take slot `slot` (-1: none) off the cleanup list. */
+static void cleanup_drop(int slot) {
+  if (slot < 0) return;
+  sigset_t old;
+  hold_signals(&old);
+  cleanup[slot].used = 0;
+  sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 /* ---- one document: its name and metadata ------------------------------------ */
@@ -278,12 +365,34 @@ static NgStatus write_to_stdout(const Options *o, const NgWriteInput *in) {
   return st;
 }
 
-/* An output file on its way: its path and its temporary file (owned; NULL
-   when there is none). */
+/* An output file on its way: its path, its temporary file, and the slot
+   of the temporary file in the cleanup list (-1 when there is none). */
 typedef struct {
   char path[4096];
-  char *tmp;
+  char tmp[4096];
+  int slot;
 } Pending;
+
+/* Tries of a temporary file name that a killed process of the same PID
+   left behind. */
+enum { TEMP_TRIES = 100 };
+
+/* Write format fm of `in` into a new temporary file beside p->path, on the
+   cleanup list while it exists. */
+static NgStatus prepare_one(const NgFormat *fm, const NgWriteInput *in, Pending *p) {
+  for (unsigned seq = 0;; ++seq) {
+    NgStatus st = ng_write_temp_name(p->path, (long)getpid(), seq, p->tmp, sizeof p->tmp);
+    if (st) return st;
+    p->slot = cleanup_add(p->tmp);
+    st = ng_write_prepare(p->tmp, fm->write, in);
+    if (!st) return st;
+    int e = errno;
+    cleanup_drop(p->slot);
+    p->slot = -1;
+    errno = e;
+    if (st != NG_ERR_IO || e != EEXIST || seq + 1 >= TEMP_TRIES) return st;
+  }
+}
 
 /* Write every selected format of `in` into a temporary file next to
    outdir/DOC.EXT; stops at the first failure (message printed). */
@@ -294,7 +403,7 @@ static NgStatus prepare_files(const Options *o, const char *doc, const NgWriteIn
   for (size_t i = 0; i < n && !st; ++i) {
     if (!(o->outputs & fm[i].flag)) continue;
     snprintf(p[i].path, sizeof p[i].path, "%s/%s%s", o->outdir, doc, fm[i].ext);
-    st = ng_write_prepare(p[i].path, fm[i].write, in, &p[i].tmp);
+    st = prepare_one(&fm[i], in, &p[i]);
     if (st)
       fprintf(stderr, "newsgraph: %s: cannot write: %s\n", p[i].path,
               st == NG_ERR_IO ? strerror(errno) : ng_strerror(st));
@@ -307,7 +416,7 @@ static NgStatus prepare_files(const Options *o, const char *doc, const NgWriteIn
 static NgStatus check_targets(const Pending *p, size_t n) {
   for (size_t i = 0; i < n; ++i) {
     struct stat ts;
-    if (p[i].tmp && stat(p[i].path, &ts) == 0 && S_ISDIR(ts.st_mode)) {
+    if (p[i].slot >= 0 && stat(p[i].path, &ts) == 0 && S_ISDIR(ts.st_mode)) {
       fprintf(stderr, "newsgraph: %s: cannot write: is a directory\n", p[i].path);
       return NG_ERR_IO;
     }
@@ -316,16 +425,22 @@ static NgStatus check_targets(const Pending *p, size_t n) {
 }
 
 /* Rename the temporary files into place while st (and every rename) is a
-   success; remove them otherwise. */
+   success; remove them otherwise.  The signals wait meanwhile, so that an
+   interruption leaves the set of files of a document whole. */
 static NgStatus commit_files(Pending *p, size_t n, NgStatus st) {
+  sigset_t old;
+  hold_signals(&old);
   for (size_t i = 0; i < n; ++i) {
-    if (!p[i].tmp) continue;
+    if (p[i].slot < 0) continue;
     if (st) {
       ng_write_abort(p[i].tmp);
     } else if ((st = ng_write_commit(p[i].tmp, p[i].path))) {
       fprintf(stderr, "newsgraph: %s: cannot write: %s\n", p[i].path, strerror(errno));
     }
+    cleanup_drop(p[i].slot);
+    p[i].slot = -1;
   }
+  sigprocmask(SIG_SETMASK, &old, NULL);
   return st;
 }
 
@@ -333,7 +448,7 @@ static NgStatus commit_files(Pending *p, size_t n, NgStatus st) {
    temporary files first, renamed into place only when all succeeded. */
 static NgStatus write_to_files(const Options *o, const char *doc, const NgWriteInput *in) {
   Pending p[NG_FORMAT_COUNT];
-  for (size_t i = 0; i < NG_FORMAT_COUNT; ++i) p[i].tmp = NULL;
+  for (size_t i = 0; i < NG_FORMAT_COUNT; ++i) p[i].slot = -1;
   NgStatus st = prepare_files(o, doc, in, p);
   if (!st) st = check_targets(p, NG_FORMAT_COUNT);
   return commit_files(p, NG_FORMAT_COUNT, st);
@@ -628,7 +743,8 @@ enum {
   OPT_DATA,
   OPT_STORE,
   OPT_CSV_DIALECT,
-  OPT_CSV_RAW
+  OPT_CSV_RAW,
+  OPT_WAIT
 };
 
 static const struct option LONGOPTS[] = {{"output", required_argument, 0, 'o'},
@@ -645,6 +761,7 @@ static const struct option LONGOPTS[] = {{"output", required_argument, 0, 'o'},
                                          {"store", required_argument, 0, OPT_STORE},
                                          {"csv-dialect", required_argument, 0, OPT_CSV_DIALECT},
                                          {"csv-raw", no_argument, 0, OPT_CSV_RAW},
+                                         {"wait", no_argument, 0, OPT_WAIT},
                                          {"quiet", no_argument, 0, 'q'},
                                          {"explain", no_argument, 0, 'e'},
                                          {"help", no_argument, 0, 'h'},
@@ -693,6 +810,7 @@ static int set_option(Options *o, int c, char *arg, const char *opt) {
   case OPT_STORE: o->store = arg; break;
   case OPT_CSV_DIALECT: return set_csv_dialect(o, arg);
   case OPT_CSV_RAW: o->csv_raw = 1; break;
+  case OPT_WAIT: o->wait = 1; break;
   case 'q': o->quiet = 1; break;
   case 'e': o->explain = 1; break;
   case 'h': usage(stdout); return EXIT_OK;
@@ -702,22 +820,69 @@ static int set_option(Options *o, int c, char *arg, const char *opt) {
   return GO_ON;
 }
 
-/* --date and --language are checked once, before any input. */
+/* The argument that holds the option getopt_long just refused (c is '?' or
+   ':', optind was `prev` before the call): a short option's letter may sit
+   in a cluster ("-dash.txt" reads as -d -a -s -h -. -t -x -t), which
+   getopt_long leaves at argv[optind] until its last letter is read. */
+static const char *refused_arg(int argc, char **argv, int prev) {
+  const char *last = argv[optind - 1];
+  size_t n = strlen(last);
+  int in_last = optind > prev && last[0] == '-' && n > 1 && (optopt == 0 || last[n - 1] == optopt);
+  return in_last || optind >= argc ? last : argv[optind];
+}
+
+/* An option error (c is ':' or '?') in the argument `arg`: one line naming
+   the argument, and a hint. */
+static int refused_option(int c, const char *arg) {
+  struct stat sb;
+  int cluster = arg[0] == '-' && arg[1] != '-' && optopt > 0 && optopt < 128 && strlen(arg) > 2;
+  if (c == ':')
+    fprintf(stderr, "newsgraph: option '%s' needs a value\n", arg);
+  else if (cluster)
+    fprintf(stderr, "newsgraph: unknown option '-%c' in '%s'%s\n", optopt, arg,
+            stat(arg, &sb) == 0 ? " (a file whose name starts with '-' goes after '--', or as ./NAME)" : "");
+  else
+    fprintf(stderr, "newsgraph: unknown option '%s'\n", arg);
+  fputs("Try 'newsgraph --help'.\n", stderr);
+  return EXIT_USAGE;
+}
+
+/* The metadata options are checked once, before any input, as the
+   metadata file is (UTF-8, size, dates, language tags). */
 static int check_meta_options(const NgMeta *given) {
+  const struct {
+    const char *k;
+    const char *v;
+  } opts[] = {{"title", given->title},
+              {"publisher", given->publisher},
+              {"date", given->date},
+              {"url", given->url},
+              {"language", given->language}};
   NgMeta probe;
-  char err[256];
+  char err[512];
   memset(&probe, 0, sizeof probe);
-  int bad = (given->date && ng_meta_set(&probe, "date", given->date, err, sizeof err)) ||
-            (given->language && ng_meta_set(&probe, "language", given->language, err, sizeof err));
-  if (bad) fprintf(stderr, "newsgraph: %s\n", err);
+  int rc = GO_ON;
+  for (size_t i = 0; i < sizeof opts / sizeof opts[0] && rc == GO_ON; ++i)
+    if (opts[i].v && ng_meta_set(&probe, opts[i].k, opts[i].v, err, sizeof err)) {
+      fprintf(stderr, "newsgraph: --%s: %s\n", opts[i].k, err);
+      rc = EXIT_USAGE;
+    }
   ng_meta_clear(&probe);
-  return bad ? EXIT_USAGE : GO_ON;
+  return rc;
 }
 
 /* Options that do not fit together or do not parse. */
 static int check_options(Options *o) {
   if (!ng_scheme_base_ok(o->base)) {
-    fprintf(stderr, "newsgraph: --base: '%s' is not an absolute IRI ending in '/' or '#'\n", o->base);
+    fprintf(stderr,
+            strchr(o->base, '#') ? "newsgraph: --base: '%s' holds a '#': the IRIs of text spans add their own "
+                                   "fragment (#char=B,E); end the base in '/' instead\n"
+                                 : "newsgraph: --base: '%s' is not an absolute IRI ending in '/'\n",
+            o->base);
+    return EXIT_USAGE;
+  }
+  if (o->store && !o->store[0]) {
+    fprintf(stderr, "newsgraph: --store: the file name is empty\n");
     return EXIT_USAGE;
   }
   if (strcmp(o->outdir, "-") == 0 && (o->outputs & (o->outputs - 1))) {
@@ -737,8 +902,9 @@ static int parse_options(int argc, char **argv, Options *o) {
   o->outputs = NG_OUT_ALL;
   int c;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":o:f:b:n:m:qehV", LONGOPTS, NULL)) != -1) {
-    int rc = set_option(o, c, optarg, argv[optind - 1]);
+  for (int prev = optind; (c = getopt_long(argc, argv, ":o:f:b:n:m:qehV", LONGOPTS, NULL)) != -1; prev = optind) {
+    int rc = c == ':' || c == '?' ? refused_option(c, refused_arg(argc, argv, prev))
+                                  : set_option(o, c, optarg, argv[optind - 1]);
     if (rc != GO_ON) return rc;
   }
   if (optind >= argc) {
@@ -788,24 +954,176 @@ static int process_all(const Inputs *in, const Options *o, const NgLexicon *lex,
   return rc;
 }
 
-/* Process the arguments args[0..n) with the options o. */
-static int run(const Options *o, char *const *args, size_t n) {
-  if (o->write_files && strcmp(o->outdir, "-") != 0 && make_outdir(o->outdir)) return EXIT_INPUT;
-  NgLexicon *lex = NULL;
-  if (load_lexicon(o, &lex)) return EXIT_INPUT;
-  NgStore *store = NULL;
-  if (o->store && !o->explain && open_store(o->store, &store)) {
-    ng_lexicon_free(lex);
+/* ---- newsgraph: one name per document, one writer per directory ------------------- */
+
+/* An input and its document name, for finding names used twice. */
+typedef struct {
+  size_t idx;
+  char name[NG_SLUG_MAX + 1];
+} Named;
+
+static int by_doc_name(const void *a, const void *b) {
+  const Named *x = a, *y = b;
+  int c = strcmp(x->name, y->name);
+  return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+static const char *shown_path(const char *path) { return strcmp(path, "-") == 0 ? "<stdin>" : path; }
+
+/* Two inputs with one document name would write the same files, store
+   graph and N-Quads graph, the later over the earlier: one line for each
+   input whose name an earlier one has, before anything is written.
+   Names stay what they are (derived from the file name alone), so that an
+   article keeps its IRIs whatever else is in the run. */
+static int check_names(const Inputs *in, const Options *o) {
+  if (o->name && in->n > 1) {
+    fprintf(stderr, "newsgraph: --name: one name for %zu inputs: give --name with one input only\n", in->n);
+    return EXIT_USAGE;
+  }
+  Named *nm = malloc((in->n ? in->n : 1) * sizeof *nm);
+  if (!nm) {
+    fprintf(stderr, "newsgraph: %s\n", ng_strerror(NG_ERR_NOMEM));
     return EXIT_INPUT;
   }
+  for (size_t i = 0; i < in->n; ++i) {
+    nm[i].idx = i;
+    doc_name(in->paths[i], o->name, nm[i].name);
+  }
+  qsort(nm, in->n, sizeof *nm, by_doc_name);
+  int rc = EXIT_OK;
+  for (size_t i = 1, first = 0; i < in->n; ++i) {
+    if (strcmp(nm[i].name, nm[first].name) != 0) {
+      first = i;
+      continue;
+    }
+    fprintf(stderr,
+            "newsgraph: %s: same document name '%s' as %s (its files and graph would overwrite the other's); "
+            "rename one of them, or give it its own run with --name\n",
+            shown_path(in->paths[nm[i].idx]), nm[i].name, shown_path(in->paths[nm[first].idx]));
+    rc = EXIT_INPUT;
+  }
+  free(nm);
+  return rc;
+}
+
+/* Several documents to standard output only in a format whose documents
+   concatenate into one. */
+static int check_stdout(const Inputs *in, const Options *o) {
+  if (in->n < 2 || strcmp(o->outdir, "-") != 0) return EXIT_OK;
+  size_t n;
+  const NgFormat *fm = ng_formats(&n);
+  char ok[64] = "";
+  const char *chosen = "";
+  for (size_t i = 0; i < n; ++i) {
+    if (fm[i].flag & o->outputs) chosen = fm[i].concatenates ? NULL : fm[i].name;
+    if (fm[i].concatenates) snprintf(ok + strlen(ok), sizeof ok - strlen(ok), "%s%s", ok[0] ? ", " : "", fm[i].name);
+  }
+  if (!chosen) return EXIT_OK;
+  fprintf(stderr,
+          "newsgraph: --output -: %s holds one document, not %zu, in one stream: write them into a directory "
+          "(-o DIR), or choose one of %s\n",
+          chosen, in->n, ok);
+  return EXIT_USAGE;
+}
+
+/* ---- newsgraph: the run ------------------------------------------------------------- */
+
+/* What a run holds while it processes its inputs: the locks (and their
+   slots on the cleanup list), the lexicon, the store. */
+typedef struct {
+  NgLock *dir_lock, *store_lock;
+  int dir_slot, store_slot;
+  NgLexicon *lex;
+  NgStore *store;
+} Session;
+
+/* Lock `target`, the output directory (is_dir) or the store file, for this
+   run; with --wait, wait for the process that holds it.  EXIT_LOCKED
+   naming that process otherwise. */
+static int take_lock(const Options *o, const char *target, int is_dir, NgLock **lock, int *slot) {
+  char path[4096];
+  long holder = 0;
+  NgStatus st = ng_lock_path(target, is_dir, path, sizeof path);
+  if (!st) st = ng_lock_acquire(path, 0, lock, &holder);
+  if (st == NG_ERR_LOCKED && o->wait) {
+    if (!o->quiet)
+      fprintf(stderr, "newsgraph: %s: locked by another newsgraph process (PID %ld); waiting for it\n", target, holder);
+    st = ng_lock_acquire(path, 1, lock, &holder);
+  }
+  if (st == NG_ERR_LOCKED) {
+    fprintf(stderr,
+            "newsgraph: %s: locked by another newsgraph process (PID %ld); run again when it has finished, or "
+            "use --wait\n",
+            target, holder);
+    return EXIT_LOCKED;
+  }
+  if (st) {
+    fprintf(stderr, "newsgraph: %s: cannot lock %s: %s\n", target, path,
+            st == NG_ERR_IO ? strerror(errno) : ng_strerror(st));
+    return EXIT_INPUT;
+  }
+  *slot = cleanup_add(path);
+  return EXIT_OK;
+}
+
+/* Take slot `slot` off the cleanup list first: once released, the path may
+   name the lock of another process. */
+static void drop_lock(NgLock *lock, int slot) {
+  cleanup_drop(slot);
+  ng_lock_release(lock);
+}
+
+/* Remove what killed runs left in the output directory. */
+static void remove_stale(const Options *o) {
+  size_t removed = 0;
+  if (!ng_write_remove_stale(o->outdir, &removed) && removed && !o->quiet)
+    fprintf(stderr, "newsgraph: %s: removed %zu temporary file%s left by a killed run\n", o->outdir, removed,
+            removed == 1 ? "" : "s");
+}
+
+/* The output directory: created, locked, cleared of what killed runs
+   left. */
+static int open_outdir(const Options *o, Session *s) {
+  if (o->explain || !o->write_files || strcmp(o->outdir, "-") == 0) return EXIT_OK;
+  if (make_outdir(o->outdir)) return EXIT_INPUT;
+  int rc = take_lock(o, o->outdir, 1, &s->dir_lock, &s->dir_slot);
+  if (rc == EXIT_OK) remove_stale(o);
+  return rc;
+}
+
+static int open_session(const Options *o, Session *s) {
+  int rc = open_outdir(o, s);
+  if (rc == EXIT_OK && load_lexicon(o, &s->lex)) rc = EXIT_INPUT;
+  if (rc != EXIT_OK || !o->store || o->explain) return rc;
+  rc = take_lock(o, o->store, 0, &s->store_lock, &s->store_slot);
+  if (rc == EXIT_OK && open_store(o->store, &s->store)) rc = EXIT_INPUT;
+  return rc;
+}
+
+static void close_session(Session *s) {
+  ng_store_free(s->store);
+  ng_lexicon_free(s->lex);
+  drop_lock(s->store_lock, s->store_slot);
+  drop_lock(s->dir_lock, s->dir_slot);
+}
+
+/* Process the arguments args[0..n) with the options o: the inputs and
+   their names are checked before anything is written or locked. */
+static int run(const Options *o, char *const *args, size_t n) {
   Inputs in = {NULL, 0, 0};
   int rc = EXIT_OK;
   for (size_t i = 0; i < n && rc == EXIT_OK; ++i)
     if (add_input(&in, args[i])) rc = EXIT_INPUT;
-  if (rc == EXIT_OK) rc = process_all(&in, o, lex, store);
+  if (rc == EXIT_OK && !o->explain) rc = check_names(&in, o);
+  if (rc == EXIT_OK && !o->explain) rc = check_stdout(&in, o);
+  if (rc == EXIT_OK) {
+    Session s = {NULL, NULL, -1, -1, NULL, NULL};
+    catch_signals();
+    rc = open_session(o, &s);
+    if (rc == EXIT_OK) rc = process_all(&in, o, s.lex, s.store);
+    close_session(&s);
+  }
   inputs_free(&in);
-  ng_store_free(store);
-  ng_lexicon_free(lex);
   return rc;
 }
 

@@ -1,5 +1,8 @@
 #include "meta.h"
 
+#include "text.h"
+#include "utf8.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,11 +30,32 @@ static int parse_ymd(const char *v, int *y, int *m, int *d) {
   return 1;
 }
 
-static int valid_date(const char *v) {
+static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static int days_in_month(int y, int m) {
+  static const int DAYS[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap(y) ? 29 : DAYS[m - 1];
+}
+
+/* A date: the shape YYYY[-MM[-DD]], then the calendar (year 1 to 9999,
+   month 1 to 12, a day its month has). */
+static NgStatus check_date(const char *v, char *err, size_t es) {
+  static const char *const MONTHS[12] = {"January", "February", "March",     "April",   "May",      "June",
+                                         "July",    "August",   "September", "October", "November", "December"};
   int y, m, d;
-  if (!parse_ymd(v, &y, &m, &d)) return 0;
-  if (strlen(v) == 4) return y > 0;
-  return m >= 1 && m <= 12 && (strlen(v) == 7 || (d >= 1 && d <= 31));
+  size_t n = strlen(v);
+  if (!parse_ymd(v, &y, &m, &d)) {
+    snprintf(err, es, "date '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", v);
+  } else if (y < 1) {
+    snprintf(err, es, "date '%s' is not a calendar date: there is no year 0", v);
+  } else if (n >= 7 && (m < 1 || m > 12)) {
+    snprintf(err, es, "date '%s' is not a calendar date: there is no month %d", v, m);
+  } else if (n == 10 && (d < 1 || d > days_in_month(y, m))) {
+    snprintf(err, es, "date '%s' is not a calendar date: %s %d has %d days", v, MONTHS[m - 1], y, days_in_month(y, m));
+  } else {
+    return NG_SUCCESS;
+  }
+  return NG_ERR_SYNTAX;
 }
 
 static int valid_lang(const char *v) {
@@ -54,23 +78,35 @@ static char **field_of(NgMeta *m, const char *key) {
   return NULL;
 }
 
-/* Dates and language tags must parse. */
+/* Every value is UTF-8 of at most NG_META_MAX_BYTES; dates and language
+   tags must parse. */
 static NgStatus check_value(const NgMeta *m, char *const *field, const char *value, char *err, size_t es) {
-  if (field == &m->date && !valid_date(value)) {
-    if (err) snprintf(err, es, "date '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", value);
-    return NG_ERR_SYNTAX;
+  size_t n = strlen(value), valid = ng_utf8_valid_prefix(value, n);
+  if (n > NG_META_MAX_BYTES) {
+    snprintf(err, es, "value too long (%zu bytes, at most %zu)", n, NG_META_MAX_BYTES);
+    return NG_ERR_TOOBIG;
   }
+  if (valid != n) {
+    snprintf(err, es, "invalid UTF-8 at byte offset %zu of the value", valid);
+    return NG_ERR_UTF8;
+  }
+  if (field == &m->date) return check_date(value, err, es);
   if (field == &m->language && !valid_lang(value)) {
-    if (err) snprintf(err, es, "language '%s' is not a BCP 47 tag", value);
+    snprintf(err, es, "language '%s' is not a BCP 47 tag", value);
     return NG_ERR_SYNTAX;
   }
   return NG_SUCCESS;
 }
 
 NgStatus ng_meta_set(NgMeta *m, const char *key, const char *value, char *err, size_t es) {
+  char scratch[1];
+  if (!err || !es) {
+    err = scratch;
+    es = sizeof scratch;
+  }
   char **field = field_of(m, key);
   if (!field) {
-    if (err) snprintf(err, es, "unknown metadata key '%s'", key);
+    snprintf(err, es, "unknown metadata key '%s'", key);
     return NG_ERR_SYNTAX;
   }
   NgStatus st = check_value(m, field, value, err, es);
@@ -119,28 +155,54 @@ static int split_line(char *line, char **key, char **value) {
 }
 
 /* Line number `lineno` of a metadata file. */
-static NgStatus read_line(NgMeta *m, char *line, unsigned lineno, char *err, size_t es) {
+static NgStatus read_line(NgMeta *m, char *line, size_t lineno, char *err, size_t es) {
   char *key, *value;
   if (split_line(line, &key, &value)) {
-    if (err) snprintf(err, es, "line %u: expected 'key: value'", lineno);
+    snprintf(err, es, "line %zu: expected 'key: value'", lineno);
     return NG_ERR_SYNTAX;
   }
   if (!key) return NG_SUCCESS;
   char msg[256] = "";
   NgStatus st = ng_meta_set(m, key, value, msg, sizeof msg);
-  if (st && err) snprintf(err, es, "line %u: %s", lineno, msg[0] ? msg : ng_strerror(st));
+  if (st) snprintf(err, es, "line %zu: %s", lineno, msg[0] ? msg : ng_strerror(st));
+  return st;
+}
+
+/* Every line of `data` (LF-terminated, changed in place). */
+static NgStatus read_lines(NgMeta *m, char *data, char *err, size_t es) {
+  NgStatus st = NG_SUCCESS;
+  size_t lineno = 0;
+  for (char *line = data, *next; !st && line; line = next) {
+    next = strchr(line, '\n');
+    if (next) *next++ = '\0';
+    st = read_line(m, line, ++lineno, err, es);
+  }
   return st;
 }
 
 NgStatus ng_meta_read_file(const char *path, NgMeta *m, char *err, size_t es) {
-  FILE *f = fopen(path, "r");
-  if (!f) return NG_ERR_NOENT;
-  char line[4096];
-  unsigned lineno = 0;
-  NgStatus st = NG_SUCCESS;
-  while (!st && fgets(line, sizeof line, f)) st = read_line(m, line, ++lineno, err, es);
-  if (!st && ferror(f)) st = NG_ERR_IO;
-  fclose(f);
+  char scratch[1];
+  if (!err || !es) {
+    err = scratch;
+    es = sizeof scratch;
+  }
+  err[0] = '\0';
+  NgText *t = NULL;
+  NgTextError e;
+  /* "-" is a file of that name: standard input is the article's */
+  NgStatus st = ng_text_read(strcmp(path, "-") == 0 ? "./-" : path, NG_META_MAX_BYTES, &t, &e);
+  if (st == NG_ERR_EMPTY) return NG_SUCCESS;
+  if (st) {
+    char what[256];
+    ng_text_describe(st, &e, what, sizeof what);
+    if (st == NG_ERR_UTF8 || st == NG_ERR_BINARY)
+      snprintf(err, es, "line %zu: %s", e.line, what);
+    else
+      snprintf(err, es, "%s", what);
+    return st;
+  }
+  st = read_lines(m, t->data, err, es);
+  ng_text_free(t);
   return st;
 }
 

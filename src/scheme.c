@@ -20,7 +20,7 @@ static size_t length(int n) { return n > 0 ? (size_t)n : 0; }
 
 int ng_scheme_base_ok(const char *base) {
   size_t n = strlen(base);
-  return ng_iri_is_valid(base) && n <= NG_BASE_MAX && (base[n - 1] == '/' || base[n - 1] == '#');
+  return ng_iri_is_valid(base) && n <= NG_BASE_MAX && base[n - 1] == '/' && !strchr(base, '#');
 }
 
 size_t ng_scheme_entity(const char *base, NgEntityType type, const char *slug, char *out, size_t size) {

@@ -7,8 +7,9 @@
  * NG_NS_RDFS, ...), as string literal macros so that a term is written
  * NG_NS "confidence".
  *
- * Minted IRIs, under a base IRI that ends with '/' or '#' (NG_DEFAULT_BASE
- * unless the user gives another):
+ * Minted IRIs, under a base IRI that ends with '/' and holds no '#'
+ * (NG_DEFAULT_BASE unless the user gives another; spans add their own
+ * fragment to the article's IRI, and an IRI has one fragment at most):
  *
  *     entity     <base><type>/<slug>            type: person, org, place, agreement
  *     article    <base>article/<doc>            also the article's named graph
@@ -60,7 +61,8 @@
 #define NG_IRI_MAX 2048
 
 /** Non-zero when `base` can be the base of minted IRIs: an absolute IRI
- *  (iri.h) of at most NG_BASE_MAX bytes that ends with '/' or '#'. */
+ *  (iri.h) of at most NG_BASE_MAX bytes that ends with '/' and holds no
+ *  '#' (the span <article>#char=B,E would hold two). */
 int ng_scheme_base_ok(const char *base);
 
 /** <base><type>/<slug>: an entity. */

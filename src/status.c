@@ -15,6 +15,8 @@ const char *ng_strerror(NgStatus st) {
   case NG_ERR_RDF: return "RDF library error";
   case NG_ERR_CSV: return "CSV library error";
   case NG_ERR_BAD_ARG: return "invalid argument";
+  case NG_ERR_ENCODING: return "text in another encoding than UTF-8";
+  case NG_ERR_LOCKED: return "locked by another process";
   }
   return "unknown error";
 }

@@ -8,30 +8,34 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* Double the buffer *b of *cap bytes, unless it already holds more than
-   the largest accepted input. */
-static NgStatus grow(char **b, size_t *cap) {
-  if (*cap > NG_TEXT_MAX_BYTES) return NG_ERR_TOOBIG;
-  char *nb = realloc(*b, *cap * 2);
+/* Grow the buffer *b of *cap bytes (doubling, up to max + 1 bytes: one
+   more than accepted, to tell a file of max bytes from a longer one). */
+static NgStatus grow(char **b, size_t *cap, size_t max) {
+  if (*cap > max) return NG_ERR_TOOBIG;
+  size_t nc = *cap > (max + 1) / 2 ? max + 1 : *cap * 2;
+  char *nb = realloc(*b, nc);
   if (!nb) return NG_ERR_NOMEM;
   *b = nb;
-  *cap *= 2;
+  *cap = nc;
   return NG_SUCCESS;
 }
 
-/* All of f into *buf (owned by the caller), *len bytes. */
-static NgStatus slurp(FILE *f, char **buf, size_t *len) {
-  size_t cap = 65536, n = 0;
+/* All of f, at most max bytes, into *buf (owned by the caller), *len
+   bytes. */
+static NgStatus slurp(FILE *f, size_t max, char **buf, size_t *len, NgTextError *e) {
+  size_t cap = max < 65535 ? max + 1 : 65536, n = 0;
   char *b = malloc(cap);
   if (!b) return NG_ERR_NOMEM;
   NgStatus st = NG_SUCCESS;
   for (size_t got = 1; !st && got; n += got) {
     got = 0;
-    if (n == cap) st = grow(&b, &cap);
+    if (n == cap) st = grow(&b, &cap, max);
     if (!st) got = fread(b + n, 1, cap - n, f);
   }
-  if (!st && ferror(f)) st = NG_ERR_IO;
-  if (!st && n > NG_TEXT_MAX_BYTES) st = NG_ERR_TOOBIG;
+  if (!st && ferror(f)) {
+    e->errnum = errno;
+    st = NG_ERR_IO;
+  }
   if (st) {
     free(b);
     return st;
@@ -41,43 +45,121 @@ static NgStatus slurp(FILE *f, char **buf, size_t *len) {
   return NG_SUCCESS;
 }
 
-NgStatus ng_text_read_file(const char *path, NgText **out, size_t *err_offset) {
-  *out = NULL;
-  FILE *f;
-  int is_stdin = strcmp(path, "-") == 0;
-  if (is_stdin) {
-    f = stdin;
-  } else {
-    struct stat st;
-    if (stat(path, &st) != 0) return errno == ENOENT ? NG_ERR_NOENT : NG_ERR_IO;
-    if (S_ISDIR(st.st_mode)) return NG_ERR_ISDIR;
-    f = fopen(path, "rb");
-    if (!f) return errno == ENOENT ? NG_ERR_NOENT : NG_ERR_IO;
+/* Open `path` for reading ("-": standard input, *is_stdin set). */
+static NgStatus open_input(const char *path, FILE **f, int *is_stdin, NgTextError *e) {
+  *is_stdin = strcmp(path, "-") == 0;
+  if (*is_stdin) {
+    *f = stdin;
+    return NG_SUCCESS;
   }
+  struct stat sb;
+  if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) return NG_ERR_ISDIR;
+  if (!(*f = fopen(path, "rb"))) {
+    e->errnum = errno;
+    return errno == ENOENT ? NG_ERR_NOENT : NG_ERR_IO;
+  }
+  return NG_SUCCESS;
+}
+
+static NgStatus text_from_buffer(const char *buf, size_t len, size_t max, NgText **out, NgTextError *e);
+
+NgStatus ng_text_read(const char *path, size_t max, NgText **out, NgTextError *err) {
+  NgTextError scratch = {0, 0, NULL, 0, 0};
+  NgTextError *e = err ? err : &scratch;
+  memset(e, 0, sizeof *e);
+  *out = NULL;
+  FILE *f = NULL;
+  int is_stdin = 0;
+  NgStatus st = open_input(path, &f, &is_stdin, e);
+  if (st) return st;
   char *buf = NULL;
   size_t len = 0;
-  NgStatus st = slurp(f, &buf, &len);
+  st = slurp(f, max, &buf, &len, e);
   if (!is_stdin) fclose(f);
+  if (st == NG_ERR_TOOBIG) e->limit = max;
   if (st) return st;
-  st = ng_text_from_buffer(buf, len, out, err_offset);
+  st = text_from_buffer(buf, len, max, out, e);
   free(buf);
   return st;
 }
 
-/* Input that is too big, holds a NUL byte or is not UTF-8. */
-static NgStatus check_bytes(const char *buf, size_t len, size_t *err_offset) {
-  if (len > NG_TEXT_MAX_BYTES) return NG_ERR_TOOBIG;
-  const void *nul = memchr(buf, '\0', len);
-  if (nul) {
-    if (err_offset) *err_offset = (size_t)((const char *)nul - buf);
-    return NG_ERR_BINARY;
+NgStatus ng_text_read_file(const char *path, NgText **out, size_t *err_offset) {
+  NgTextError e;
+  NgStatus st = ng_text_read(path, NG_TEXT_MAX_BYTES, out, &e);
+  if (err_offset && (st == NG_ERR_UTF8 || st == NG_ERR_BINARY)) *err_offset = e.offset;
+  return st;
+}
+
+/* The line (from 1) of byte offset `off` of buf: LF, CRLF and CR end a
+   line. */
+static size_t line_of(const char *buf, size_t off) {
+  size_t line = 1;
+  for (size_t i = 0; i < off; ++i) line += buf[i] == '\n' || (buf[i] == '\r' && (i + 1 >= off || buf[i + 1] != '\n'));
+  return line;
+}
+
+/* The byte-order marks of UTF-32 and UTF-16 (UTF-32LE's begins with
+   UTF-16LE's: it comes first). */
+static const struct {
+  const char *bom;
+  size_t len;
+  const char *name;
+} BOMS[] = {{"\xFF\xFE\0\0", 4, "UTF-32LE"},
+            {"\0\0\xFE\xFF", 4, "UTF-32BE"},
+            {"\xFF\xFE", 2, "UTF-16LE"},
+            {"\xFE\xFF", 2, "UTF-16BE"}};
+
+/* Bytes looked at to guess an encoding from its NUL bytes. */
+#define SAMPLE_BYTES ((size_t)65536)
+
+/* The encoding that the NUL bytes of buf[0..len) follow: in UTF-32 text
+   of the Basic Multilingual Plane the two high bytes of every character
+   are NUL, in UTF-16 text of Latin script the high byte of most (half of
+   them at least, and nearly no low byte); in binary data NULs fall
+   anywhere.  NULL when it is neither. */
+static const char *nul_pattern(const char *buf, size_t len) {
+  size_t n = 0, z[4] = {0, 0, 0, 0};
+  for (; n < len && n < SAMPLE_BYTES; ++n) z[n % 4] += buf[n] == '\0';
+  size_t quads = n / 4, pairs = n / 2, even = z[0] + z[2], odd = z[1] + z[3];
+  if (quads && z[2] * 10 >= quads * 9 && z[3] * 10 >= quads * 9 && z[0] * 10 < quads) return "UTF-32LE";
+  if (quads && z[0] * 10 >= quads * 9 && z[1] * 10 >= quads * 9 && z[3] * 10 < quads) return "UTF-32BE";
+  if (pairs && odd * 2 >= pairs && even * 10 <= odd) return "UTF-16LE";
+  if (pairs && even * 2 >= pairs && odd * 10 <= even) return "UTF-16BE";
+  return NULL;
+}
+
+/* Input that is too big, in UTF-16 or UTF-32, holds a NUL byte or is not
+   UTF-8. */
+static NgStatus check_bytes(const char *buf, size_t len, size_t max, NgTextError *e) {
+  if (len > max) {
+    e->limit = max;
+    return NG_ERR_TOOBIG;
   }
-  size_t valid = ng_utf8_valid_prefix(buf, len);
-  if (valid != len) {
-    if (err_offset) *err_offset = valid;
-    return NG_ERR_UTF8;
+  for (size_t i = 0; i < sizeof BOMS / sizeof BOMS[0]; ++i)
+    if (len >= BOMS[i].len && memcmp(buf, BOMS[i].bom, BOMS[i].len) == 0) {
+      e->encoding = BOMS[i].name;
+      return NG_ERR_ENCODING;
+    }
+  const char *nul = memchr(buf, '\0', len);
+  if (nul && (e->encoding = nul_pattern(buf, len))) return NG_ERR_ENCODING;
+  size_t valid = nul ? (size_t)(nul - buf) : ng_utf8_valid_prefix(buf, len);
+  if (valid == len) return NG_SUCCESS;
+  e->offset = valid;
+  e->line = line_of(buf, valid);
+  return nul ? NG_ERR_BINARY : NG_ERR_UTF8;
+}
+
+void ng_text_describe(NgStatus st, const NgTextError *e, char *out, size_t size) {
+  switch (st) {
+  case NG_ERR_UTF8: snprintf(out, size, "invalid UTF-8 at byte offset %zu", e->offset); break;
+  case NG_ERR_BINARY: snprintf(out, size, "binary data (NUL byte at offset %zu), not text", e->offset); break;
+  case NG_ERR_ENCODING:
+    snprintf(out, size, "%s text, not UTF-8 (convert it with iconv -f %s -t UTF-8)", e->encoding, e->encoding);
+    break;
+  case NG_ERR_TOOBIG: snprintf(out, size, "too large (more than %zu bytes)", e->limit); break;
+  case NG_ERR_IO: snprintf(out, size, "cannot read: %s", strerror(e->errnum)); break;
+  default: snprintf(out, size, "%s", ng_strerror(st)); break;
   }
-  return NG_SUCCESS;
 }
 
 /* t->data: buf without a leading byte-order mark, CRLF and lone CR as LF. */
@@ -130,9 +212,9 @@ static NgStatus index_lines(NgText *t) {
   return NG_SUCCESS;
 }
 
-NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out, size_t *err_offset) {
+static NgStatus text_from_buffer(const char *buf, size_t len, size_t max, NgText **out, NgTextError *e) {
   *out = NULL;
-  NgStatus st = check_bytes(buf, len, err_offset);
+  NgStatus st = check_bytes(buf, len, max, e);
   if (st) return st;
   NgText *t = calloc(1, sizeof *t);
   if (!t) return NG_ERR_NOMEM;
@@ -146,6 +228,14 @@ NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out, size_t *
   }
   *out = t;
   return NG_SUCCESS;
+}
+
+NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out, size_t *err_offset) {
+  NgTextError e;
+  memset(&e, 0, sizeof e);
+  NgStatus st = text_from_buffer(buf, len, NG_TEXT_MAX_BYTES, out, &e);
+  if (err_offset && (st == NG_ERR_UTF8 || st == NG_ERR_BINARY)) *err_offset = e.offset;
+  return st;
 }
 
 size_t ng_text_char_offset(const NgText *t, size_t byte) {

@@ -8,8 +8,11 @@
  *
  * Rejected: missing or unreadable files, directories, empty or
  * whitespace-only input, input with NUL bytes, invalid UTF-8 (the offending
- * byte offset of the original input is reported) and input larger than
- * NG_TEXT_MAX_BYTES.
+ * byte offset of the original input is reported), UTF-16 and UTF-32 text
+ * (a byte-order mark, or NUL bytes in the pattern of one of them: told
+ * apart from binary data so that the message can name the encoding) and
+ * input larger than NG_TEXT_MAX_BYTES (or the limit given).
+ * The metadata reader (meta.h) reads its files through the same checks.
  */
 #ifndef NG_TEXT_H
 #define NG_TEXT_H
@@ -31,13 +34,35 @@ typedef struct {
   size_t n_lines; /**< Number of lines (>= 1). */
 } NgText;
 
-/** Read and validate the file at `path` ("-" reads standard input).
+/** Why a text was rejected, beyond its status. */
+typedef struct {
+  size_t offset;        /**< NG_ERR_UTF8, NG_ERR_BINARY: byte offset of the first bad byte of the input as given. */
+  size_t line;          /**< NG_ERR_UTF8, NG_ERR_BINARY: its line, from 1 (LF, CRLF or CR end a line). */
+  const char *encoding; /**< NG_ERR_ENCODING: "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE" (static). */
+  size_t limit;         /**< NG_ERR_TOOBIG: the limit, in bytes. */
+  int errnum;           /**< NG_ERR_IO: the errno of the failure. */
+} NgTextError;
+
+/** Read and validate the file at `path` ("-" reads standard input), at
+ *  most `max_bytes` bytes of it (NG_ERR_TOOBIG beyond; reading stops
+ *  there).  On success *out is a new NgText owned by the caller (free with
+ *  ng_text_free); on failure *out is NULL and *err (if not NULL) says why. */
+NgStatus ng_text_read(const char *path, size_t max_bytes, NgText **out, NgTextError *err);
+
+/** One line's worth of why the text was rejected ("invalid UTF-8 at byte
+ *  offset 12", "UTF-16LE text, not UTF-8 (convert it with iconv -f UTF-16LE
+ *  -t UTF-8)"...) into out[0..size), NUL-terminated. */
+void ng_text_describe(NgStatus st, const NgTextError *err, char *out, size_t size);
+
+/** ng_text_read(path, NG_TEXT_MAX_BYTES, ...).
+ *  Read and validate the file at `path` ("-" reads standard input).
  *  On success *out is a new NgText owned by the caller (free with
  *  ng_text_free).  On NG_ERR_UTF8 or NG_ERR_BINARY, *err_offset (if not
  *  NULL) is the byte offset of the first bad byte in the file. */
 NgStatus ng_text_read_file(const char *path, NgText **out, size_t *err_offset);
 
-/** Validate and normalize a copy of buf[0..len); same contract as above. */
+/** Validate and normalize a copy of buf[0..len); same contract as
+ *  ng_text_read_file (NG_ERR_ENCODING for UTF-16 and UTF-32). */
 NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out, size_t *err_offset);
 
 /** Code point offset of byte offset `byte` (clamped to the text length). */

@@ -5,11 +5,14 @@
 #include <csv.h>
 #include <raptor2.h>
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 /* ---- RDF ------------------------------------------------------------------ */
@@ -421,65 +424,80 @@ NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f) {
 
 /* ---- atomic files ----------------------------------------------------------- */
 
-/* A new hidden temporary file next to `path` (the same filesystem, so
-   rename is atomic): *tmp receives its name (owned), *f the open stream. */
-static NgStatus open_temp(const char *path, char **tmp, FILE **f) {
-  size_t n = strlen(path);
-  char *t = malloc(n + 16);
-  if (!t) return NG_ERR_NOMEM;
+/* What tells a temporary file in its name: DIR/.BASE<TEMP_TAG>PID-SEQ. */
+#define TEMP_TAG ".tmp-"
+
+NgStatus ng_write_temp_name(const char *path, long pid, unsigned seq, char *out, size_t size) {
   const char *slash = strrchr(path, '/');
   size_t dir = slash ? (size_t)(slash - path + 1) : 0;
-  memcpy(t, path, dir);
-  snprintf(t + dir, n + 16 - dir, ".%s.XXXXXX", path + dir);
-  int fd = mkstemp(t);
-  *f = fd < 0 ? NULL : fdopen(fd, "wb");
-  if (!*f) {
-    if (fd >= 0) {
-      close(fd);
-      unlink(t);
-    }
-    free(t);
-    return NG_ERR_IO;
+  int n = snprintf(out, size, "%.*s.%s" TEMP_TAG "%ld-%u", (int)dir, path, path + dir, pid, seq);
+  return n < 0 || (size_t)n >= size ? NG_ERR_BAD_ARG : NG_SUCCESS;
+}
+
+NgStatus ng_write_prepare(const char *tmp, NgWriteFn fn, const NgWriteInput *in) {
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) return NG_ERR_IO;
+  FILE *f = fdopen(fd, "wb");
+  NgStatus st = f ? fn(in, f) : NG_ERR_IO;
+  int e = errno;
+  if (f && fflush(f) && !st) {
+    st = NG_ERR_IO;
+    e = errno;
   }
-  *tmp = t;
-  return NG_SUCCESS;
-}
-
-/* mkstemp creates 0600; give the file the usual permissions. */
-static NgStatus set_usual_mode(const char *path) {
-  mode_t mask = umask(0);
-  umask(mask);
-  return chmod(path, 0666 & ~mask) ? NG_ERR_IO : NG_SUCCESS;
-}
-
-NgStatus ng_write_prepare(const char *path, NgWriteFn fn, const NgWriteInput *in, char **tmp_out) {
-  *tmp_out = NULL;
-  char *tmp = NULL;
-  FILE *f = NULL;
-  NgStatus st = open_temp(path, &tmp, &f);
-  if (st) return st;
-  st = fn(in, f);
-  if (fflush(f) && !st) st = NG_ERR_IO;
-  if (fclose(f) && !st) st = NG_ERR_IO;
-  if (!st) st = set_usual_mode(tmp);
-  if (st) {
-    unlink(tmp);
-    free(tmp);
-    return st;
+  if ((f ? fclose(f) : close(fd)) && !st) {
+    st = NG_ERR_IO;
+    e = errno;
   }
-  *tmp_out = tmp;
-  return NG_SUCCESS;
-}
-
-NgStatus ng_write_commit(char *tmp, const char *path) {
-  NgStatus st = rename(tmp, path) ? NG_ERR_IO : NG_SUCCESS;
-  if (st) unlink(tmp);
-  free(tmp);
+  if (!st) return NG_SUCCESS;
+  unlink(tmp);
+  errno = e;
   return st;
 }
 
-void ng_write_abort(char *tmp) {
-  if (!tmp) return;
+NgStatus ng_write_commit(const char *tmp, const char *path) {
+  if (rename(tmp, path) == 0) return NG_SUCCESS;
+  int e = errno;
   unlink(tmp);
-  free(tmp);
+  errno = e;
+  return NG_ERR_IO;
+}
+
+void ng_write_abort(const char *tmp) { unlink(tmp); }
+
+/* The PID in the name of a temporary file (.BASE<TEMP_TAG>PID-SEQ, BASE not
+   empty), or 0 when `name` is none. */
+static long temp_pid(const char *name) {
+  if (name[0] != '.') return 0;
+  const char *tag = NULL;
+  for (const char *p = strstr(name + 1, TEMP_TAG); p; p = strstr(p + 1, TEMP_TAG)) tag = p;
+  if (!tag || tag == name + 1) return 0;
+  const char *p = tag + sizeof TEMP_TAG - 1;
+  long pid = 0;
+  for (; *p >= '0' && *p <= '9' && pid < 1000000000L; ++p) pid = pid * 10 + (*p - '0');
+  if (*p++ != '-' || !(*p >= '0' && *p <= '9')) return 0;
+  while (*p >= '0' && *p <= '9') ++p;
+  return *p ? 0 : pid;
+}
+
+/* Whether no process has the PID `pid` (one of another user counts as
+   alive). */
+static int is_gone(long pid) { return kill((pid_t)pid, 0) != 0 && errno == ESRCH; }
+
+NgStatus ng_write_remove_stale(const char *dir, size_t *removed) {
+  *removed = 0;
+  DIR *d = opendir(dir);
+  if (!d) return NG_ERR_IO;
+  size_t dl = strlen(dir);
+  for (struct dirent *e; (e = readdir(d));) {
+    long pid = temp_pid(e->d_name);
+    if (pid <= 0 || !is_gone(pid)) continue;
+    size_t size = dl + strlen(e->d_name) + 2;
+    char *path = malloc(size);
+    if (!path) break;
+    snprintf(path, size, "%s/%s", dir, e->d_name);
+    if (unlink(path) == 0) ++*removed;
+    free(path);
+  }
+  closedir(d);
+  return NG_SUCCESS;
 }

@@ -12,7 +12,9 @@
  *   it as text instead of running it; numeric cells (numbers typed by a
  *   datatype) never do.  csv_raw turns this off.
  * Files are written to a temporary file in the target directory and renamed
- * into place, so a failed run never leaves a partial file behind.
+ * into place, so a failed run never leaves a partial file behind; the
+ * temporary files of a run killed meanwhile carry its PID, and a later run
+ * removes them.
  */
 #ifndef NG_WRITE_H
 #define NG_WRITE_H
@@ -71,16 +73,30 @@ NgStatus ng_write_csv_row_guarded(FILE *f, const char *const *fields, size_t n, 
 /** The triples CSV. */
 NgStatus ng_write_triples_csv(const NgWriteInput *in, FILE *f);
 
-/** First half of an atomic write: `fn(in, f)` writes into a new hidden
- *  temporary file in the directory of `path`; *tmp receives its name
- *  (owned by the caller: pass it to ng_write_commit or ng_write_abort).
- *  On failure nothing is left on disk. */
-NgStatus ng_write_prepare(const char *path, NgWriteFn fn, const NgWriteInput *in, char **tmp);
+/** The temporary file of `path` for the process `pid`, try `seq`, into
+ *  out[0..size): DIR/.BASE.tmp-PID-SEQ for DIR/BASE (hidden, and in the
+ *  same directory, so that the rename is atomic).  The PID lets a later run
+ *  tell the files of a process that died from those of one at work
+ *  (ng_write_remove_stale).  NG_ERR_BAD_ARG when it does not fit. */
+NgStatus ng_write_temp_name(const char *path, long pid, unsigned seq, char *out, size_t size);
 
-/** Rename `tmp` to `path` (atomic on one filesystem) and free `tmp`. */
-NgStatus ng_write_commit(char *tmp, const char *path);
+/** First half of an atomic write: `fn(in, f)` writes into the new file
+ *  `tmp`, created exclusively (an existing file is never touched: NG_ERR_IO
+ *  with errno EEXIST) with the permissions 0666 less the umask.  On any
+ *  other failure `tmp` is removed (errno kept for NG_ERR_IO). */
+NgStatus ng_write_prepare(const char *tmp, NgWriteFn fn, const NgWriteInput *in);
 
-/** Remove `tmp` and free it.  NULL is a no-op. */
-void ng_write_abort(char *tmp);
+/** Rename `tmp` to `path` (atomic on one filesystem); when that fails,
+ *  remove `tmp` (errno kept). */
+NgStatus ng_write_commit(const char *tmp, const char *path);
+
+/** Remove `tmp`. */
+void ng_write_abort(const char *tmp);
+
+/** Remove the temporary files in `dir` named by ng_write_temp_name whose
+ *  process is gone (kill(PID, 0) fails with ESRCH), which a process killed
+ *  while it wrote leaves behind; the files of live processes stay.
+ *  *removed receives how many went.  NG_ERR_IO when `dir` cannot be read. */
+NgStatus ng_write_remove_stale(const char *dir, size_t *removed);
 
 #endif /* NG_WRITE_H */

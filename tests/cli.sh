@@ -205,6 +205,9 @@ check "--help: usage line" grep -q "^Usage: newsgraph" "$out"
 check "--help: nothing on stderr" test ! -s "$err"
 check "--help: lists the formats" grep -q "graphml" "$out"
 check "--help: documents --csv-dialect and --csv-raw" test "$(grep -c -e '--csv-dialect' -e '--csv-raw' "$out")" -eq 2
+check "--help: documents --wait" grep -qF -- "--wait" "$out"
+check "--help: documents exit status 3" grep -qF "3 the output directory or store is locked" "$out"
+check "--help: several documents to standard output" grep -qF "ttl, nt or nq" "$out"
 
 run -h
 check "-h: exit 0" test "$rc" -eq 0
@@ -269,6 +272,229 @@ check "explain: $n_bad facts without rule/confidence/line:column" test "$n_bad" 
 n_ent=$(grep -c '^entity ' "$out")
 n_ment=$(grep -cE '^  mention [0-9]+:[0-9]+ ' "$out")
 check "explain: entities ($n_ent) with mentions ($n_ment)" test "$n_ent" -ge 40 -a "$n_ment" -ge "$n_ent"
+
+# ---- one name per document (issue 10) -----------------------------------------------
+# Two inputs with one document name would write the same files, store graph
+# and N-Quads graph, the later over the earlier, with exit status 0.  They are
+# refused before anything is written, with one line per input that repeats a
+# name, naming both inputs.
+
+mkdir -p "$TMP/names/d1" "$TMP/names/d2" "$TMP/names/d3"
+printf 'Anna Petrova met Mark Olsen in Oslo on Monday.\n' >"$TMP/names/d1/article.txt"
+printf 'Lena Berg visited Bergen on Friday.\n' >"$TMP/names/d2/article.txt"
+printf 'Piotr Novak spoke in Vienna.\n' >"$TMP/names/d3/article.txt"
+N1="$TMP/names/d1/article.txt" N2="$TMP/names/d2/article.txt" N3="$TMP/names/d3/article.txt"
+
+run -q -o "$TMP/out-samename" "$N1" "$N2"
+expect_input_error samename "$N1" "$N2" "'article'"
+check "samename: the output directory is not even created" test ! -e "$TMP/out-samename"
+
+run -q -f nq -o - "$N1" "$N2"
+expect_input_error samename-nq "$N1" "$N2"
+
+run -q --store "$TMP/names/kg.db" "$N1" "$N2"
+expect_input_error samename-store "$N1" "$N2"
+check "samename-store: no store created" test ! -e "$TMP/names/kg.db"
+
+# directories stand for their *.txt files: the same clash
+run -q -o "$TMP/out-samedir" "$TMP/names/d1" "$TMP/names/d2"
+expect_input_error samedir "$N1" "$N2"
+
+# three inputs, one name: a line for each later one
+run -q -o "$TMP/out-three" "$N1" "$N2" "$N3"
+check "three: exit 1" test "$rc" -eq 1
+check "three: two lines: $(cat "$err")" test "$(lines "$err")" -eq 2
+check "three: the second names d2 and d1" grep -qF "$N2: same document name 'article' as $N1" "$err"
+check "three: the third names d3 and d1" grep -qF "$N3: same document name 'article' as $N1" "$err"
+check "three: nothing written" test ! -e "$TMP/out-three"
+
+# names that differ only in what the slug drops
+cp "$N1" "$TMP/names/a b.txt"
+cp "$N2" "$TMP/names/a-b.txt"
+run -q -o "$TMP/out-slug" "$TMP/names/a b.txt" "$TMP/names/a-b.txt"
+expect_input_error slug "$TMP/names/a b.txt" "$TMP/names/a-b.txt" "'a-b'"
+
+# standard input is named "stdin"
+cp "$N2" "$TMP/names/stdin.txt"
+(cd "$TMP/cwd" && "$NG" -q -o "$TMP/out-stdin2" - "$TMP/names/stdin.txt" <"$N1" >"$TMP/stdout" 2>"$TMP/stderr")
+rc=$?
+out="$TMP/stdout" err="$TMP/stderr"
+expect_input_error stdin2 "<stdin>" "$TMP/names/stdin.txt"
+
+# --name with several inputs is a usage error
+run -q -o "$TMP/out-name2" --name story "$N1" "$N3"
+expect_usage_error name2
+check "name2: names --name: $(cat "$err")" grep -qF -- "--name" "$err"
+check "name2: nothing written" test ! -e "$TMP/out-name2"
+mkdir -p "$TMP/names/two"
+cp "$N1" "$TMP/names/two/x.txt"
+cp "$N3" "$TMP/names/two/y.txt"
+run -q -o "$TMP/out-name3" --name story "$TMP/names/two"
+expect_usage_error name3
+
+# different names in one run are fine, and so is --name with one input
+run -q -o "$TMP/out-names-ok" -f nt "$N1" "$TMP/names/two"
+check "names-ok: exit 0 ($(cat "$err"))" test "$rc" -eq 0
+check "names-ok: three files: $(ls -A "$TMP/out-names-ok" | tr '\n' ' ')" test "$(files "$TMP/out-names-ok")" -eq 3
+
+# ---- several documents to standard output (issue 10) --------------------------------
+# GraphML and DOT have one root, the CSVs one header: two documents in one
+# stream were two XML documents or two headers.  N-Triples, N-Quads and
+# Turtle concatenate.
+
+for f in graphml dot csv nodes edges; do
+  run -q -o - -f "$f" "$N1" "$TMP/names/two"
+  expect_usage_error "stdout-many-$f"
+  check "stdout-many-$f: names the format: $(cat "$err")" grep -qF "$f" "$err"
+done
+run -q -o - -f graphml "$TMP/names/two/x.txt"
+check "stdout-one-graphml: one document is fine" test "$rc" -eq 0 -a "$(grep -c '<graphml' "$out")" -eq 1
+
+Y="$TMP/names/two/y.txt"
+run -q -o - -f nt "$N1" "$Y"
+check "stdout-many-nt: exit 0" test "$rc" -eq 0
+cp "$out" "$TMP/many.nt"
+(cd "$TMP/cwd" && "$NG" -q -o - -f nt "$N1" && "$NG" -q -o - -f nt "$Y") >"$TMP/each.nt"
+check "stdout-many-nt: the two documents one after the other" cmp -s "$TMP/many.nt" "$TMP/each.nt"
+run -q -o - -f ttl "$N1" "$Y"
+check "stdout-many-ttl: exit 0" test "$rc" -eq 0
+if command -v rapper >/dev/null && command -v serdi >/dev/null; then
+  sort -u "$TMP/many.nt" >"$TMP/many.sorted.nt"
+  rapper -q -i turtle -o ntriples "$out" http://example.org/ 2>/dev/null | sort -u >"$TMP/ttl-rapper.nt"
+  serdi -i turtle -o ntriples "$out" 2>/dev/null | sort -u >"$TMP/ttl-serdi.nt"
+  check "stdout-many-ttl: rapper reads the triples of both" cmp -s "$TMP/ttl-rapper.nt" "$TMP/many.sorted.nt"
+  check "stdout-many-ttl: serdi reads the triples of both" cmp -s "$TMP/ttl-serdi.nt" "$TMP/many.sorted.nt"
+else
+  fail "stdout-many-ttl: rapper and serdi are needed (Debian raptor2-utils, serdi)"
+fi
+
+# ---- the argument that is wrong (issue 10) --------------------------------------------
+# "-o out -dash.txt" blamed 'out'; the message names '-dash.txt', and '--'
+# ends the options.
+
+cp "$N1" "$TMP/cwd/-dash.txt"
+run -q -o "$TMP/out-dash" -dash.txt
+check "dash: exit 2" test "$rc" -eq 2
+check "dash: names the argument: $(cat "$err")" grep -qF "'-dash.txt'" "$err"
+check "dash: does not blame -o's value: $(cat "$err")" test -z "$(grep -F "'$TMP/out-dash'" "$err")"
+check "dash: says how to name such a file" grep -qF -- "'--'" "$err"
+check "dash: nothing written" test ! -e "$TMP/out-dash"
+run -q -o "$TMP/out-dash" -- -dash.txt
+check "dash--: exit 0 ($(cat "$err"))" test "$rc" -eq 0
+check "dash--: dash.ttl written" test -s "$TMP/out-dash/dash.ttl"
+rm -f "$TMP/cwd/-dash.txt"
+run -q -o "$TMP/out-dash2" -x "$N1"
+check "short: names the option: $(cat "$err")" grep -qF "unknown option '-x'" "$err"
+
+# ---- --base ---------------------------------------------------------------------------
+# A base ending in '#' gave IRIs with two fragments (<...#article/a#char=0,9>).
+run -q -o "$TMP/out-hash" --base 'http://ex.org/#' "$N1"
+expect_usage_error hash
+check "hash: explains the '#': $(cat "$err")" grep -qF "'#'" "$err"
+run -q -o "$TMP/out-hash2" --base 'http://ex.org/#kg/' "$N1"
+expect_usage_error hash2
+run -q -o - -f nt --base 'http://ex.org/kg/' "$N1"
+check "base-slash: exit 0" test "$rc" -eq 0
+check "base-slash: no IRI with two '#'" test -z "$(grep -E '<[^>]*#[^>]*#' "$out")"
+
+# ---- --store ''  ----------------------------------------------------------------------
+run -q --store '' "$N1"
+expect_usage_error store-empty
+check "store-empty: says the name is empty: $(cat "$err")" grep -qF -- "--store" "$err"
+
+# ---- UTF-16 and UTF-32 (issue 10) -------------------------------------------------------
+# A UTF-16 file was called "binary data (NUL byte ...)".
+text='Anna Petrova met Mark Olsen in Oslo.\n'
+printf "$text" | iconv -f UTF-8 -t UTF-16 >"$TMP/in/u16bom.txt"   # with a byte-order mark
+printf "$text" | iconv -f UTF-8 -t UTF-16LE >"$TMP/in/u16le.txt"
+printf "$text" | iconv -f UTF-8 -t UTF-16BE >"$TMP/in/u16be.txt"
+printf "$text" | iconv -f UTF-8 -t UTF-32 >"$TMP/in/u32bom.txt"
+printf "$text" | iconv -f UTF-8 -t UTF-32BE >"$TMP/in/u32be.txt"
+for f in u16bom:UTF-16 u16le:UTF-16LE u16be:UTF-16BE u32bom:UTF-32 u32be:UTF-32BE; do
+  name=${f%%:*} enc=${f#*:}
+  mkdir -p "$TMP/out-$name"
+  run -q -o "$TMP/out-$name" "$TMP/in/$name.txt"
+  expect_input_error "$name" "$TMP/in/$name.txt" "$enc" "iconv"
+  check "$name: not called binary: $(cat "$err")" test -z "$(grep -i binary "$err")"
+done
+
+# ---- metadata, held to the standard of text (issue 10) ----------------------------------
+# Invalid UTF-8 in a .meta title: -f ttl cut the headline, -f csv wrote
+# invalid UTF-8, the default run failed with "RDF library error"; a NUL cut
+# the title; a line over 4,095 bytes was split and its tail read as a new
+# key; 2015-02-30 was an xsd:date; --meta /dev/zero hung.
+
+mkdir -p "$TMP/meta"
+cp "$N1" "$TMP/meta/a.txt"
+M="$TMP/meta/a.meta"
+printf 'title: Caf\xe9 talks\n' >"$M"
+for f in all ttl csv; do
+  mkdir -p "$TMP/out-meta-utf8-$f"
+  run -q -o "$TMP/out-meta-utf8-$f" -f "$f" "$TMP/meta/a.txt"
+  expect_input_error "meta-utf8-$f" "$M" "line 1" "invalid UTF-8" "byte offset 10"
+done
+
+printf 'publisher: Example Daily\ntitle: Cut\0here\n' >"$M"
+mkdir -p "$TMP/out-meta-nul"
+run -q -o "$TMP/out-meta-nul" -f ttl "$TMP/meta/a.txt"
+expect_input_error meta-nul "$M" "line 2" "NUL" "offset 35"
+
+printf 'title: Talks\n' | iconv -f UTF-8 -t UTF-16 >"$M"
+mkdir -p "$TMP/out-meta-u16"
+run -q -o "$TMP/out-meta-u16" "$TMP/meta/a.txt"
+expect_input_error meta-u16 "$M" "UTF-16"
+
+# a line of any length: the bytes after 4,095 stay in the title
+{
+  printf 'title: '
+  head -c $((4095 - 7)) /dev/zero | tr '\0' 'x'
+  printf 'url: http://injected.example/\ndate: 2015-05-13\n'
+} >"$M"
+run -q -o - -f nt "$TMP/meta/a.txt"
+check "meta-long: exit 0 ($(cat "$err"))" test "$rc" -eq 0
+check "meta-long: no url injected" test -z "$(grep -F 'ontology#url>' "$out")"
+check "meta-long: the whole line is the title" grep -qE "\"x{4088}url: http://injected.example/\"" "$out"
+check "meta-long: the next line is read" grep -qF '"2015-05-13"^^<http://www.w3.org/2001/XMLSchema#date>' "$out"
+
+# a byte-order mark and CRLF line ends, as text has them
+printf '\xef\xbb\xbftitle: Harbour talks\r\ndate: 2015-05-13\r\n' >"$M"
+run -q -o - -f nt "$TMP/meta/a.txt"
+check "meta-bom: exit 0 ($(cat "$err"))" test "$rc" -eq 0
+check "meta-bom: the title" grep -qF '"Harbour talks"' "$out"
+
+# real calendar dates
+for d in 2015-02-30 2015-04-31 1900-02-29 2015-00 0000; do
+  printf 'date: %s\n' "$d" >"$M"
+  mkdir -p "$TMP/out-meta-date-$d"
+  run -q -o "$TMP/out-meta-date-$d" "$TMP/meta/a.txt"
+  expect_input_error "meta-date-$d" "$M" "line 1" "'$d'"
+  run -q -o "$TMP/out-opt-date-$d" --date "$d" "$N1"
+  expect_usage_error "opt-date-$d"
+  check "opt-date-$d: names the value" grep -qF "'$d'" "$err"
+  if [ "$d" = 1900-02-29 ]; then
+    check "opt-date-$d: says how many days February has" grep -qF "February 1900 has 28 days" "$err"
+  fi
+done
+rm -f "$M"
+for d in 2016-02-29 2000-02-29 2015-04-30 2015-12-31; do
+  run -q -o - -f nt --date "$d" "$N1"
+  check "opt-date-$d: a real date is fine ($(cat "$err"))" test "$rc" -eq 0
+  check "opt-date-$d: written as xsd:date" grep -qF "\"$d\"^^<http://www.w3.org/2001/XMLSchema#date>" "$out"
+done
+
+# every metadata option: UTF-8
+run -q -o "$TMP/out-opt-title" --title "$(printf 'Caf\xe9')" "$N1"
+expect_usage_error opt-title
+check "opt-title: names the option and the problem: $(cat "$err")" grep -qF -- "--title: invalid UTF-8" "$err"
+run -q -o "$TMP/out-opt-pub" --publisher "$(printf '\xc3\x28')" "$N1"
+expect_usage_error opt-pub
+
+# a metadata file is read up to a limit: /dev/zero does not hang
+mkdir -p "$TMP/out-meta-zero"
+(cd "$TMP/cwd" && timeout 60 "$NG" -q -o "$TMP/out-meta-zero" --meta /dev/zero "$N1" </dev/null >"$TMP/stdout" 2>"$TMP/stderr")
+rc=$?
+out="$TMP/stdout" err="$TMP/stderr"
+expect_input_error meta-zero "/dev/zero" "too large"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -8,9 +8,13 @@
 #include <csv.h>
 
 #include <dirent.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* ---- a libcsv reader collecting rows of fields ---- */
@@ -218,21 +222,30 @@ static size_t entries(const char *dir) {
 static void test_atomic(void) {
   char dir[] = "/tmp/ng-test-csv-XXXXXX";
   if (!CHECK(mkdtemp(dir) != NULL)) return;
-  char path[512];
+  char path[512], tmp[600];
   snprintf(path, sizeof path, "%s/out.csv", dir);
   NgWriteInput in = {NULL, 0, NULL, 0, NULL, NG_CSV_GEPHI, 0, NULL};
 
-  /* prepare writes a hidden temporary next to the target */
-  char *tmp = NULL;
-  CHECK_INT_EQ(ng_write_prepare(path, write_hello, &in, &tmp), NG_SUCCESS);
-  if (CHECK(tmp != NULL)) {
-    const char *base = strrchr(tmp, '/');
-    CHECK(base && base[1] == '.');
-    CHECK(strncmp(tmp, dir, strlen(dir)) == 0);
-    CHECK(access(tmp, F_OK) == 0);
-    CHECK(access(path, F_OK) != 0);
-  }
+  /* the temporary file is hidden, next to the target, and names the PID */
+  CHECK_INT_EQ(ng_write_temp_name(path, 4242, 7, tmp, sizeof tmp), NG_SUCCESS);
+  char want[600];
+  snprintf(want, sizeof want, "%s/.out.csv.tmp-4242-7", dir);
+  CHECK_STR_EQ(tmp, want);
+  CHECK_INT_EQ(ng_write_temp_name("x.csv", 1, 0, tmp, sizeof tmp), NG_SUCCESS);
+  CHECK_STR_EQ(tmp, ".x.csv.tmp-1-0");
+  CHECK_INT_EQ(ng_write_temp_name(path, 4242, 7, tmp, 20), NG_ERR_BAD_ARG);
+
+  /* prepare writes the temporary file */
+  CHECK_INT_EQ(ng_write_temp_name(path, (long)getpid(), 0, tmp, sizeof tmp), NG_SUCCESS);
+  CHECK_INT_EQ(ng_write_prepare(tmp, write_hello, &in), NG_SUCCESS);
+  CHECK(access(tmp, F_OK) == 0);
+  CHECK(access(path, F_OK) != 0);
   CHECK_INT_EQ(entries(dir), 1);
+  /* ... never over a file that exists */
+  errno = 0;
+  CHECK_INT_EQ(ng_write_prepare(tmp, write_hello, &in), NG_ERR_IO);
+  CHECK_INT_EQ(errno, EEXIST);
+  CHECK(access(tmp, F_OK) == 0);
   /* commit renames it into place */
   CHECK_INT_EQ(ng_write_commit(tmp, path), NG_SUCCESS);
   CHECK_INT_EQ(entries(dir), 1);
@@ -244,26 +257,75 @@ static void test_atomic(void) {
     fclose(f);
   }
   /* abort removes the temporary and leaves the old file alone */
-  tmp = NULL;
-  CHECK_INT_EQ(ng_write_prepare(path, write_hello, &in, &tmp), NG_SUCCESS);
+  CHECK_INT_EQ(ng_write_prepare(tmp, write_hello, &in), NG_SUCCESS);
   CHECK_INT_EQ(entries(dir), 2);
   ng_write_abort(tmp);
   CHECK_INT_EQ(entries(dir), 1);
-  ng_write_abort(NULL); /* no-op */
   /* a failing writer leaves nothing behind */
-  tmp = (char *)1;
-  CHECK_INT_EQ(ng_write_prepare(path, write_fail, &in, &tmp), NG_ERR_CSV);
-  CHECK(tmp == NULL);
+  CHECK_INT_EQ(ng_write_prepare(tmp, write_fail, &in), NG_ERR_CSV);
   CHECK_INT_EQ(entries(dir), 1);
   /* an impossible directory fails cleanly */
   char bad[600];
-  snprintf(bad, sizeof bad, "%s/out.csv/sub/x.csv", dir);
-  tmp = (char *)1;
-  CHECK(ng_write_prepare(bad, write_hello, &in, &tmp) != NG_SUCCESS);
-  CHECK(tmp == NULL);
+  snprintf(bad, sizeof bad, "%s/out.csv/sub/.x.csv.tmp-1-0", dir);
+  CHECK(ng_write_prepare(bad, write_hello, &in) != NG_SUCCESS);
   CHECK_INT_EQ(entries(dir), 1);
   CHECK(unlink(path) == 0);
   CHECK(rmdir(dir) == 0);
+}
+
+/* A file `name` in dir with some bytes. */
+static void touch(const char *dir, const char *name) {
+  char p[600];
+  snprintf(p, sizeof p, "%s/%s", dir, name);
+  FILE *f = fopen(p, "wb");
+  if (CHECK(f != NULL)) {
+    fputs("partial", f);
+    fclose(f);
+  }
+}
+
+static int exists(const char *dir, const char *name) {
+  char p[600];
+  snprintf(p, sizeof p, "%s/%s", dir, name);
+  return access(p, F_OK) == 0;
+}
+
+/* The PID of a process that has ended, or 0. */
+static long dead_pid(void) {
+  pid_t pid = fork();
+  if (pid == 0) _exit(0);
+  if (pid < 0 || waitpid(pid, NULL, 0) != pid) return 0;
+  return kill(pid, 0) != 0 && errno == ESRCH ? (long)pid : 0;
+}
+
+/* ng_write_remove_stale: the temporary files of dead processes go, those
+   of live ones and every other file stay. */
+static void test_stale(void) {
+  char dir[] = "/tmp/ng-test-stale-XXXXXX";
+  if (!CHECK(mkdtemp(dir) != NULL)) return;
+  long dead = dead_pid(), live = (long)getpid();
+  if (!CHECK(dead > 0)) return;
+  char gone[2][128], kept[3][128];
+  snprintf(gone[0], sizeof gone[0], ".a.ttl.tmp-%ld-0", dead);
+  snprintf(gone[1], sizeof gone[1], ".a.tmp-1.nt.tmp-%ld-12", dead);
+  snprintf(kept[0], sizeof kept[0], ".a.ttl.tmp-%ld-0", live);
+  snprintf(kept[1], sizeof kept[1], "a.ttl.tmp-%ld-0", dead); /* not hidden */
+  snprintf(kept[2], sizeof kept[2], ".a.ttl.tmp-%ld-0x", dead);
+  const char *const others[] = {".a.ttl.XXXXXX", ".tmp-1-0", ".a.ttl.tmp--0", "a.ttl"};
+  for (size_t i = 0; i < 2; ++i) touch(dir, gone[i]);
+  for (size_t i = 0; i < 3; ++i) touch(dir, kept[i]);
+  for (size_t i = 0; i < 4; ++i) touch(dir, others[i]);
+  size_t removed = 99;
+  CHECK_INT_EQ(ng_write_remove_stale(dir, &removed), NG_SUCCESS);
+  CHECK_INT_EQ(removed, 2);
+  for (size_t i = 0; i < 2; ++i) CHECK(!exists(dir, gone[i]));
+  for (size_t i = 0; i < 3; ++i) CHECK(exists(dir, kept[i]));
+  for (size_t i = 0; i < 4; ++i) CHECK(exists(dir, others[i]));
+  CHECK_INT_EQ(entries(dir), 7);
+  CHECK_INT_EQ(ng_write_remove_stale("/nonexistent/ng-dir", &removed), NG_ERR_IO);
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  CHECK(system(cmd) == 0);
 }
 
 /* ---- formula injection and the Neo4j dialect ---- */
@@ -402,5 +464,6 @@ int main(void) {
   test_roundtrip_many();
   test_single_field();
   test_atomic();
+  test_stale();
   return check_report();
 }

@@ -72,9 +72,12 @@ static void test_terms(void) {
 
 static void test_base(void) {
   CHECK(ng_scheme_base_ok(NG_DEFAULT_BASE));
-  CHECK(ng_scheme_base_ok("urn:x#"));
+  CHECK(ng_scheme_base_ok("urn:x/"));
+  CHECK(!ng_scheme_base_ok("urn:x#"));          /* spans would have two fragments */
+  CHECK(!ng_scheme_base_ok("http://ex.org/#")); /* the same */
+  CHECK(!ng_scheme_base_ok("http://ex.org/#a/"));
   CHECK(!ng_scheme_base_ok(""));
-  CHECK(!ng_scheme_base_ok("http://ex.org/id"));   /* no '/' or '#' at the end */
+  CHECK(!ng_scheme_base_ok("http://ex.org/id"));   /* no '/' at the end */
   CHECK(!ng_scheme_base_ok("relative/"));          /* not absolute */
   CHECK(!ng_scheme_base_ok("http://ex.org/a b/")); /* a space */
   char longest[NG_BASE_MAX + 2];

@@ -237,6 +237,81 @@ static void test_stdin(void) {
   ng_text_free(t);
 }
 
+/* UTF-16 and UTF-32 are named, with or without a byte-order mark; binary
+   data stays binary. */
+static void test_encodings(void) {
+  static const struct {
+    const char *s;
+    size_t len;
+    const char *want; /* NULL: binary */
+  } cases[] = {
+      {"\xFF\xFEH\0i\0", 6, "UTF-16LE"},
+      {"\xFE\xFF\0H\0i", 6, "UTF-16BE"},
+      {"\xFF\xFE\0\0H\0\0\0", 8, "UTF-32LE"},
+      {"\0\0\xFE\xFFH\0\0\0", 8, "UTF-32BE"},
+      {"H\0i\0 \0t\0h\0e\0r\0e\0", 16, "UTF-16LE"},
+      {"\0H\0i\0 \0t\0h\0e\0r\0e", 16, "UTF-16BE"},
+      {"H\0\0\0i\0\0\0!\0\0\0", 12, "UTF-32LE"},
+      {"\0\0\0H\0\0\0i\0\0\0!", 12, "UTF-32BE"},
+      /* Cyrillic UTF-16LE without a byte-order mark: only the space has a
+         NUL byte, too few to tell it from binary data */
+      {"\x14\x04\x30\x04 \0\x34\x04\x30\x04", 10, NULL},
+      {"abc\0def", 7, NULL},
+      {"\0\0\0\0\0\0\0\0", 8, NULL},
+      {"\x7F"
+       "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3E\0",
+       20, NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+    NgText *t = NULL;
+    char path[512];
+    write_file("enc.txt", cases[i].s, cases[i].len, path, sizeof path);
+    NgTextError e;
+    NgStatus st = ng_text_read(path, NG_TEXT_MAX_BYTES, &t, &e);
+    unlink(path);
+    CHECK(t == NULL);
+    if (cases[i].want) {
+      if (CHECK_INT_EQ(st, NG_ERR_ENCODING)) CHECK_STR_EQ(e.encoding, cases[i].want);
+    } else {
+      CHECK_INT_EQ(st, NG_ERR_BINARY);
+    }
+    /* the same from a buffer */
+    CHECK_INT_EQ(ng_text_from_buffer(cases[i].s, cases[i].len, &t, NULL), st);
+  }
+  NgTextError e = {0, 0, "UTF-16LE", 0, 0};
+  char msg[256];
+  ng_text_describe(NG_ERR_ENCODING, &e, msg, sizeof msg);
+  CHECK_STR_EQ(msg, "UTF-16LE text, not UTF-8 (convert it with iconv -f UTF-16LE -t UTF-8)");
+}
+
+/* A limit on the size, and the line of a bad byte. */
+static void test_limit_and_line(void) {
+  NgText *t = NULL;
+  char path[512];
+  NgTextError e;
+  write_file("limit.txt", "0123456789", 10, path, sizeof path);
+  CHECK_INT_EQ(ng_text_read(path, 10, &t, &e), NG_SUCCESS);
+  ng_text_free(t);
+  CHECK_INT_EQ(ng_text_read(path, 9, &t, &e), NG_ERR_TOOBIG);
+  CHECK(t == NULL);
+  CHECK_INT_EQ(e.limit, 9);
+  char msg[256];
+  ng_text_describe(NG_ERR_TOOBIG, &e, msg, sizeof msg);
+  CHECK_STR_EQ(msg, "too large (more than 9 bytes)");
+  unlink(path);
+  /* LF, CRLF and a lone CR each end a line */
+  const char s[] = "a\nb\r\nc\rd \xFF";
+  write_file("line.txt", s, sizeof s - 1, path, sizeof path);
+  CHECK_INT_EQ(ng_text_read(path, NG_TEXT_MAX_BYTES, &t, &e), NG_ERR_UTF8);
+  CHECK_INT_EQ(e.offset, 9);
+  CHECK_INT_EQ(e.line, 4);
+  ng_text_describe(NG_ERR_UTF8, &e, msg, sizeof msg);
+  CHECK_STR_EQ(msg, "invalid UTF-8 at byte offset 9");
+  unlink(path);
+  /* err may be NULL */
+  CHECK_INT_EQ(ng_text_read("/nonexistent/ng-text", 10, &t, NULL), NG_ERR_NOENT);
+}
+
 int main(void) {
   if (!mkdtemp(tmpdir)) {
     perror("mkdtemp");
@@ -254,6 +329,8 @@ int main(void) {
   test_char_offset();
   test_line_col();
   test_stdin();
+  test_encodings();
+  test_limit_and_line();
   CHECK(rmdir(tmpdir) == 0);
   return check_report();
 }
