@@ -357,7 +357,10 @@ static NgGuardVerdict check_punct(Scan *sc, NgSparqlToken t) {
 }
 
 static NgGuardVerdict check_token(Scan *sc, NgSparqlToken t) {
-  if (++sc->tokens > sc->lim->max_tokens) return too_big(sc, "more tokens than the limit", sc->lim->max_tokens);
+  if (++sc->tokens > sc->lim->max_tokens) {
+    if (sc->msg && sc->ms) snprintf(sc->msg, sc->ms, "query too large: more than %zu tokens", sc->lim->max_tokens);
+    return NG_GUARD_TOO_BIG;
+  }
   switch (t.kind) {
   case NG_SQ_WORD: return check_word(sc, t);
   case NG_SQ_PUNCT: return check_punct(sc, t);

@@ -36,11 +36,12 @@ static int is_punct(const char *s, NgSparqlToken t, char c) {
   return t.kind == NG_SQ_PUNCT && t.end - t.begin == 1 && s[t.begin] == c;
 }
 
-/* BIND ( expr AS ?v ): "COALESCE(" after the '(' and ")" before the AS
-   that closes expr (the first AS at the BIND's own level of brackets). */
+/* BIND ( expr AS ?v ): "COALESCE(" after the '(' and ")" after expr (it
+   ends at the first AS at the BIND's own level of brackets). */
 static int edit_bind(const char *s, size_t len, NgSparqlToken open, Edits *e) {
-  size_t depth = 0;
-  for (NgSparqlToken t = ng_sparql_token(s, len, open.end); t.kind != NG_SQ_END; t = ng_sparql_token(s, len, t.end)) {
+  size_t depth = 0, last = open.end; /* the end of the expression so far */
+  for (NgSparqlToken t = ng_sparql_token(s, len, open.end); t.kind != NG_SQ_END;
+       last = t.end, t = ng_sparql_token(s, len, t.end)) {
     if (is_punct(s, t, '(') || is_punct(s, t, '{') || is_punct(s, t, '[')) ++depth;
     if (is_punct(s, t, ')') || is_punct(s, t, '}') || is_punct(s, t, ']')) {
       if (depth == 0) return 0; /* no AS: leave it to the parser */
@@ -48,7 +49,7 @@ static int edit_bind(const char *s, size_t len, NgSparqlToken open, Edits *e) {
     }
     if (depth == 0 && ng_sparql_is_word(s, t, "AS")) {
       Edit a = {open.end, open.end, "COALESCE(", 0, 0};
-      Edit b = {t.begin, t.begin, ") ", 0, 0};
+      Edit b = {last, last, ")", 0, 0};
       return add_edit(e, a) || add_edit(e, b) ? -1 : 0;
     }
   }
@@ -254,7 +255,7 @@ static char *build_count_distinct(const char *s, size_t len, const Tokens *tk, c
   size_t size = len * 2 + 128, o = 0;
   char *out = malloc(size);
   if (!out) return NULL;
-  o += (size_t)snprintf(out + o, size - o, "%.*s %.*sSUM(IF(BOUND(%.*s), 1, 0))%.*s WHERE { SELECT DISTINCT",
+  o += (size_t)snprintf(out + o, size - o, "%.*s %.*sSUM(IF(BOUND(%.*s), 1, 0))%.*sWHERE { SELECT DISTINCT",
                         (int)cd->head_end, s, (int)(cd->cd_begin - cd->proj_begin), s + cd->proj_begin,
                         (int)(cd->x.end - cd->x.begin), s + cd->x.begin, (int)(cd->proj_end - cd->cd_end),
                         s + cd->cd_end);

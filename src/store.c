@@ -119,13 +119,28 @@ static NgStatus check_path(const char *path, NgStoreMode mode, int *exists, int 
   return NG_SUCCESS;
 }
 
+/* What a damaged store's message ends with, except in the check itself. */
+#define CHECK_HINT " (newsgraph store check FILE checks all of it)"
+
+/* "damaged store: WHAT" on one line (SQLite's reports span lines and start
+   with "*** in database main ***"). */
+static void damaged(const char *what, char *err, size_t es) {
+  static const char banner[] = "*** in database main ***";
+  while (*what == ' ' || *what == '\n') ++what;
+  if (strncmp(what, banner, sizeof banner - 1) == 0) what += sizeof banner - 1;
+  while (*what == ' ' || *what == '\n') ++what;
+  snprintf(err, es, "damaged store: %s%s", what, CHECK_HINT);
+  for (char *p = err; *p; ++p)
+    if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
+}
+
 /* An SQLite failure as one line: "damaged store: ..." for corruption,
    "not a newsgraph store" for a file that is not a database. */
 static NgStatus sql_error(sqlite3 *db, int rc, const char *what, char *err, size_t es) {
   int code = rc & 0xff;
   const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   if (code == SQLITE_CORRUPT) {
-    snprintf(err, es, "damaged store: %s (run 'newsgraph store check')", msg);
+    damaged(msg, err, es);
     return NG_ERR_SYNTAX;
   }
   if (code == SQLITE_NOTADB) {
@@ -146,7 +161,7 @@ static NgStatus pragma_ok(sqlite3 *db, const char *pragma, char *err, size_t es)
   if (rc == SQLITE_ROW) {
     const unsigned char *v = sqlite3_column_text(st, 0);
     if (!v || strcmp((const char *)v, "ok") != 0) {
-      snprintf(err, es, "damaged store: %s (run 'newsgraph store check')", v ? (const char *)v : "?");
+      damaged(v ? (const char *)v : "?", err, es);
       res = NG_ERR_SYNTAX;
     }
   } else {
@@ -402,5 +417,7 @@ NgStatus ng_store_check(const char *path, NgStoreReport *report, char *err, size
   if (!st) st = count_rows(db, "SELECT COUNT(*) FROM triples", &report->triples, err, es);
   if (!st) st = count_rows(db, "SELECT COUNT(DISTINCT contextUri) FROM triples", &report->graphs, err, es);
   sqlite3_close(db);
+  char *hint = strstr(err, CHECK_HINT);
+  if (hint) *hint = '\0'; /* this is the check */
   return st;
 }
