@@ -65,8 +65,6 @@ struct NgStoreImpl {
 
 static int log_handler(void *user, librdf_log_message *msg) {
   NgStore *s = user;
-  if (getenv("NG_DEBUG_LOG"))
-    fprintf(stderr, "RDFLOG %d %s\n", (int)librdf_log_message_level(msg), librdf_log_message_message(msg));
   const char *m = librdf_log_message_message(msg);
   if (librdf_log_message_level(msg) >= LIBRDF_LOG_ERROR && m) snprintf(s->last_error, sizeof s->last_error, "%s", m);
   return 1; /* handled: print nothing */
@@ -76,7 +74,6 @@ static int log_handler(void *user, librdf_log_message *msg) {
    errors are kept for the caller, nothing is printed. */
 static void rasqal_log(void *user, raptor_log_message *msg) {
   NgStore *s = user;
-  if (getenv("NG_DEBUG_LOG")) fprintf(stderr, "LOG %d %s\n", (int)msg->level, msg->text);
   if (msg->level >= RAPTOR_LOG_LEVEL_ERROR && msg->text) snprintf(s->last_error, sizeof s->last_error, "%s", msg->text);
 }
 

@@ -106,7 +106,9 @@ refused deep 5 "more than 64 levels"
 replace="SELECT (STRLEN(REPLACE(\"abc\", \"b*\", \"yy\")) AS ?n) WHERE {}" # never returns in rasqal
 q timeout --store kg.db --timeout 2 "$replace"
 refused timeout 6 "stopped after 2 s (--timeout 2)"
-q memory --store kg.db --timeout 120 --max-memory 100 "$replace"
+# the article's text concatenated for every pair of triples: gigabytes
+explode="SELECT (STRLEN(GROUP_CONCAT(?t)) AS ?n) WHERE { ?x <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString> ?t . ?a ?b ?c . ?d ?e ?f }"
+q memory --store kg.db --timeout 120 --max-memory 100 "$explode"
 refused memory 7 "stopped at 100 MB of memory (--max-memory 100)"
 q limit --store kg.db --limit 3 -r csv 'SELECT ?s ?p ?o WHERE { ?s ?p ?o }'
 expect "limit: exit 8" "$(cat limit.rc)" 8
