@@ -9,7 +9,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 PACKAGES=(
   gcc make cmake pkg-config            # toolchain
   libraptor2-dev librdf0-dev librasqal3-dev libcsv-dev   # RDF and CSV libraries
-  librdf-storage-sqlite                # the persistent store (--store, newsgraph query)
+  librdf-storage-sqlite libsqlite3-dev # the persistent store (--store writes it with SQLite, newsgraph query reads it with librdf)
   raptor2-utils serdi                  # rapper and serdi: independent RDF parsers (tests)
   python3 python3-rdflib               # CSV strict-mode check and the reference scorer (tests)
   python3-networkx                     # reads the GraphML export (tests/graphml.sh)

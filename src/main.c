@@ -9,6 +9,9 @@
 #include "lock.h"
 #include "meta.h"
 #include "pipeline.h"
+#include "query.h"
+#include "query_guard.h"
+#include "sandbox.h"
 #include "scheme.h"
 #include "store.h"
 #include "text.h"
@@ -60,7 +63,8 @@ typedef struct {
 /* --help: the text before the list of formats, between it and the list of
    output files, and after that. */
 static const char USAGE_HEAD[] = "Usage: newsgraph [OPTIONS] FILE|DIR...\n"
-                                 "       newsgraph query [--store FILE] [--results FORMAT] QUERY|FILE.rq|-\n"
+                                 "       newsgraph query [OPTIONS] QUERY|FILE.rq|-   (newsgraph query --help)\n"
+                                 "       newsgraph store check FILE\n"
                                  "Extract the people, organizations, places and agreements of news articles\n"
                                  "(plain UTF-8 text) and write their knowledge graph as RDF and CSV.\n"
                                  "FILE '-' reads standard input; a DIR stands for the *.txt files in it.\n"
@@ -633,34 +637,59 @@ static int add_input(Inputs *in, const char *arg) {
 
 /* ---- newsgraph query ---------------------------------------------------------------- */
 
+/* Exit statuses of newsgraph query beyond 0, 1 and 2. */
+enum { EXIT_REFUSED = 4, EXIT_TOO_BIG = 5, EXIT_TIMEOUT = 6, EXIT_MEMORY = 7, EXIT_CUT = 8 };
+
+/* Defaults of the limits (--timeout, --max-memory, --limit). */
+enum { DEFAULT_TIMEOUT = 30, DEFAULT_MAX_MEMORY_MB = 1024, DEFAULT_LIMIT = 100000 };
+
 static void query_usage(FILE *f) {
-  fputs("Usage: newsgraph query [OPTIONS] QUERY|FILE.rq|-\n"
-        "Answer a SPARQL 1.1 query over the store that 'newsgraph --store FILE'\n"
-        "filled: all articles, each in its own named graph (GRAPH ?g names the\n"
-        "article; the default graph is their union).  The query is the text\n"
-        "QUERY, the contents of FILE.rq, or standard input for '-'.\n"
-        "\n"
-        "Options:\n"
-        "  -s, --store FILE      the store (default: " DEFAULT_STORE ")\n"
-        "  -r, --results FORMAT  table (default), csv, tsv or json (SPARQL 1.1\n"
-        "                        results formats); CONSTRUCT and DESCRIBE give\n"
-        "                        N-Triples\n"
-        "  -h, --help            show this help and exit\n"
-        "\n"
-        "Exit status: 0 success; 1 missing or unreadable store or query file, or\n"
-        "a query that does not parse or run; 2 usage error.\n",
-        f);
+  fprintf(f,
+          "Usage: newsgraph query [OPTIONS] QUERY|FILE.rq|-\n"
+          "Answer a SPARQL 1.1 query over the store that 'newsgraph --store FILE'\n"
+          "filled: all articles, each in its own named graph (GRAPH ?g names the\n"
+          "article; the default graph is their union).  The query is the text\n"
+          "QUERY, the contents of FILE.rq, or standard input for '-'.\n"
+          "\n"
+          "Options:\n"
+          "  -s, --store FILE      the store (default: " DEFAULT_STORE ")\n"
+          "  -r, --results FORMAT  table (default), csv, tsv or json (SPARQL 1.1\n"
+          "                        results formats); CONSTRUCT and DESCRIBE give\n"
+          "                        N-Triples, sorted\n"
+          "  -t, --timeout SECONDS stop a query that runs longer (default: %d; 0: none)\n"
+          "  -m, --max-memory MB   stop a query that needs more memory (default: %d;\n"
+          "                        0: none)\n"
+          "  -l, --limit ROWS      write at most ROWS rows or triples (default: %d;\n"
+          "                        0: all)\n"
+          "  -h, --help            show this help and exit\n"
+          "\n"
+          "The query may come from anyone: it runs in a child process without\n"
+          "network, and newsgraph refuses what reaches outside the store (SERVICE,\n"
+          "FROM, FROM NAMED, SPARQL Update), queries over %zu KiB, %zu tokens or %zu\n"
+          "levels of brackets, and constructs the SPARQL engine (rasqal 0.9.33)\n"
+          "answers wrongly or cannot parse, naming the rewrite that works.\n"
+          "\n"
+          "Exit status: 0 success; 1 missing, unreadable or damaged store, missing\n"
+          "query file, or a query that does not parse or run; 2 usage error; 4 query\n"
+          "refused; 5 query too large or too deeply nested; 6 over --timeout; 7 over\n"
+          "--max-memory; 8 results cut at --limit (the first ROWS are written).\n",
+          DEFAULT_TIMEOUT, DEFAULT_MAX_MEMORY_MB, DEFAULT_LIMIT, NG_GUARD_MAX_BYTES / 1024, NG_GUARD_MAX_TOKENS,
+          NG_GUARD_MAX_DEPTH);
 }
 
 typedef struct {
   const char *store;
   NgResults results;
-  const char *query; /* text, FILE.rq or "-" */
+  double timeout;       /* seconds, 0: none */
+  size_t max_memory_mb; /* 0: none */
+  size_t limit;         /* rows, 0: all */
+  const char *query;    /* text, FILE.rq or "-" */
 } QueryOptions;
 
 static int set_results(QueryOptions *q, const char *name) {
-  static const char *const names[] = {"table", "csv", "tsv", "json"};
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; ++i)
+  size_t n;
+  const char *const *names = ng_results_names(&n);
+  for (size_t i = 0; i < n; ++i)
     if (strcmp(name, names[i]) == 0) {
       q->results = (NgResults)i;
       return GO_ON;
@@ -669,10 +698,45 @@ static int set_results(QueryOptions *q, const char *name) {
   return EXIT_USAGE;
 }
 
+/* A whole number from 0 to `max` in `arg`; -1 when it is not one. */
+static double parse_number(const char *arg, double max, int whole) {
+  char *end = NULL;
+  errno = 0;
+  double v = strtod(arg, &end);
+  if (!arg[0] || *end || errno || !(v >= 0 && v <= max) || (whole && v != (double)(size_t)v)) return -1;
+  return v;
+}
+
+/* --timeout, --max-memory and --limit. */
+static int set_limit_option(QueryOptions *q, int c, const char *arg, const char *opt) {
+  double v = parse_number(arg, c == 't' ? 86400.0 * 365 : 1e12, c != 't');
+  if (v < 0) {
+    fprintf(stderr, "newsgraph query: %s: '%s' is not a %s\n", opt, arg,
+            c == 't' ? "number of seconds (0 for no limit)" : "whole number (0 for no limit)");
+    return EXIT_USAGE;
+  }
+  if (c == 't')
+    q->timeout = v;
+  else if (c == 'm')
+    q->max_memory_mb = (size_t)v;
+  else
+    q->limit = (size_t)v;
+  return GO_ON;
+}
+
 static int set_query_option(QueryOptions *q, int c, const char *arg, const char *opt) {
   switch (c) {
-  case 's': q->store = arg; return GO_ON;
+  case 's':
+    if (!arg[0]) {
+      fprintf(stderr, "newsgraph query: --store: the store's file name is empty\n");
+      return EXIT_USAGE;
+    }
+    q->store = arg;
+    return GO_ON;
   case 'r': return set_results(q, arg);
+  case 't':
+  case 'm':
+  case 'l': return set_limit_option(q, c, arg, opt);
   case 'h': query_usage(stdout); return EXIT_OK;
   default: return bad_option("newsgraph query", c, opt);
   }
@@ -681,11 +745,14 @@ static int set_query_option(QueryOptions *q, int c, const char *arg, const char 
 static int query_options(int argc, char **argv, QueryOptions *q) {
   static const struct option longopts[] = {{"store", required_argument, 0, 's'},
                                            {"results", required_argument, 0, 'r'},
+                                           {"timeout", required_argument, 0, 't'},
+                                           {"max-memory", required_argument, 0, 'm'},
+                                           {"limit", required_argument, 0, 'l'},
                                            {"help", no_argument, 0, 'h'},
                                            {0, 0, 0, 0}};
   int c;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":s:r:h", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":s:r:t:m:l:h", longopts, NULL)) != -1) {
     int rc = set_query_option(q, c, optarg, argv[optind - 1]);
     if (rc != GO_ON) return rc;
   }
@@ -704,32 +771,146 @@ static int names_file(const char *arg) {
   return strcmp(arg, "-") == 0 || stat(arg, &sb) == 0 || (n > 3 && strcmp(arg + n - 3, ".rq") == 0);
 }
 
+/* One query on its way: the options, its text, its name in messages. */
+typedef struct {
+  const QueryOptions *opt;
+  const char *text;
+  const char *shown; /* the query file, or "query" */
+} QueryRun;
+
+/* The child: open the store, answer the query into `out`; the exit status
+   (messages printed). */
+static int query_child(void *arg, FILE *out) {
+  const QueryRun *r = arg;
+  NgStore *store = NULL;
+  char err[1024] = "";
+  NgStatus st = ng_store_open(r->opt->store, NG_STORE_READ, &store, err, sizeof err);
+  if (st) {
+    fprintf(stderr, "newsgraph query: %s: %s\n", r->opt->store, err[0] ? err : ng_strerror(st));
+    return EXIT_INPUT;
+  }
+  NgQueryOptions qo = {r->opt->results, r->opt->limit};
+  NgQueryOutcome outcome = NG_QUERY_ANSWERED;
+  st = ng_query_run(store, r->text, &qo, out, &outcome, err, sizeof err);
+  ng_store_free(store);
+  if (st)
+    fprintf(stderr, "newsgraph query: %s: %s\n", r->shown,
+            st == NG_ERR_IO ? strerror(errno) : (err[0] ? err : ng_strerror(st)));
+  else if (outcome == NG_QUERY_REFUSED)
+    fprintf(stderr, "newsgraph query: %s: %s\n", r->shown, err);
+  else if (outcome == NG_QUERY_CUT)
+    fprintf(stderr, "newsgraph query: %s: results cut at %zu row%s (--limit %zu; --limit 0 writes all)\n", r->shown,
+            r->opt->limit, r->opt->limit == 1 ? "" : "s", r->opt->limit);
+  if (st) return EXIT_INPUT;
+  return outcome == NG_QUERY_REFUSED ? EXIT_REFUSED : outcome == NG_QUERY_CUT ? EXIT_CUT : EXIT_OK;
+}
+
+/* Copy the child's output to standard output. */
+static int copy_output(FILE *from) {
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+    if (fwrite(buf, 1, n, stdout) != n) break;
+  if (!ferror(from) && !ferror(stdout) && fflush(stdout) == 0) return EXIT_OK;
+  fprintf(stderr, "newsgraph query: <stdout>: cannot write: %s\n", strerror(errno));
+  return EXIT_INPUT;
+}
+
+/* What the parent says about the child's end; the exit status. */
+static int report_child(const QueryRun *r, const NgChildReport *rep, FILE *output) {
+  const QueryOptions *q = r->opt;
+  switch (rep->end) {
+  case NG_CHILD_TIMEOUT:
+    fprintf(stderr, "newsgraph query: %s: stopped after %g s (--timeout %g)\n", r->shown, q->timeout, q->timeout);
+    return EXIT_TIMEOUT;
+  case NG_CHILD_MEMORY:
+    fprintf(stderr, "newsgraph query: %s: stopped at %zu MB of memory (--max-memory %zu)\n", r->shown, q->max_memory_mb,
+            q->max_memory_mb);
+    return EXIT_MEMORY;
+  case NG_CHILD_SIGNALED:
+    fprintf(stderr, "newsgraph query: %s: the SPARQL engine crashed (signal %d)\n", r->shown, rep->status);
+    return EXIT_INPUT;
+  case NG_CHILD_EXITED: break;
+  }
+  if (rep->status != EXIT_OK && rep->status != EXIT_CUT) return rep->status; /* the child said why */
+  int rc = copy_output(output);
+  return rc != EXIT_OK ? rc : rep->status;
+}
+
+/* The query's text passes the guard (else a message and the exit status). */
+static int guard_query(const QueryRun *r) {
+  char msg[1024];
+  NgGuardVerdict v = ng_query_guard(r->text, strlen(r->text), NULL, msg, sizeof msg);
+  if (v == NG_GUARD_PASS) return GO_ON;
+  fprintf(stderr, "newsgraph query: %s: %s\n", r->shown, msg);
+  return v == NG_GUARD_TOO_BIG ? EXIT_TOO_BIG : EXIT_REFUSED;
+}
+
+static int answer_query(const QueryRun *r) {
+  QueryRun child = *r; /* the child's copy */
+  int rc = guard_query(r);
+  if (rc != GO_ON) return rc;
+  NgSandboxLimits lim = {r->opt->timeout, r->opt->max_memory_mb * 1024 * 1024};
+  NgChildReport rep;
+  FILE *output = NULL;
+  if (ng_sandbox_run(&lim, query_child, &child, &output, &rep)) {
+    fprintf(stderr, "newsgraph query: cannot start the query: %s\n", strerror(errno));
+    return EXIT_INPUT;
+  }
+  rc = report_child(r, &rep, output);
+  fclose(output);
+  return rc;
+}
+
 static int run_query(const QueryOptions *q) {
   int is_file = names_file(q->query);
   NgText *text = NULL; /* the query file, read and checked like an article */
   if (is_file && !(text = read_text("newsgraph query", q->query))) return EXIT_INPUT;
-  NgStore *store = NULL;
-  char err[512] = "";
-  NgStatus st = ng_store_open(q->store, NG_STORE_READ, &store, err, sizeof err);
-  if (st) {
-    fprintf(stderr, "newsgraph query: %s: %s\n", q->store, err[0] ? err : ng_strerror(st));
-    ng_text_free(text);
-    return EXIT_INPUT;
-  }
-  st = ng_store_query(store, text ? text->data : q->query, q->results, stdout, err, sizeof err);
-  if (!st && fflush(stdout)) st = NG_ERR_IO;
-  if (st)
-    fprintf(stderr, "newsgraph query: %s: %s\n", is_file ? q->query : "query",
-            st == NG_ERR_IO ? strerror(errno) : (err[0] ? err : ng_strerror(st)));
-  ng_store_free(store);
+  QueryRun r = {q, text ? text->data : q->query, is_file ? q->query : "query"};
+  if (is_file && strcmp(q->query, "-") == 0) r.shown = "<stdin>";
+  int rc = answer_query(&r);
   ng_text_free(text);
-  return st ? EXIT_INPUT : EXIT_OK;
+  return rc;
 }
 
 static int query_main(int argc, char **argv) {
-  QueryOptions q = {DEFAULT_STORE, NG_RESULTS_TABLE, NULL};
+  QueryOptions q = {DEFAULT_STORE, NG_RESULTS_TABLE, DEFAULT_TIMEOUT, DEFAULT_MAX_MEMORY_MB, DEFAULT_LIMIT, NULL};
   int rc = query_options(argc, argv, &q);
   return rc != GO_ON ? rc : run_query(&q);
+}
+
+/* ---- newsgraph store check --------------------------------------------------------------- */
+
+static void store_usage(FILE *f) {
+  fputs("Usage: newsgraph store check FILE\n"
+        "Check the store FILE that 'newsgraph --store FILE' wrote: SQLite's\n"
+        "integrity check of every page and index, the tables librdf reads, and\n"
+        "that every triple's nodes are in the store.  Prints one line.\n"
+        "\n"
+        "Exit status: 0 the store is sound; 1 missing, unreadable or damaged\n"
+        "store; 2 usage error.\n",
+        f);
+}
+
+static int store_main(int argc, char **argv) {
+  if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+    store_usage(stdout);
+    return EXIT_OK;
+  }
+  if (argc != 3 || strcmp(argv[1], "check") != 0 || !argv[2][0]) {
+    fprintf(stderr, "newsgraph store: use 'newsgraph store check FILE'\nTry 'newsgraph store --help'.\n");
+    return EXIT_USAGE;
+  }
+  NgStoreReport rep;
+  char err[1024] = "";
+  NgStatus st = ng_store_check(argv[2], &rep, err, sizeof err);
+  if (st) {
+    fprintf(stderr, "newsgraph store check: %s: %s\n", argv[2], err[0] ? err : ng_strerror(st));
+    return EXIT_INPUT;
+  }
+  printf("%s: ok: %zu triple%s in %zu graph%s\n", argv[2], rep.triples, rep.triples == 1 ? "" : "s", rep.graphs,
+         rep.graphs == 1 ? "" : "s");
+  return fflush(stdout) ? EXIT_INPUT : EXIT_OK;
 }
 
 /* ---- newsgraph: options --------------------------------------------------------------- */
@@ -873,6 +1054,10 @@ static int check_meta_options(const NgMeta *given) {
 
 /* Options that do not fit together or do not parse. */
 static int check_options(Options *o) {
+  if (o->store && !o->store[0]) {
+    fprintf(stderr, "newsgraph: --store: the store's file name is empty\n");
+    return EXIT_USAGE;
+  }
   if (!ng_scheme_base_ok(o->base)) {
     fprintf(stderr,
             strchr(o->base, '#') ? "newsgraph: --base: '%s' holds a '#': the IRIs of text spans add their own "
@@ -1129,6 +1314,7 @@ static int run(const Options *o, char *const *args, size_t n) {
 
 int main(int argc, char **argv) {
   if (argc > 1 && strcmp(argv[1], "query") == 0) return query_main(argc - 1, argv + 1);
+  if (argc > 1 && strcmp(argv[1], "store") == 0) return store_main(argc - 1, argv + 1);
   Options o;
   int rc = parse_options(argc, argv, &o);
   if (rc != GO_ON) return rc;

@@ -1,16 +1,62 @@
 #include "store.h"
 
-#include "rdfterm.h"
-#include "write.h"
+#include "store_rdf.h"
 
 #include <errno.h>
-#include <redland.h>
+#include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The prepared statements of the writer. */
+enum { SEL_URI, INS_URI, SEL_LITERAL, INS_LITERAL, DEL_GRAPH, INS_TRIPLE_URI, INS_TRIPLE_LITERAL, STMT_COUNT };
+
+static const char *const STMT_SQL[STMT_COUNT] = {
+    "SELECT id FROM uris WHERE uri = ?1 LIMIT 1",
+    "INSERT INTO uris (id, uri) VALUES (NULL, ?1)",
+    "SELECT id FROM literals WHERE text = ?1 AND language IS ?2 AND datatype IS ?3 LIMIT 1",
+    "INSERT INTO literals (id, text, language, datatype) VALUES (NULL, ?1, ?2, ?3)",
+    "DELETE FROM triples WHERE contextUri = ?1",
+    "INSERT INTO triples (subjectUri, predicateUri, objectUri, contextUri) VALUES (?1, ?2, ?3, ?4)",
+    "INSERT INTO triples (subjectUri, predicateUri, objectLiteral, contextUri) VALUES (?1, ?2, ?3, ?4)",
+};
+
+/* librdf's schema, exactly as librdf_storage_sqlite_open() creates it (so
+   that librdf reads and writes the file as one of its own), and the
+   indexes newsgraph adds.  Each index is named ng_* and created only when
+   missing: a store written by an earlier newsgraph or by librdf gets them
+   the first time newsgraph writes to it. */
+static const char SCHEMA_SQL[] = "CREATE TABLE uris (id INTEGER PRIMARY KEY, uri TEXT);"
+                                 "CREATE TABLE blanks (id INTEGER PRIMARY KEY, blank TEXT);"
+                                 "CREATE TABLE literals (id INTEGER PRIMARY KEY, text TEXT, language TEXT, "
+                                 "datatype INTEGER);"
+                                 "CREATE TABLE triples (subjectUri INTEGER, subjectBlank INTEGER, predicateUri "
+                                 "INTEGER, objectUri INTEGER, objectBlank INTEGER, objectLiteral INTEGER, "
+                                 "contextUri INTEGER);"
+                                 "CREATE INDEX spindex ON triples (subjectUri, subjectBlank, predicateUri);"
+                                 "CREATE INDEX uriindex ON uris (uri);";
+
+static const char INDEX_SQL[] =
+    "CREATE INDEX IF NOT EXISTS ng_literal_index ON literals (text, language, datatype);"
+    "CREATE INDEX IF NOT EXISTS ng_context_index ON triples (contextUri);"
+    "CREATE INDEX IF NOT EXISTS ng_predicate_object_index ON triples (predicateUri, objectUri, objectLiteral);";
+
+/* Every table and column librdf reads: a statement that fails to prepare
+   means the file is not a store. */
+static const char SCHEMA_PROBE_SQL[] =
+    "SELECT t.subjectUri, t.subjectBlank, t.predicateUri, t.objectUri, t.objectBlank, t.objectLiteral, "
+    "t.contextUri, u.id, u.uri, b.id, b.blank, l.id, l.text, l.language, l.datatype "
+    "FROM triples AS t, uris AS u, blanks AS b, literals AS l LIMIT 0";
+
+/* Waiting for another process that writes to the store. */
+enum { BUSY_TIMEOUT_MS = 10000 };
+
 struct NgStoreImpl {
+  sqlite3 *db;
+  sqlite3_stmt *stmt[STMT_COUNT]; /* NG_STORE_CREATE only */
+  /* librdf over the same file: NG_STORE_READ only */
   librdf_world *world;
   librdf_storage *storage;
   librdf_model *model;
@@ -24,336 +70,351 @@ static int log_handler(void *user, librdf_log_message *msg) {
   return 1; /* handled: print nothing */
 }
 
+/* rasqal's messages (parse errors, warnings such as an unused variable):
+   errors are kept for the caller, nothing is printed. */
+static void rasqal_log(void *user, raptor_log_message *msg) {
+  NgStore *s = user;
+  if (msg->level >= RAPTOR_LOG_LEVEL_ERROR && msg->text) snprintf(s->last_error, sizeof s->last_error, "%s", msg->text);
+}
+
 void ng_store_free(NgStore *s) {
   if (!s) return;
   if (s->model) librdf_free_model(s->model);
   if (s->storage) librdf_free_storage(s->storage);
   if (s->world) librdf_free_world(s->world);
+  for (size_t i = 0; i < STMT_COUNT; ++i) sqlite3_finalize(s->stmt[i]);
+  sqlite3_close(s->db);
   free(s);
 }
 
-/* Whether the store file exists; a directory or (for reading) a missing
-   file is an error with a message. */
-static NgStatus check_path(const char *path, NgStoreMode mode, int *exists, char *err, size_t es) {
+librdf_world *ng_store_rdf_world(const NgStore *s) { return s->world; }
+librdf_model *ng_store_rdf_model(const NgStore *s) { return s->model; }
+const char *ng_store_rdf_error(const NgStore *s) { return s->last_error; }
+void ng_store_rdf_clear_error(NgStore *s) { s->last_error[0] = '\0'; }
+
+/* ---- opening ------------------------------------------------------------------ */
+
+/* Whether the store file exists (*exists) and holds anything (*nonempty);
+   a directory or (for reading) a missing or empty file is an error with a
+   message. */
+static NgStatus check_path(const char *path, NgStoreMode mode, int *exists, int *nonempty, char *err, size_t es) {
   struct stat sb;
   *exists = stat(path, &sb) == 0;
+  *nonempty = *exists && sb.st_size > 0;
   if (*exists && S_ISDIR(sb.st_mode)) {
-    if (err) snprintf(err, es, "is a directory, not a store");
+    snprintf(err, es, "is a directory, not a store");
     return NG_ERR_ISDIR;
   }
   if (!*exists && mode == NG_STORE_READ) {
-    if (err) snprintf(err, es, "no such store (create one with --store)");
+    snprintf(err, es, "no such store (create one with --store)");
     return NG_ERR_NOENT;
+  }
+  if (*exists && !*nonempty && mode == NG_STORE_READ) {
+    snprintf(err, es, "not a newsgraph store (an empty file)");
+    return NG_ERR_SYNTAX;
   }
   return NG_SUCCESS;
 }
 
-/* librdf's world, SQLite storage with contexts, and model of s. */
-static NgStatus open_model(NgStore *s, const char *path, int exists) {
-  if (!(s->world = librdf_new_world())) return NG_ERR_RDF;
+/* What a damaged store's message ends with, except in the check itself. */
+#define CHECK_HINT " (newsgraph store check FILE checks all of it)"
+
+/* "damaged store: WHAT" on one line (SQLite's reports span lines and start
+   with "*** in database main ***"). */
+static void damaged(const char *what, char *err, size_t es) {
+  static const char banner[] = "*** in database main ***";
+  while (*what == ' ' || *what == '\n') ++what;
+  if (strncmp(what, banner, sizeof banner - 1) == 0) what += sizeof banner - 1;
+  while (*what == ' ' || *what == '\n') ++what;
+  snprintf(err, es, "damaged store: %s%s", what, CHECK_HINT);
+  for (char *p = err; *p; ++p)
+    if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
+}
+
+/* An SQLite failure as one line: "damaged store: ..." for corruption,
+   "not a newsgraph store" for a file that is not a database. */
+static NgStatus sql_error(sqlite3 *db, int rc, const char *what, char *err, size_t es) {
+  int code = rc & 0xff;
+  const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  if (code == SQLITE_CORRUPT) {
+    damaged(msg, err, es);
+    return NG_ERR_SYNTAX;
+  }
+  if (code == SQLITE_NOTADB) {
+    snprintf(err, es, "not a newsgraph store (not an SQLite database)");
+    return NG_ERR_SYNTAX;
+  }
+  snprintf(err, es, "%s: %s", what, msg);
+  return code == SQLITE_NOMEM ? NG_ERR_NOMEM : NG_ERR_IO;
+}
+
+/* Run one PRAGMA whose first row is "ok" when all is well (quick_check,
+   integrity_check); anything else is a damaged store. */
+static NgStatus pragma_ok(sqlite3 *db, const char *pragma, char *err, size_t es) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(db, pragma, -1, &st, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_step(st);
+  NgStatus res = NG_SUCCESS;
+  if (rc == SQLITE_ROW) {
+    const unsigned char *v = sqlite3_column_text(st, 0);
+    if (!v || strcmp((const char *)v, "ok") != 0) {
+      damaged(v ? (const char *)v : "?", err, es);
+      res = NG_ERR_SYNTAX;
+    }
+  } else {
+    res = sql_error(db, rc, pragma, err, es);
+  }
+  sqlite3_finalize(st);
+  return res;
+}
+
+static NgStatus count_rows(sqlite3 *db, const char *sql, size_t *n, char *err, size_t es);
+
+static NgStatus exec_sql(sqlite3 *db, const char *sql, char *err, size_t es) {
+  int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+  return rc == SQLITE_OK ? NG_SUCCESS : sql_error(db, rc, "cannot write the store", err, es);
+}
+
+/* The tables and columns librdf needs are there. */
+static NgStatus probe_schema(sqlite3 *db, char *err, size_t es) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(db, SCHEMA_PROBE_SQL, -1, &st, NULL);
+  sqlite3_finalize(st);
+  if (rc == SQLITE_OK) return NG_SUCCESS;
+  if ((rc & 0xff) == SQLITE_ERROR) {
+    snprintf(err, es, "not a newsgraph store (an SQLite database without librdf's tables)");
+    return NG_ERR_SYNTAX;
+  }
+  return sql_error(db, rc, "cannot read the store", err, es);
+}
+
+/* librdf's tables in a new (empty) database, unless another process made
+   them first. */
+static NgStatus create_schema(sqlite3 *db, char *err, size_t es) {
+  NgStatus st = exec_sql(db, "BEGIN IMMEDIATE", err, es);
+  size_t tables = 0;
+  if (!st) st = count_rows(db, "SELECT COUNT(*) FROM sqlite_master", &tables, err, es);
+  if (!st && tables == 0) st = exec_sql(db, SCHEMA_SQL, err, es);
+  if (st) {
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return st;
+  }
+  return exec_sql(db, "COMMIT", err, es);
+}
+
+/* The SQLite connection of s, checked: the database opens, passes
+   quick_check and has the schema (created for a new store). */
+static NgStatus open_db(NgStore *s, const char *path, NgStoreMode mode, int nonempty, char *err, size_t es) {
+  int flags = mode == NG_STORE_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
+  if (rc != SQLITE_OK) return sql_error(s->db, rc, "cannot open the store", err, es);
+  sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+  NgStatus st = pragma_ok(s->db, "PRAGMA quick_check", err, es);
+  if (!st && !nonempty) st = create_schema(s->db, err, es);
+  if (!st) st = probe_schema(s->db, err, es);
+  if (!st && mode == NG_STORE_CREATE) st = exec_sql(s->db, "PRAGMA synchronous=NORMAL", err, es);
+  if (!st && mode == NG_STORE_CREATE) st = exec_sql(s->db, INDEX_SQL, err, es);
+  return st;
+}
+
+static NgStatus prepare_writer(NgStore *s, char *err, size_t es) {
+  for (size_t i = 0; i < STMT_COUNT; ++i) {
+    int rc = sqlite3_prepare_v3(s->db, STMT_SQL[i], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[i], NULL);
+    if (rc != SQLITE_OK) return sql_error(s->db, rc, "not a newsgraph store", err, es);
+  }
+  return NG_SUCCESS;
+}
+
+/* librdf's world, SQLite storage with contexts, and model over the file,
+   for queries. */
+static NgStatus open_model(NgStore *s, const char *path, char *err, size_t es) {
+  if (!(s->world = librdf_new_world())) return NG_ERR_NOMEM;
   librdf_world_set_logger(s->world, s, log_handler);
   librdf_world_open(s->world);
-  s->storage = librdf_new_storage(s->world, "sqlite", path, exists ? "contexts='yes'" : "new='yes',contexts='yes'");
-  if (!s->storage) return NG_ERR_RDF;
-  s->model = librdf_new_model(s->world, s->storage, NULL);
-  if (!s->model || !librdf_model_supports_contexts(s->model)) return NG_ERR_RDF;
-  /* an existing file that is not a store fails on its first use: try one */
-  return exists && librdf_model_size(s->model) < 0 ? NG_ERR_RDF : NG_SUCCESS;
+  rasqal_world *rw = librdf_world_get_rasqal(s->world);
+  if (rw) rasqal_world_set_log_handler(rw, s, rasqal_log);
+  s->storage = librdf_new_storage(s->world, "sqlite", path, "contexts='yes'");
+  if (s->storage) s->model = librdf_new_model(s->world, s->storage, NULL);
+  if (s->model && librdf_model_supports_contexts(s->model)) return NG_SUCCESS;
+  snprintf(err, es, "%s",
+           s->last_error[0] ? s->last_error : "cannot open the store (is librdf-storage-sqlite installed?)");
+  return NG_ERR_RDF;
 }
 
 NgStatus ng_store_open(const char *path, NgStoreMode mode, NgStore **out, char *err, size_t es) {
+  char buf[512];
+  if (!err || !es) {
+    err = buf;
+    es = sizeof buf;
+  }
   *out = NULL;
-  if (err && es) err[0] = '\0';
-  int exists;
-  NgStatus st = check_path(path, mode, &exists, err, es);
+  err[0] = '\0';
+  int exists, nonempty;
+  NgStatus st = check_path(path, mode, &exists, &nonempty, err, es);
   if (st) return st;
   NgStore *s = calloc(1, sizeof *s);
   if (!s) return NG_ERR_NOMEM;
-  if ((st = open_model(s, path, exists))) {
-    const char *why = exists ? "not a newsgraph store (an SQLite RDF database)"
-                             : "cannot create the store (is librdf-storage-sqlite installed?)";
-    if (err) snprintf(err, es, "%s", s->last_error[0] ? s->last_error : why);
+  st = open_db(s, path, mode, nonempty, err, es);
+  if (!st) st = mode == NG_STORE_READ ? open_model(s, path, err, es) : prepare_writer(s, err, es);
+  if (st) {
     ng_store_free(s);
-    if (!exists) unlink(path);
+    if (!exists) unlink(path); /* leave nothing behind */
     return st;
   }
   *out = s;
   return NG_SUCCESS;
 }
 
-NgStatus ng_store_size(NgStore *s, size_t *n) {
-  int k = librdf_model_size(s->model);
-  *n = k > 0 ? (size_t)k : 0;
-  return k < 0 ? NG_ERR_RDF : NG_SUCCESS;
+/* ---- writing --------------------------------------------------------------------- */
+
+/* Step a prepared statement that returns nothing, and reset it. */
+static NgStatus run(sqlite3_stmt *st) {
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  return rc == SQLITE_DONE ? NG_SUCCESS : NG_ERR_IO;
+}
+
+/* The id of the first row of a lookup (reset afterwards); 0 when there is
+   none (SQLite row ids of these tables start at 1). */
+static NgStatus lookup(sqlite3_stmt *st, sqlite3_int64 *id) {
+  int rc = sqlite3_step(st);
+  *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_reset(st);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? NG_SUCCESS : NG_ERR_IO;
+}
+
+static int bind_text(sqlite3_stmt *st, int i, const char *v) {
+  return v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
+}
+
+/* The row id of the IRI `uri` in uris, added when missing. */
+static NgStatus uri_id(NgStore *s, const char *uri, sqlite3_int64 *id) {
+  if (bind_text(s->stmt[SEL_URI], 1, uri) != SQLITE_OK) return NG_ERR_IO;
+  NgStatus st = lookup(s->stmt[SEL_URI], id);
+  if (st || *id) return st;
+  if (bind_text(s->stmt[INS_URI], 1, uri) != SQLITE_OK) return NG_ERR_IO;
+  st = run(s->stmt[INS_URI]);
+  *id = sqlite3_last_insert_rowid(s->db);
+  return st;
+}
+
+/* The row id of a literal in literals, added when missing: its datatype is
+   the uris row of the datatype IRI (NULL without one), as librdf has it. */
+static NgStatus literal_id(NgStore *s, const NgTriple *t, sqlite3_int64 *id) {
+  sqlite3_int64 dt = 0;
+  NgStatus st = t->datatype ? uri_id(s, t->datatype, &dt) : NG_SUCCESS;
+  for (int k = SEL_LITERAL; !st && k <= INS_LITERAL; ++k) {
+    sqlite3_stmt *q = s->stmt[k];
+    if (bind_text(q, 1, t->o) != SQLITE_OK || bind_text(q, 2, t->lang) != SQLITE_OK ||
+        (dt ? sqlite3_bind_int64(q, 3, dt) : sqlite3_bind_null(q, 3)) != SQLITE_OK)
+      return NG_ERR_IO;
+    if (k == SEL_LITERAL) {
+      st = lookup(q, id);
+      if (*id) return st;
+    } else {
+      st = run(q);
+      *id = sqlite3_last_insert_rowid(s->db);
+    }
+  }
+  return st;
+}
+
+/* Add one triple to the context `ctx`. */
+static NgStatus add_triple(NgStore *s, sqlite3_int64 ctx, const NgTriple *t) {
+  sqlite3_int64 sid, pid, oid;
+  NgStatus st = uri_id(s, t->s, &sid);
+  if (!st) st = uri_id(s, t->p, &pid);
+  if (!st) st = t->o_iri ? uri_id(s, t->o, &oid) : literal_id(s, t, &oid);
+  if (st) return st;
+  sqlite3_stmt *q = s->stmt[t->o_iri ? INS_TRIPLE_URI : INS_TRIPLE_LITERAL];
+  if (sqlite3_bind_int64(q, 1, sid) != SQLITE_OK || sqlite3_bind_int64(q, 2, pid) != SQLITE_OK ||
+      sqlite3_bind_int64(q, 3, oid) != SQLITE_OK || sqlite3_bind_int64(q, 4, ctx) != SQLITE_OK)
+    return NG_ERR_IO;
+  return run(q);
 }
 
 NgStatus ng_store_put_graph(NgStore *s, const char *graph, const NgTriple *t, size_t n) {
-  librdf_node *ctx = librdf_new_node_from_uri_string(s->world, (const unsigned char *)graph);
-  if (!ctx) return NG_ERR_RDF;
-  NgStatus st = librdf_model_transaction_start(s->model) ? NG_ERR_RDF : NG_SUCCESS;
-  if (!st && librdf_model_context_remove_statements(s->model, ctx)) st = NG_ERR_RDF;
-  for (size_t i = 0; i < n && !st; ++i) {
-    librdf_statement *x = ng_rdf_statement(s->world, &t[i]);
-    if (!x || librdf_model_context_add_statement(s->model, ctx, x)) st = NG_ERR_RDF;
-    if (x) librdf_free_statement(x);
-  }
-  if (!st && librdf_model_transaction_commit(s->model)) st = NG_ERR_RDF;
-  if (st) librdf_model_transaction_rollback(s->model);
-  librdf_free_node(ctx);
+  if (!s->stmt[0]) return NG_ERR_BAD_ARG; /* opened for reading */
+  if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) return NG_ERR_IO;
+  sqlite3_int64 ctx;
+  NgStatus st = uri_id(s, graph, &ctx);
+  if (!st && sqlite3_bind_int64(s->stmt[DEL_GRAPH], 1, ctx) != SQLITE_OK) st = NG_ERR_IO;
+  if (!st) st = run(s->stmt[DEL_GRAPH]);
+  for (size_t i = 0; i < n && !st; ++i) st = add_triple(s, ctx, &t[i]);
+  if (!st && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) st = NG_ERR_IO;
+  if (st) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
   return st;
 }
 
-/* A value as the table shows it: <iri>, a literal's text, _:blank. */
-static char *cell(librdf_node *n) {
-  const char *v = "";
-  const char *pre = "", *post = "";
-  if (!n) {
-  } else if (librdf_node_is_resource(n)) {
-    v = (const char *)librdf_uri_as_string(librdf_node_get_uri(n));
-    pre = "<";
-    post = ">";
-  } else if (librdf_node_is_literal(n)) {
-    v = (const char *)librdf_node_get_literal_value(n);
-  } else {
-    v = (const char *)librdf_node_get_blank_identifier(n);
-    pre = "_:";
+/* The integer of the first column of the first row of `sql`. */
+static NgStatus count_rows(sqlite3 *db, const char *sql, size_t *n, char *err, size_t es) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+  if (rc == SQLITE_OK) rc = sqlite3_step(st);
+  sqlite3_int64 k = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_finalize(st);
+  *n = k > 0 ? (size_t)k : 0;
+  return rc == SQLITE_ROW ? NG_SUCCESS : sql_error(db, rc, "cannot read the store", err, es);
+}
+
+NgStatus ng_store_size(NgStore *s, size_t *n) {
+  char err[256];
+  return count_rows(s->db, "SELECT COUNT(*) FROM triples", n, err, sizeof err);
+}
+
+/* ---- the full check ------------------------------------------------------------------- */
+
+/* Triples whose subject, predicate, object, datatype or context names a row
+   that is not there: the tables disagree although each b-tree is sound. */
+static const char DANGLING_SQL[] =
+    "SELECT COUNT(*) FROM triples AS t "
+    "WHERE (t.subjectUri IS NOT NULL AND NOT EXISTS (SELECT 1 FROM uris WHERE id = t.subjectUri)) "
+    "OR (t.subjectBlank IS NOT NULL AND NOT EXISTS (SELECT 1 FROM blanks WHERE id = t.subjectBlank)) "
+    "OR (t.subjectUri IS NULL AND t.subjectBlank IS NULL) "
+    "OR NOT EXISTS (SELECT 1 FROM uris WHERE id = t.predicateUri) "
+    "OR (t.objectUri IS NOT NULL AND NOT EXISTS (SELECT 1 FROM uris WHERE id = t.objectUri)) "
+    "OR (t.objectBlank IS NOT NULL AND NOT EXISTS (SELECT 1 FROM blanks WHERE id = t.objectBlank)) "
+    "OR (t.objectLiteral IS NOT NULL AND NOT EXISTS (SELECT 1 FROM literals WHERE id = t.objectLiteral)) "
+    "OR (t.objectUri IS NULL AND t.objectBlank IS NULL AND t.objectLiteral IS NULL) "
+    "OR (t.contextUri IS NOT NULL AND NOT EXISTS (SELECT 1 FROM uris WHERE id = t.contextUri))";
+
+static const char DANGLING_DATATYPE_SQL[] =
+    "SELECT COUNT(*) FROM literals AS l "
+    "WHERE l.datatype IS NOT NULL AND NOT EXISTS (SELECT 1 FROM uris WHERE id = l.datatype)";
+
+static NgStatus check_references(sqlite3 *db, char *err, size_t es) {
+  size_t bad = 0, bad_dt = 0;
+  NgStatus st = count_rows(db, DANGLING_SQL, &bad, err, es);
+  if (!st) st = count_rows(db, DANGLING_DATATYPE_SQL, &bad_dt, err, es);
+  if (st || (!bad && !bad_dt)) return st;
+  if (bad)
+    snprintf(err, es, "damaged store: %zu triple%s name%s a node that is not in the store", bad, bad == 1 ? "" : "s",
+             bad == 1 ? "s" : "");
+  else
+    snprintf(err, es, "damaged store: %zu literal%s name%s a datatype that is not in the store", bad_dt,
+             bad_dt == 1 ? "" : "s", bad_dt == 1 ? "s" : "");
+  return NG_ERR_SYNTAX;
+}
+
+NgStatus ng_store_check(const char *path, NgStoreReport *report, char *err, size_t es) {
+  memset(report, 0, sizeof *report);
+  err[0] = '\0';
+  int exists, nonempty;
+  NgStatus st = check_path(path, NG_STORE_READ, &exists, &nonempty, err, es);
+  if (st) return st;
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+  st = rc == SQLITE_OK ? NG_SUCCESS : sql_error(db, rc, "cannot open the store", err, es);
+  if (!st) {
+    sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+    st = pragma_ok(db, "PRAGMA integrity_check(1)", err, es);
   }
-  size_t len = strlen(pre) + strlen(v) + strlen(post) + 1;
-  char *c = malloc(len);
-  if (c) snprintf(c, len, "%s%s%s", pre, v, post);
-  /* one line per row: line breaks inside a value are shown as spaces */
-  for (char *p = c; p && *p; ++p)
-    if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
-  return c;
-}
-
-/* Display width: code points (good enough for a terminal table). */
-static size_t width(const char *s) {
-  size_t w = 0;
-  for (const unsigned char *p = (const unsigned char *)s; *p; ++p) w += (*p & 0xC0) != 0x80;
-  return w;
-}
-
-/* A result as the table shows it: variable names and rows of cells, all
-   owned. */
-typedef struct {
-  char **names; /* nc names */
-  size_t nc;
-  char **cells; /* row-major, nr x nc */
-  size_t nr, cap;
-} Table;
-
-static void table_free(Table *t) {
-  for (size_t i = 0; t->cells && i < t->nr * t->nc; ++i) free(t->cells[i]);
-  free(t->cells);
-  for (size_t j = 0; t->names && j < t->nc; ++j) free(t->names[j]);
-  free(t->names);
-}
-
-static char *dup_str(const char *s) {
-  size_t len = strlen(s) + 1;
-  char *d = malloc(len);
-  if (d) memcpy(d, s, len);
-  return d;
-}
-
-/* The variable names of `res`. */
-static NgStatus table_names(librdf_query_results *res, Table *t) {
-  int nb = librdf_query_results_get_bindings_count(res);
-  t->nc = nb > 0 ? (size_t)nb : 0;
-  if (!(t->names = calloc(t->nc + 1, sizeof *t->names))) return NG_ERR_NOMEM;
-  for (size_t j = 0; j < t->nc; ++j) {
-    const char *nm = librdf_query_results_get_binding_name(res, (int)j);
-    if (!(t->names[j] = dup_str(nm ? nm : ""))) return NG_ERR_NOMEM;
-  }
-  return NG_SUCCESS;
-}
-
-/* The current row of `res`, added to t. */
-static NgStatus table_row(librdf_query_results *res, Table *t) {
-  if ((t->nr + 1) * t->nc > t->cap) {
-    size_t ncap = t->cap ? t->cap * 2 : 64 * (t->nc + 1);
-    char **nv = realloc(t->cells, ncap * sizeof *nv);
-    if (!nv) return NG_ERR_NOMEM;
-    t->cells = nv;
-    t->cap = ncap;
-  }
-  char **row = t->cells + t->nr * t->nc;
-  for (size_t j = 0; j < t->nc; ++j) {
-    librdf_node *n = librdf_query_results_get_binding_value(res, (int)j);
-    row[j] = cell(n);
-    if (n) librdf_free_node(n);
-  }
-  ++t->nr; /* table_free frees the row, complete or not */
-  for (size_t j = 0; j < t->nc; ++j)
-    if (!row[j]) return NG_ERR_NOMEM;
-  return NG_SUCCESS;
-}
-
-/* The variable names and every row of `res` (the names are there before
-   the first row only). */
-static NgStatus table_read(librdf_query_results *res, Table *t) {
-  NgStatus st = table_names(res, t);
-  for (; !st && !librdf_query_results_finished(res); librdf_query_results_next(res)) st = table_row(res, t);
-  return st;
-}
-
-/* The width of each column: its widest cell, and at least its ?name. */
-static void column_widths(const Table *t, size_t *w) {
-  for (size_t j = 0; j < t->nc; ++j) {
-    w[j] = width(t->names[j]) + 1;
-    for (size_t i = 0; i < t->nr; ++i)
-      if (width(t->cells[i * t->nc + j]) > w[j]) w[j] = width(t->cells[i * t->nc + j]);
-  }
-}
-
-static void repeat(int c, size_t n, FILE *out) {
-  for (size_t k = 0; k < n; ++k) fputc(c, out);
-}
-
-static void print_header(const Table *t, const size_t *w, FILE *out) {
-  for (size_t j = 0; j < t->nc; ++j)
-    fprintf(out, "%s?%-*s", j ? "  " : "", j + 1 < t->nc ? (int)(w[j] - 1) : 0, t->names[j]);
-  fputc('\n', out);
-  for (size_t j = 0; j < t->nc; ++j) {
-    fputs(j ? "  " : "", out);
-    repeat('-', w[j], out);
-  }
-  fputc('\n', out);
-}
-
-static void print_row(const Table *t, const size_t *w, size_t i, FILE *out) {
-  for (size_t j = 0; j < t->nc; ++j) {
-    const char *c = t->cells[i * t->nc + j];
-    fputs(j ? "  " : "", out);
-    fputs(c, out);
-    if (j + 1 < t->nc && width(c) < w[j]) repeat(' ', w[j] - width(c), out);
-  }
-  fputc('\n', out);
-}
-
-/* Aligned columns: a header of ?names, a rule, the rows, the row count. */
-static NgStatus table_print(const Table *t, FILE *out) {
-  size_t *w = calloc(t->nc + 1, sizeof *w);
-  if (!w) return NG_ERR_NOMEM;
-  column_widths(t, w);
-  print_header(t, w, out);
-  for (size_t i = 0; i < t->nr; ++i) print_row(t, w, i, out);
-  fprintf(out, "(%zu row%s)\n", t->nr, t->nr == 1 ? "" : "s");
-  free(w);
-  return NG_SUCCESS;
-}
-
-static void rasqal_quiet(void *user, raptor_log_message *msg) {
-  (void)user;
-  (void)msg;
-}
-
-/* The projected variables of a SELECT query, from rasqal's parse, as the
-   names of `t` (librdf reports none for a result without rows). */
-static NgStatus query_variables(const char *sparql, Table *t) {
-  NgStatus st = NG_SUCCESS;
-  rasqal_world *rw = rasqal_new_world();
-  if (!rw) return NG_ERR_NOMEM;
-  rasqal_query *rq = NULL;
-  if (rasqal_world_open(rw) == 0) {
-    rasqal_world_set_log_handler(rw, NULL, rasqal_quiet); /* after open: it goes to raptor's world */
-    rq = rasqal_new_query(rw, "sparql", NULL);
-  }
-  if (rq && rasqal_query_prepare(rq, (const unsigned char *)sparql, NULL) == 0) {
-    raptor_sequence *seq = rasqal_query_get_bound_variable_sequence(rq);
-    int k = seq ? raptor_sequence_size(seq) : 0;
-    if (!(t->names = calloc((size_t)(k > 0 ? k : 0) + 1, sizeof *t->names))) st = NG_ERR_NOMEM;
-    for (int i = 0; i < k && !st; ++i) {
-      rasqal_variable *v = raptor_sequence_get_at(seq, i);
-      if (!v || !v->name) continue;
-      if (!(t->names[t->nc] = dup_str((const char *)v->name)))
-        st = NG_ERR_NOMEM;
-      else
-        ++t->nc;
-    }
-  }
-  if (rq) rasqal_free_query(rq);
-  rasqal_free_world(rw);
-  return st;
-}
-
-/* A SELECT result without rows: rasqal 0.9.33 writes it without the
-   variables (an empty CSV/TSV header, "vars": [] in JSON), so the empty
-   result is written here.  Variable names are [A-Za-z0-9_]: nothing in
-   them needs escaping in TSV or JSON. */
-static void print_empty_tsv(const Table *t, FILE *out) {
-  for (size_t j = 0; j < t->nc; ++j) fprintf(out, "%s?%s", j ? "\t" : "", t->names[j]);
-  fputc('\n', out);
-}
-
-static void print_empty_json(const Table *t, FILE *out) {
-  fputs("{\n  \"head\": {\n    \"vars\": [", out);
-  for (size_t j = 0; j < t->nc; ++j) fprintf(out, "%s\"%s\"", j ? ", " : " ", t->names[j]);
-  fputs(t->nc ? " ]\n  },\n" : "]\n  },\n", out);
-  fputs("  \"results\": {\n    \"bindings\": [ ]\n  }\n}\n", out);
-}
-
-static NgStatus print_empty(const char *sparql, NgResults format, FILE *out) {
-  Table t = {0};
-  NgStatus st = query_variables(sparql, &t);
-  if (!st) switch (format) {
-    case NG_RESULTS_TABLE: st = table_print(&t, out); break;
-    case NG_RESULTS_CSV: st = ng_write_csv_row(out, (const char *const *)t.names, t.nc); break;
-    case NG_RESULTS_TSV: print_empty_tsv(&t, out); break;
-    case NG_RESULTS_JSON: print_empty_json(&t, out); break;
-    }
-  table_free(&t);
-  return st;
-}
-
-static NgStatus print_graph(NgStore *s, librdf_query_results *res, FILE *out) {
-  librdf_stream *str = librdf_query_results_as_stream(res);
-  if (!str) return NG_ERR_RDF;
-  librdf_serializer *ser = librdf_new_serializer(s->world, "ntriples", NULL, NULL);
-  NgStatus st =
-      ser && !librdf_serializer_serialize_stream_to_file_handle(ser, out, NULL, str) ? NG_SUCCESS : NG_ERR_RDF;
-  if (ser) librdf_free_serializer(ser);
-  librdf_free_stream(str);
-  return st;
-}
-
-/* A result in our own table layout: true or false for ASK. */
-static NgStatus print_table(librdf_query_results *res, FILE *out) {
-  if (librdf_query_results_is_boolean(res)) {
-    fprintf(out, "%s\n", librdf_query_results_get_boolean(res) > 0 ? "true" : "false");
-    return NG_SUCCESS;
-  }
-  Table t = {0};
-  NgStatus st = table_read(res, &t);
-  if (!st) st = table_print(&t, out);
-  table_free(&t);
-  return st;
-}
-
-static NgStatus print_results(NgStore *s, librdf_query_results *res, const char *sparql, NgResults format, FILE *out) {
-  static const char *const names[] = {"table", "csv", "tsv", "json"};
-  if (librdf_query_results_is_graph(res)) return print_graph(s, res, out);
-  if (librdf_query_results_is_bindings(res) && librdf_query_results_get_bindings_count(res) <= 0)
-    return print_empty(sparql, format, out);
-  if (format == NG_RESULTS_TABLE) return print_table(res, out);
-  return librdf_query_results_to_file_handle2(res, out, names[format], NULL, NULL, NULL) ? NG_ERR_RDF : NG_SUCCESS;
-}
-
-NgStatus ng_store_query(NgStore *s, const char *sparql, NgResults format, FILE *out, char *err, size_t es) {
-  s->last_error[0] = '\0';
-  if (err && es) err[0] = '\0';
-  librdf_query *q = librdf_new_query(s->world, "sparql", NULL, (const unsigned char *)sparql, NULL);
-  librdf_query_results *res = q ? librdf_model_query_execute(s->model, q) : NULL;
-  if (!res) {
-    if (err) snprintf(err, es, "%s", s->last_error[0] ? s->last_error : "cannot parse or run the query");
-    if (q) librdf_free_query(q);
-    return NG_ERR_SYNTAX;
-  }
-  NgStatus st = print_results(s, res, sparql, format, out);
-  if (st == NG_ERR_RDF && err) snprintf(err, es, "%s", s->last_error[0] ? s->last_error : "cannot write the results");
-  librdf_free_query_results(res);
-  librdf_free_query(q);
-  if (!st && ferror(out)) st = NG_ERR_IO;
+  if (!st) st = probe_schema(db, err, es);
+  if (!st) st = check_references(db, err, es);
+  if (!st) st = count_rows(db, "SELECT COUNT(*) FROM triples", &report->triples, err, es);
+  if (!st) st = count_rows(db, "SELECT COUNT(DISTINCT contextUri) FROM triples", &report->graphs, err, es);
+  sqlite3_close(db);
+  char *hint = strstr(err, CHECK_HINT);
+  if (hint) *hint = '\0'; /* this is the check */
   return st;
 }

@@ -1,11 +1,24 @@
 /* newsgraph -- store: a persistent RDF store of many articles on disk.
  *
- * librdf's SQLite storage (Debian's librdf-storage-sqlite) with one context,
- * a named graph, per article: putting an article's triples replaces
- * everything that graph held before, in one transaction, so a store always
- * holds the latest extraction of each article and nothing else of it.
- * Queries are SPARQL 1.1 through librdf/rasqal over all graphs (the default
- * graph is their union; GRAPH ?g names the article).
+ * One SQLite file in the schema of librdf's SQLite storage (Debian's
+ * librdf-storage-sqlite: tables uris, blanks, literals and triples), with
+ * one context, a named graph, per article.  Putting an article's triples
+ * replaces everything that graph held before, in one transaction, so a
+ * store always holds the latest extraction of each article and nothing
+ * else of it.
+ *
+ * Writes go straight to SQLite through prepared statements (librdf's own
+ * storage issues SQL text per node and scans the literals table for each
+ * literal, which made large inputs quadratic); newsgraph adds three indexes
+ * of its own (literals, contexts, predicate and object) that librdf ignores
+ * and SQLite uses for librdf's reads too.  Queries (query.h) read the
+ * store through librdf's SQLite storage and rasqal, so the file stays a
+ * librdf store both ways.
+ *
+ * Opening a store checks it: the file must be an SQLite database with the
+ * four tables, and SQLite's quick_check (the b-tree structure of every
+ * page) must pass; a damaged store is refused instead of answering from
+ * it.  ng_store_check() is the full check of `newsgraph store check`.
  *
  * One NgStore is one open database; it is not shared between threads.
  */
@@ -16,26 +29,20 @@
 #include "triple.h"
 
 #include <stddef.h>
-#include <stdio.h>
 
 typedef struct NgStoreImpl NgStore;
 
 /** How to open a store. */
 typedef enum {
-  NG_STORE_READ,  /**< The file must exist (NG_ERR_NOENT otherwise). */
-  NG_STORE_CREATE /**< Created when it does not exist yet. */
+  NG_STORE_READ,  /**< For queries: the file must exist (NG_ERR_NOENT otherwise). */
+  NG_STORE_CREATE /**< For writing: created when missing or empty. */
 } NgStoreMode;
 
-/** Result formats of ng_store_query(). */
-typedef enum {
-  NG_RESULTS_TABLE, /**< Aligned columns for a terminal (our own layout). */
-  NG_RESULTS_CSV,   /**< SPARQL 1.1 Query Results CSV (rasqal). */
-  NG_RESULTS_TSV,   /**< SPARQL 1.1 Query Results TSV (rasqal). */
-  NG_RESULTS_JSON   /**< SPARQL 1.1 Query Results JSON (rasqal). */
-} NgResults;
-
 /** Open (or create) the store in the SQLite file `path`.  *out is owned by
- *  the caller (ng_store_free).  On failure `err` receives a message. */
+ *  the caller (ng_store_free).  On failure `err` receives one line: a
+ *  missing store (NG_ERR_NOENT), a directory (NG_ERR_ISDIR), a file that is
+ *  not a newsgraph store or a damaged store (NG_ERR_SYNTAX: "damaged
+ *  store: ..."), or an SQLite or librdf error (NG_ERR_RDF, NG_ERR_IO). */
 NgStatus ng_store_open(const char *path, NgStoreMode mode, NgStore **out, char *err, size_t err_size);
 
 /** Close the store.  NULL is a no-op. */
@@ -48,9 +55,17 @@ NgStatus ng_store_put_graph(NgStore *s, const char *graph, const NgTriple *t, si
 /** Number of statements in the whole store. */
 NgStatus ng_store_size(NgStore *s, size_t *n);
 
-/** Run the SPARQL query `sparql` and print its results to `out` in `format`.
- *  CONSTRUCT and DESCRIBE results are printed as N-Triples whatever the
- *  format.  On NG_ERR_SYNTAX `err` receives the parser's message. */
-NgStatus ng_store_query(NgStore *s, const char *sparql, NgResults format, FILE *out, char *err, size_t err_size);
+/** What ng_store_check() found in a sound store. */
+typedef struct {
+  size_t triples; /**< rows of the triples table */
+  size_t graphs;  /**< distinct contexts */
+} NgStoreReport;
+
+/** The full check of the store file `path`: SQLite's integrity_check
+ *  (every page, every index against its table), the schema, and that every
+ *  triple's subject, predicate, object and context exist in their tables.
+ *  NG_SUCCESS fills *report; a damaged store gives NG_ERR_SYNTAX and one
+ *  line in `err` ("damaged store: ..."); other failures as ng_store_open. */
+NgStatus ng_store_check(const char *path, NgStoreReport *report, char *err, size_t err_size);
 
 #endif /* NG_STORE_H */

@@ -8,10 +8,11 @@
 #
 # Needs nothing but newsgraph and python3 (ng_normalize): no node, no
 # Virtuoso.  The store lives in a temporary directory that is removed on
-# every exit.  Each query runs under a time limit, since rasqal's REPLACE
-# never returns when its pattern matches the empty string; an empty answer
-# (rasqal gives no header at all when an expression error stops the query,
-# and exits 0) fails the query.
+# every exit.  An empty answer fails the query.
+#
+# A query newsgraph refuses (exit 4: a construct rasqal 0.9.33 answers
+# wrongly, see src/query_guard.h and docs/stores.md) passes only when it is
+# listed in REFUSED below with the words its one-line message must hold.
 set -euo pipefail
 
 if [ "$#" -ne 2 ]; then
@@ -48,21 +49,33 @@ if ! "$newsgraph" -q --store "$work/kg.db" "${articles[@]}"; then
 fi
 echo "stored ${#articles[@]} article(s) in $work/kg.db"
 
+# co-mentions.rq joins a subquery with GROUP BY to more patterns and a
+# FILTER: rasqal drops or shifts the groups of such a subquery
+# (tests/stores/differential/18, 19, 66), so newsgraph refuses it.
+declare -A REFUSED=([co-mentions]="a subquery with GROUP BY")
+
 status=0
 for query in "${queries[@]}"; do
   name="$(basename "$query" .rq)"
   expected="$src/tests/queries/expected/$name.tsv"
   t0=$SECONDS
   rc=0
-  timeout 300 "$newsgraph" query --store "$work/kg.db" -r csv "$query" \
+  "$newsgraph" query --store "$work/kg.db" --timeout 300 -r csv "$query" \
     > "$work/$name.csv" 2> "$work/$name.err" || rc=$?
-  if [ "$rc" != 0 ]; then
-    if [ "$rc" = 124 ]; then
-      echo "FAIL: $name: no answer within 300 s" >&2
+  if [ -n "${REFUSED[$name]:-}" ]; then
+    if [ "$rc" = 4 ] && [ ! -s "$work/$name.csv" ] && [ "$(grep -c '' "$work/$name.err")" = 1 ] &&
+      grep -qF "${REFUSED[$name]}" "$work/$name.err"; then
+      echo "ok   $name: refused, as expected: $(cut -c1-120 "$work/$name.err")"
     else
-      echo "FAIL: $name: newsgraph query exited $rc:" >&2
-      head -20 "$work/$name.err" >&2
+      echo "FAIL: $name: expected exit 4 and one line with '${REFUSED[$name]}', got exit $rc:" >&2
+      head -5 "$work/$name.err" >&2
+      status=1
     fi
+    continue
+  fi
+  if [ "$rc" != 0 ]; then
+    echo "FAIL: $name: newsgraph query exited $rc:" >&2
+    head -20 "$work/$name.err" >&2
     status=1
     continue
   fi
