@@ -24,13 +24,15 @@
  *     the header;
  *   - GraphML is well-formed XML (raptor's SAX2 reader, libxml2);
  *   - DOT strings close on their line and hold no control character;
- *   - every output is valid UTF-8.
+ *   - every output is valid UTF-8;
+ * and --explain (ng_explain) must succeed and write valid UTF-8.
  * Unless NG_FUZZ_STRICT=1, what known bugs trip on is kept out: header
  * lines that are not valid UTF-8 (finding F3, and item 6 of issue 10),
  * U+FFFE and U+FFFF (F1) and CR in the header (F4) are masked
  * (fuzz_mask_known), and a base with a dot segment (F5) is left out;
  * docs/robustness.d/fuzzing.md lists the findings.
  */
+#include "explain.h"
 #include "fuzz_common.h"
 #include "graph.h"
 #include "iri.h"
@@ -223,6 +225,18 @@ static void write_graph(const NgTriple *t, size_t n, const Setup *s) {
   fuzz_triples_free(&want);
 }
 
+/* --explain: it must succeed and write UTF-8. */
+static void explain(const NgAnalysis *an) {
+  FuzzMem m;
+  fuzz_mem_open(&m);
+  NgStatus st = ng_explain(an, "fuzz.txt", m.f);
+  fuzz_mem_close(&m);
+  if (st) fuzz_fail("explain: %s", ng_strerror(st));
+  if (ng_utf8_valid_prefix(m.buf, m.len) != m.len)
+    fuzz_fail("explain: invalid UTF-8 at byte %zu", ng_utf8_valid_prefix(m.buf, m.len));
+  fuzz_mem_free(&m);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   Setup s;
   read_header(data, size, &s);
@@ -239,6 +253,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (ng_analyze(text, fuzz_lexicon(), &s.meta, &an) || ng_graph_new(&g) ||
         ng_graph_add_analysis(g, s.base, s.doc, an) || ng_graph_triples(g, &t, &n))
       fuzz_fail("the analysis or the graph failed on accepted text");
+    explain(an);
     write_graph(t, n, &s);
   }
   ng_graph_free(g);
