@@ -2,13 +2,23 @@
  * and for each runs LLVMFuzzerTestOneInput on the seed and on N mutations
  * of it (byte flips, inserted punctuation and capitals, cut and repeated
  * spans, spliced seeds), with a fixed pseudo-random sequence so a failure
- * is reproducible.  Usage: fuzz_smoke ITERATIONS SEED_FILE...
+ * is reproducible.  Usage: fuzz_NAME_smoke ITERATIONS SEED_FILE...
+ *
+ * When a target aborts (the oracles of fuzz/ call abort()), the input that
+ * did it is written to the file named by $NG_FUZZ_CRASH (default
+ * "fuzz-smoke-crash" in the working directory); rerun the target on that
+ * file alone (ITERATIONS 0) to see it again.  With NG_FUZZ_SAVE=FILE every
+ * input is written to FILE before it runs (slow), for crashes that do not
+ * abort (a sanitizer's report exits without a signal).
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -112,6 +122,43 @@ static size_t mutate(const char *seed, size_t n, const char *other, size_t on, c
   return b.len;
 }
 
+/* The input that runs now, for the abort handler. */
+static const char *current;
+static size_t current_len;
+static const char *crash_file = "fuzz-smoke-crash";
+
+static void on_abort(int sig) {
+  int fd = open(crash_file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (fd >= 0) {
+    size_t put = 0;
+    while (put < current_len) {
+      ssize_t w = write(fd, current + put, current_len - put);
+      if (w <= 0) break;
+      put += (size_t)w;
+    }
+    close(fd);
+    static const char msg[] = "fuzz smoke driver: the input is in $NG_FUZZ_CRASH (default ./fuzz-smoke-crash)\n";
+    if (write(2, msg, sizeof msg - 1) < 0) _exit(134);
+  }
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+/* Run the target on buf[0..len), remembered for the abort handler and
+   saved to `save` first when it is not NULL. */
+static void run(const char *buf, size_t len, const char *save) {
+  current = buf;
+  current_len = len;
+  if (save) {
+    FILE *f = fopen(save, "wb");
+    if (f) {
+      fwrite(buf, 1, len, f);
+      fclose(f);
+    }
+  }
+  LLVMFuzzerTestOneInput((const uint8_t *)buf, len);
+}
+
 /* Free the seeds and the buffer; returns `rc`. */
 static int done(char **seeds, size_t ns, size_t *lens, char *buf, int rc) {
   for (size_t i = 0; seeds && i < ns; ++i) free(seeds[i]);
@@ -144,17 +191,21 @@ int main(int argc, char **argv) {
     if (lens[i] * 2 + 4096 > cap) cap = lens[i] * 2 + 4096;
   char *buf = malloc(cap);
   if (!buf) return done(seeds, ns, lens, NULL, 1);
+  const char *save = getenv("NG_FUZZ_SAVE");
+  if (getenv("NG_FUZZ_CRASH")) crash_file = getenv("NG_FUZZ_CRASH");
+  signal(SIGABRT, on_abort);
   long runs = 0;
   for (size_t i = 0; i < ns; ++i) {
-    LLVMFuzzerTestOneInput((const uint8_t *)seeds[i], lens[i]);
+    run(seeds[i], lens[i], save);
     ++runs;
     for (long k = 0; k < iters; ++k) {
       size_t o = next(&rs) % ns;
       size_t len = mutate(seeds[i], lens[i], seeds[o], lens[o], buf, cap, &rs);
-      LLVMFuzzerTestOneInput((const uint8_t *)buf, len);
+      run(buf, len, save);
       ++runs;
     }
   }
-  printf("fuzz_smoke: %ld inputs, no crash\n", runs);
+  const char *name = strrchr(argv[0], '/');
+  printf("%s: %ld inputs, no crash\n", name ? name + 1 : argv[0], runs);
   return done(seeds, ns, lens, buf, 0);
 }
