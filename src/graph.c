@@ -246,8 +246,8 @@ static void sort_keys(Sorter *x, size_t n, size_t n_ranks) {
    the triples beside the sorter's arrays made the sort the peak of a
    document's memory).  x->ord and x->tmp are used up. */
 static void keep_sorted(NgGraph *g, Sorter *x) {
-  size_t *dup = x->tmp, *ord = x->ord, n = g->n; /* dup[i]: sorted triple i equals the one before */
-  for (size_t i = 0; i < n; ++i) dup[i] = i && memcmp(x->key[ord[i - 1]], x->key[ord[i]], sizeof x->key[0]) == 0;
+  size_t *same = x->tmp, *ord = x->ord, n = g->n; /* same[i]: sorted triple i equals the one before */
+  for (size_t i = 0; i < n; ++i) same[i] = i && memcmp(x->key[ord[i - 1]], x->key[ord[i]], sizeof x->key[0]) == 0;
   for (size_t s = 0; s < n; ++s) { /* triple i moves to where ord[i] was: follow each cycle once */
     if (ord[s] == s) continue;
     NgTriple t = g->v[s];
@@ -267,7 +267,7 @@ static void keep_sorted(NgGraph *g, Sorter *x) {
   }
   size_t m = 0;
   for (size_t i = 0; i < n; ++i) {
-    if (dup[i]) continue;
+    if (same[i]) continue;
     g->v[m] = g->v[i];
     memmove(g->tid[m], g->tid[i], sizeof g->tid[m]);
     ++m;

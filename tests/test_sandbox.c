@@ -36,12 +36,24 @@ static int spin(void *arg, FILE *out) {
 static int grow(void *arg, FILE *out) {
   (void)arg;
   (void)out;
-  for (size_t total = 0; total < ((size_t)4 << 30); total += (size_t)16 << 20) {
-    char *p = malloc((size_t)16 << 20);
-    if (!p) return 9;
+  void **chain = NULL; /* each block holds the one before */
+  int rc = 0;
+  for (size_t total = 0; total < ((size_t)4 << 30) && !rc; total += (size_t)16 << 20) {
+    void **p = malloc((size_t)16 << 20);
+    if (!p) {
+      rc = 9;
+      break;
+    }
     memset(p, 1, (size_t)16 << 20);
+    *p = chain;
+    chain = p;
   }
-  return 0;
+  while (chain) {
+    void **before = *chain;
+    free(chain);
+    chain = before;
+  }
+  return rc;
 }
 
 static int terminate_self(void *arg, FILE *out) {
