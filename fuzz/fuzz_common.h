@@ -30,21 +30,23 @@ _Noreturn void fuzz_fail(const char *fmt, ...) __attribute__((format(printf, 1, 
 void *fuzz_alloc(size_t n);
 void *fuzz_realloc(void *p, size_t n);
 
-/** Non-zero when the environment sets NG_FUZZ_STRICT=1: also check the
- *  contracts of work in progress (see docs/robustness.d/fuzzing.md). */
+/** Non-zero when the environment sets NG_FUZZ_STRICT=1: the writer
+ *  targets then also feed the writers what the readers refuse upstream
+ *  (docs/robustness.md, findings F1, F3 to F5). */
 int fuzz_strict(void);
 
-/** Unless fuzz_strict(): mask in s[0..n) what known bugs of the writers
- *  trip on, so that they do not stop a campaign (docs/robustness.d/
- *  fuzzing.md): U+FFFE and U+FFFF become U+FFFD (finding F1: the RDF
- *  writers fail or cut the text there) and, when `cr` is non-zero, CR
- *  becomes a space (finding F4: raptor's Turtle serializer writes it raw;
- *  article text never holds one, metadata can).  The length stays. */
+/** Unless fuzz_strict(): mask in s[0..n) what raptor's writers cannot
+ *  write and newsgraph's readers therefore refuse: U+FFFE and U+FFFF
+ *  become U+FFFD (F1: the text reader and ng_meta_set refuse them) and,
+ *  when `cr` is non-zero, CR becomes a space (F4: raptor's Turtle
+ *  serializer writes it raw; text turns CR into LF, ng_meta_set refuses
+ *  control characters).  The length stays. */
 void fuzz_mask_known(char *s, size_t n, int cr);
 
 /** Unless fuzz_strict(): non-zero when the IRI has a dot segment ("." or
  *  ".." in its path), which Turtle readers resolve away and N-Triples
- *  readers keep (finding F5): a campaign leaves such IRIs out. */
+ *  readers keep (F5): ng_scheme_base_ok refuses such a base, and slugs
+ *  never are "." or "..". */
 int fuzz_known_bad_iri(const char *iri);
 
 /** The built-in lexicon, loaded on first use and kept for the run. */

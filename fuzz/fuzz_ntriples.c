@@ -11,8 +11,9 @@
  * fail ng_iri_is_valid, whose language tag ng_meta_set refuses (newsgraph's
  * language tags come from the metadata) or that holds a NUL is left out:
  * newsgraph makes no such triple.  Literals may hold any other bytes.
- * Unless NG_FUZZ_STRICT=1, what known bugs trip on is left out or masked
- * too (fuzz_known_bad_iri, fuzz_mask_known).
+ * Unless NG_FUZZ_STRICT=1, what raptor cannot write and newsgraph's
+ * readers refuse upstream is left out or masked too (fuzz_known_bad_iri,
+ * fuzz_mask_known).
  *
  * The triples go through ng_graph_add_triple (interned, sorted, without
  * duplicates, as every writer gets them) and each writer writes them into a
@@ -199,8 +200,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   NgSchemePrefixes px;
   ng_scheme_prefixes(NG_DEFAULT_BASE, "fuzz", &px);
   NgWriteInput in = {t, n, px.prefixes, px.n, NG_DEFAULT_BASE, NG_CSV_GEPHI, 0, GRAPH_IRI};
-  /* Not valid UTF-8: the writers cut the term there and succeed (finding
-     F3); only the strict mode checks such triples. */
+  /* Not valid UTF-8: raptor's writers cut the term there and succeed
+     (F3); newsgraph's readers refuse such bytes, so only the strict mode
+     checks such triples. */
   int valid_utf8, must = must_write(t, n, &valid_utf8);
   if (valid_utf8 || fuzz_strict()) {
     round_trip(&in, "ntriples", &want, must);

@@ -32,6 +32,7 @@ pipeline) opts=(-max_len=4096 -dict="$root/fuzz/pipeline.dict") ;;
 meta) opts=(-max_len=8192 -use_value_profile=1) ;;
 csv) opts=(-max_len=1024 -use_value_profile=1) ;;
 ntriples) opts=(-max_len=4096 -use_value_profile=1) ;;
+query) opts=(-max_len=4096 -dict="$root/fuzz/query.dict") ;;
 *) opts=(-max_len=4096) ;; # a target added later: its corpus, default settings
 esac
 

@@ -15,6 +15,7 @@
 #include "scheme.h"
 #include "store.h"
 #include "text.h"
+#include "utf8.h"
 #include "write.h"
 
 #include <dirent.h>
@@ -1058,16 +1059,12 @@ static int check_options(Options *o) {
     fprintf(stderr, "newsgraph: --store: the store's file name is empty\n");
     return EXIT_USAGE;
   }
-  if (!ng_scheme_base_ok(o->base)) {
-    fprintf(stderr,
-            strchr(o->base, '#') ? "newsgraph: --base: '%s' holds a '#': the IRIs of text spans add their own "
-                                   "fragment (#char=B,E); end the base in '/' instead\n"
-                                 : "newsgraph: --base: '%s' is not an absolute IRI ending in '/'\n",
-            o->base);
-    return EXIT_USAGE;
-  }
-  if (o->store && !o->store[0]) {
-    fprintf(stderr, "newsgraph: --store: the file name is empty\n");
+  const char *bad_base = ng_scheme_base_problem(o->base);
+  if (bad_base) {
+    if (ng_utf8_valid_prefix(o->base, strlen(o->base)) == strlen(o->base))
+      fprintf(stderr, "newsgraph: --base: '%s' %s\n", o->base, bad_base);
+    else
+      fprintf(stderr, "newsgraph: --base: the value %s\n", bad_base);
     return EXIT_USAGE;
   }
   if (strcmp(o->outdir, "-") == 0 && (o->outputs & (o->outputs - 1))) {

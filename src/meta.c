@@ -78,8 +78,8 @@ static char **field_of(NgMeta *m, const char *key) {
   return NULL;
 }
 
-/* Every value is UTF-8 of at most NG_META_MAX_BYTES; dates and language
-   tags must parse. */
+/* Every value is UTF-8 of at most NG_META_MAX_BYTES without noncharacters;
+   dates and language tags must parse. */
 static NgStatus check_value(const NgMeta *m, char *const *field, const char *value, char *err, size_t es) {
   size_t n = strlen(value), valid = ng_utf8_valid_prefix(value, n);
   if (n > NG_META_MAX_BYTES) {
@@ -88,6 +88,11 @@ static NgStatus check_value(const NgMeta *m, char *const *field, const char *val
   }
   if (valid != n) {
     snprintf(err, es, "invalid UTF-8 at byte offset %zu of the value", valid);
+    return NG_ERR_UTF8;
+  }
+  if ((valid = ng_utf8_noncharacter(value, n)) < n) {
+    snprintf(err, es, "noncharacter U+FFF%c at byte offset %zu of the value", value[valid + 2] == '\xBE' ? 'E' : 'F',
+             valid);
     return NG_ERR_UTF8;
   }
   if (field == &m->date) return check_date(value, err, es);
@@ -111,9 +116,14 @@ NgStatus ng_meta_set(NgMeta *m, const char *key, const char *value, char *err, s
   }
   NgStatus st = check_value(m, field, value, err, es);
   if (st) return st;
-  char *copy = malloc(strlen(value) + 1);
+  char *copy = malloc(strlen(value) + 1), *o = copy;
   if (!copy) return NG_ERR_NOMEM;
-  strcpy(copy, value);
+  for (const char *p = value; *p; ++p) /* CRLF and CR as LF, as in text (raptor's Turtle writer leaves CR raw) */
+    if (*p != '\r')
+      *o++ = *p;
+    else if (p[1] != '\n')
+      *o++ = '\n';
+  *o = '\0';
   free(*field);
   *field = copy;
   return NG_SUCCESS;

@@ -46,7 +46,9 @@ NgStatus ng_meta_read_file(const char *path, NgMeta *meta, char *err, size_t err
 
 /** Set field `key` (title, publisher, date, url, language) to a copy of
  *  `value`, validating it: UTF-8 of at most NG_META_MAX_BYTES bytes, dates
- *  (YYYY[-MM[-DD]], a real calendar date) and language tags.
+ *  (YYYY[-MM[-DD]], a real calendar date) and language tags; no
+ *  noncharacter U+FFFE or U+FFFF.  Line ends are read as in text: CRLF and
+ *  lone CR become LF.
  *  NG_ERR_SYNTAX, NG_ERR_UTF8 or NG_ERR_TOOBIG with a message in `err`. */
 NgStatus ng_meta_set(NgMeta *meta, const char *key, const char *value, char *err, size_t err_size);
 

@@ -128,7 +128,7 @@ static NgSparqlToken scan_punct(const char *s, size_t len, size_t i) {
       t.end = i + 2;
       return t;
     }
-  if (!strchr("{}()[].,;*+-/|^!=<>?", s[i])) t.kind = NG_SQ_BAD;
+  if (!s[i] || !strchr("{}()[].,;*+-/|^!=<>?", s[i])) t.kind = NG_SQ_BAD; /* strchr finds the NUL too */
   return t;
 }
 
@@ -454,11 +454,12 @@ static void shape_word(Shape *sh, NgSparqlToken t, NgSparqlToken next) {
 }
 
 static NgGuardVerdict shape_token(Shape *sh, NgSparqlToken t, NgSparqlToken next) {
-  if (t.kind == NG_SQ_PUNCT && t.end - t.begin == 1 && strchr("({[", sh->s[t.begin])) {
+  char c = t.kind == NG_SQ_PUNCT && t.end - t.begin == 1 ? sh->s[t.begin] : ' '; /* strchr finds a NUL too */
+  if (c == '(' || c == '{' || c == '[') {
     shape_open(sh, t, next);
     return NG_GUARD_PASS;
   }
-  if (t.kind == NG_SQ_PUNCT && t.end - t.begin == 1 && strchr(")}]", sh->s[t.begin])) return shape_close(sh);
+  if (c == ')' || c == '}' || c == ']') return shape_close(sh);
   if (!is_punct_text(sh->s, t, ".")) ++sh->lv[sh->depth].items;
   if (t.kind == NG_SQ_WORD) shape_word(sh, t, next);
   if (sh->depth == 0 && is_punct_text(sh->s, t, "*") &&

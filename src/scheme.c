@@ -1,6 +1,7 @@
 #include "scheme.h"
 
 #include "iri.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -18,10 +19,21 @@ static const char *const DOC_KIND[DOC_KINDS] = {"role", "event", "statement", "a
    never give). */
 static size_t length(int n) { return n > 0 ? (size_t)n : 0; }
 
-int ng_scheme_base_ok(const char *base) {
+const char *ng_scheme_base_problem(const char *base) {
   size_t n = strlen(base);
-  return ng_iri_is_valid(base) && n <= NG_BASE_MAX && base[n - 1] == '/' && !strchr(base, '#');
+  if (ng_utf8_valid_prefix(base, n) != n || ng_utf8_noncharacter(base, n) != n) return "is not valid UTF-8 text";
+  if (strchr(base, '#'))
+    return "holds a '#': the IRIs of text spans add their own fragment (#char=B,E); end the base in '/' instead";
+  if (!ng_iri_is_valid(base) || !n || base[n - 1] != '/') return "is not an absolute IRI ending in '/'";
+  if (n > NG_BASE_MAX) return "is too long";
+  const char *path = strstr(base, "://");
+  path = path ? strchr(path + 3, '/') : strchr(base, '/');
+  if (path && (strstr(path, "/./") || strstr(path, "/../")))
+    return "holds a dot segment ('/./' or '/../'), which RDF readers resolve away";
+  return NULL;
 }
+
+int ng_scheme_base_ok(const char *base) { return ng_scheme_base_problem(base) == NULL; }
 
 size_t ng_scheme_entity(const char *base, NgEntityType type, const char *slug, char *out, size_t size) {
   return length(snprintf(out, size, "%s%s/%s", base, ng_type_slug(type), slug));

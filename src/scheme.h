@@ -60,10 +60,16 @@
 /** A buffer size that holds every minted IRI (see above). */
 #define NG_IRI_MAX 2048
 
-/** Non-zero when `base` can be the base of minted IRIs: an absolute IRI
- *  (iri.h) of at most NG_BASE_MAX bytes that ends with '/' and holds no
- *  '#' (the span <article>#char=B,E would hold two). */
+/** Non-zero when `base` can be the base of minted IRIs: valid UTF-8
+ *  without noncharacters, an absolute IRI (iri.h) of at most NG_BASE_MAX
+ *  bytes that ends with '/', holds no '#' (the span <article>#char=B,E
+ *  would hold two) and no dot segment ("/./", "/../": readers resolve them
+ *  away, so the IRIs read back would not be the IRIs written). */
 int ng_scheme_base_ok(const char *base);
+
+/** Why `base` cannot be a base (one phrase, static storage: "holds a
+ *  '#'..."), or NULL when ng_scheme_base_ok(base). */
+const char *ng_scheme_base_problem(const char *base);
 
 /** <base><type>/<slug>: an entity. */
 size_t ng_scheme_entity(const char *base, NgEntityType type, const char *slug, char *out, size_t size);

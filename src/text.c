@@ -64,7 +64,7 @@ static NgStatus open_input(const char *path, FILE **f, int *is_stdin, NgTextErro
 static NgStatus text_from_buffer(const char *buf, size_t len, size_t max, NgText **out, NgTextError *e);
 
 NgStatus ng_text_read(const char *path, size_t max, NgText **out, NgTextError *err) {
-  NgTextError scratch = {0, 0, NULL, 0, 0};
+  NgTextError scratch = {0};
   NgTextError *e = err ? err : &scratch;
   memset(e, 0, sizeof *e);
   *out = NULL;
@@ -143,6 +143,9 @@ static NgStatus check_bytes(const char *buf, size_t len, size_t max, NgTextError
   const char *nul = memchr(buf, '\0', len);
   if (nul && (e->encoding = nul_pattern(buf, len))) return NG_ERR_ENCODING;
   size_t valid = nul ? (size_t)(nul - buf) : ng_utf8_valid_prefix(buf, len);
+  e->noncharacter = 0;
+  if (valid == len && (valid = ng_utf8_noncharacter(buf, len)) < len)
+    e->noncharacter = (unsigned char)buf[valid + 2] == 0xBE ? 0xFFFE : 0xFFFF;
   if (valid == len) return NG_SUCCESS;
   e->offset = valid;
   e->line = line_of(buf, valid);
@@ -151,7 +154,13 @@ static NgStatus check_bytes(const char *buf, size_t len, size_t max, NgTextError
 
 void ng_text_describe(NgStatus st, const NgTextError *e, char *out, size_t size) {
   switch (st) {
-  case NG_ERR_UTF8: snprintf(out, size, "invalid UTF-8 at byte offset %zu", e->offset); break;
+  case NG_ERR_UTF8:
+    if (e->noncharacter)
+      snprintf(out, size, "noncharacter U+%04X at byte offset %zu (no RDF or XML output can hold it)",
+               (unsigned)e->noncharacter, e->offset);
+    else
+      snprintf(out, size, "invalid UTF-8 at byte offset %zu", e->offset);
+    break;
   case NG_ERR_BINARY: snprintf(out, size, "binary data (NUL byte at offset %zu), not text", e->offset); break;
   case NG_ERR_ENCODING:
     snprintf(out, size, "%s text, not UTF-8 (convert it with iconv -f %s -t UTF-8)", e->encoding, e->encoding);

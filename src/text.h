@@ -8,7 +8,8 @@
  *
  * Rejected: missing or unreadable files, directories, empty or
  * whitespace-only input, input with NUL bytes, invalid UTF-8 (the offending
- * byte offset of the original input is reported), UTF-16 and UTF-32 text
+ * byte offset of the original input is reported), the noncharacters U+FFFE
+ * and U+FFFF (no XML character, and raptor cannot write them), UTF-16 and UTF-32 text
  * (a byte-order mark, or NUL bytes in the pattern of one of them: told
  * apart from binary data so that the message can name the encoding) and
  * input larger than NG_TEXT_MAX_BYTES (or the limit given).
@@ -36,11 +37,12 @@ typedef struct {
 
 /** Why a text was rejected, beyond its status. */
 typedef struct {
-  size_t offset;        /**< NG_ERR_UTF8, NG_ERR_BINARY: byte offset of the first bad byte of the input as given. */
-  size_t line;          /**< NG_ERR_UTF8, NG_ERR_BINARY: its line, from 1 (LF, CRLF or CR end a line). */
-  const char *encoding; /**< NG_ERR_ENCODING: "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE" (static). */
-  size_t limit;         /**< NG_ERR_TOOBIG: the limit, in bytes. */
-  int errnum;           /**< NG_ERR_IO: the errno of the failure. */
+  size_t offset;         /**< NG_ERR_UTF8, NG_ERR_BINARY: byte offset of the first bad byte of the input as given. */
+  size_t line;           /**< NG_ERR_UTF8, NG_ERR_BINARY: its line, from 1 (LF, CRLF or CR end a line). */
+  const char *encoding;  /**< NG_ERR_ENCODING: "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE" (static). */
+  size_t limit;          /**< NG_ERR_TOOBIG: the limit, in bytes. */
+  uint32_t noncharacter; /**< NG_ERR_UTF8: U+FFFE or U+FFFF at `offset` (valid UTF-8, no graph can hold it), else 0. */
+  int errnum;            /**< NG_ERR_IO: the errno of the failure. */
 } NgTextError;
 
 /** Read and validate the file at `path` ("-" reads standard input), at

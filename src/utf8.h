@@ -17,6 +17,12 @@ uint32_t ng_utf8_decode(const char *s, size_t len, size_t *n);
 /** Length of the valid UTF-8 prefix of s[0..len): equals len when valid. */
 size_t ng_utf8_valid_prefix(const char *s, size_t len);
 
+/** Byte offset of the first noncharacter U+FFFE or U+FFFF in the valid
+ *  UTF-8 s[0..len) (len when there is none).  They are valid UTF-8, but no
+ *  XML 1.0 character, and raptor refuses to write them: text that holds
+ *  one cannot become a graph. */
+size_t ng_utf8_noncharacter(const char *s, size_t len);
+
 /** Encode cp into out (at least 4 bytes); returns the byte count. */
 size_t ng_utf8_encode(uint32_t cp, char *out);
 

@@ -350,7 +350,9 @@ NgStatus ng_write_nquads(const NgWriteInput *in, FILE *f) { return ng_write_rdf(
 
 static int needs_quotes(const char *s) {
   if (!*s) return 0;
-  if (s[0] == ' ' || s[strlen(s) - 1] == ' ') return 1;
+  /* spaces or tabs at either end: readers that trim them (libcsv's
+     default) keep them only inside quotes */
+  if (strchr(" \t", s[0]) || strchr(" \t", s[strlen(s) - 1])) return 1;
   return strpbrk(s, ",\"\r\n") != NULL;
 }
 

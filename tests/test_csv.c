@@ -362,8 +362,8 @@ static void test_guarded_row(void) {
   CHECK_INT_EQ(ng_write_csv_row(f, row, 12), NG_SUCCESS);               /* no guard */
   fclose(f);
   const char want[] = "'=1+1,'-3,'@a,'\tx,\"'\rcr\",'+x,plain,-3,,'q,a=b,\r\n"
-                      "=1+1,-3,@a,\tx,\"\rcr\",+x,plain,-3,,'q,a=b,\r\n"
-                      "=1+1,-3,@a,\tx,\"\rcr\",+x,plain,-3,,'q,a=b,\r\n";
+                      "=1+1,-3,@a,\"\tx\",\"\rcr\",+x,plain,-3,,'q,a=b,\r\n" /* a tab at an end: quoted */
+                      "=1+1,-3,@a,\"\tx\",\"\rcr\",+x,plain,-3,,'q,a=b,\r\n";
   CHECK_MEM_EQ(buf, len, want, sizeof want - 1);
   Rows r;
   if (CHECK(parse_strict(buf, len, &r) == 0)) {

@@ -135,6 +135,17 @@ static void test_wrong(void) {
   CHECK_PASSES("SELECT ?s WHERE { ?s ng:list (1 2 3) ; ng:b [ ng:c ?d ] }");
 }
 
+/* NUL bytes are no brackets (found by fuzz_query: 400 NULs took the
+   second pass 400 levels deep into an array of 66) */
+static void test_nul(void) {
+  char q[600] = "SELECT ?s WHERE { ?s ?p ?o }";
+  size_t len = strlen(q) + 500; /* 500 NUL bytes after it */
+  char msg[256];
+  CHECK(ng_query_guard(q, len, NULL, msg, sizeof msg) != NG_GUARD_TOO_BIG);
+  NgSparqlToken t = ng_sparql_token(q, len, strlen(q));
+  CHECK_INT_EQ(t.kind, NG_SQ_BAD);
+}
+
 static void test_limits(void) {
   NgGuardLimits small = {100, 25, 3};
   char msg[256];
@@ -224,6 +235,7 @@ int main(void) {
   test_tokens();
   test_outside();
   test_wrong();
+  test_nul();
   test_limits();
   test_rewrite();
   return check_report();

@@ -278,7 +278,7 @@ static void test_encodings(void) {
     /* the same from a buffer */
     CHECK_INT_EQ(ng_text_from_buffer(cases[i].s, cases[i].len, &t, NULL), st);
   }
-  NgTextError e = {0, 0, "UTF-16LE", 0, 0};
+  NgTextError e = {.encoding = "UTF-16LE"};
   char msg[256];
   ng_text_describe(NG_ERR_ENCODING, &e, msg, sizeof msg);
   CHECK_STR_EQ(msg, "UTF-16LE text, not UTF-8 (convert it with iconv -f UTF-16LE -t UTF-8)");
