@@ -9,7 +9,8 @@
 # gazetteers) per byte of input.
 # Usage: bench/scale.sh [NEWSGRAPH] [RUNS] [SIZES]
 #   SIZES: a comma-separated list of 10k,100k,1m,10m,50m,line5m (default: all)
-#   SCALE_MODES: "explain all" (default), or one of them
+#   SCALE_MODES: "explain all store" (default), or some of them; store: the
+#   document into a new --store (its SQLite file), nothing else written
 #   SCALE_COUNT=1: count instructions under callgrind instead (repeatable
 #   under load; about 50 times slower: for the sizes up to 10m)
 set -euo pipefail
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/.."
 bin=$(realpath "${1:-build/newsgraph}")
 runs=${2:-1}
 sizes=${3:-10k,100k,1m,10m,50m,line5m}
-modes=${SCALE_MODES:-explain all}
+modes=${SCALE_MODES:-explain all store}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -46,7 +47,7 @@ measure() {
   local n=$1 best="" cpu="" mem=0 t0 t1 e c u sy m
   shift
   for _ in $(seq 1 "$n"); do
-    rm -rf "$tmp/out"
+    rm -rf "$tmp/out" "$tmp/kg.db"
     t0=$(date +%s%N)
     /usr/bin/env time -f "%U %S %M" -o "$tmp/time" "$@" > /dev/null 2> "$tmp/err" || { cat "$tmp/err" >&2; return 1; }
     t1=$(date +%s%N)
@@ -62,19 +63,26 @@ measure() {
 
 # instructions (callgrind's Ir) of "$@"
 count() {
-  rm -rf "$tmp/out"
+  rm -rf "$tmp/out" "$tmp/kg.db"
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null | sed -n 's/.*Collected : //p'
 }
 
+# the command line of mode $1 on file $2
+mode_args() {
+  case $1 in
+  explain) echo "--explain $2" ;;
+  store) echo "-q --store $tmp/kg.db $2" ;;
+  *) echo "-q -f all -o $tmp/out $2" ;;
+  esac
+}
+
 run_mode() { # runs mode file
+  local args
+  read -r -a args < <(mode_args "$2" "$3")
   if [ -n "${SCALE_COUNT:-}" ]; then
-    if [ "$2" = explain ]; then count "$bin" --explain "$3"; else count "$bin" -q -f all -o "$tmp/out" "$3"; fi
-    return
-  fi
-  if [ "$2" = explain ]; then
-    measure "$1" "$bin" --explain "$3"
+    count "$bin" "${args[@]}"
   else
-    measure "$1" "$bin" -q -f all -o "$tmp/out" "$3"
+    measure "$1" "$bin" "${args[@]}"
   fi
 }
 

@@ -397,6 +397,27 @@ run -q -o - -f nt --base 'http://ex.org/kg/' "$N1"
 check "base-slash: exit 0" test "$rc" -eq 0
 check "base-slash: no IRI with two '#'" test -z "$(grep -E '<[^>]*#[^>]*#' "$out")"
 
+# A base that is not UTF-8 lost its bad bytes (fuzzing finding F3); a base
+# with a dot segment gave IRIs that Turtle readers resolve to others (F5).
+run -q -o "$TMP/out-base8" --base "$(printf 'http://ex.org/\377/')" "$N1"
+expect_usage_error base8
+check "base8: says UTF-8: $(cat "$err")" grep -qF "UTF-8" "$err"
+run -q -o "$TMP/out-basedot" --base 'http://ex.org/a/../' "$N1"
+expect_usage_error basedot
+check "basedot: names the dot segment: $(cat "$err")" grep -qF "dot segment" "$err"
+run -q -o "$TMP/out-basedot2" --base 'http://ex.org/./kg/' "$N1"
+expect_usage_error basedot2
+
+# ---- noncharacters (fuzzing finding F1) -------------------------------------------------
+# U+FFFE in valid UTF-8 text made raptor fail: "out/a.nt: cannot write: RDF
+# library error" after the other formats had been written.
+printf 'Anna Dahl met Jonas Berg \357\277\276 in Oslo.\n' >"$TMP/in/nonchar.txt"
+mkdir -p "$TMP/out-nonchar"
+run -q -o "$TMP/out-nonchar" "$TMP/in/nonchar.txt"
+expect_input_error nonchar "$TMP/in/nonchar.txt" "U+FFFE" "byte offset 25"
+run -q -o "$TMP/out-nonchar-title" --title "$(printf 'A \357\277\277 title')" "$N1"
+expect_usage_error nonchar-title
+
 # ---- --store ''  ----------------------------------------------------------------------
 run -q --store '' "$N1"
 expect_usage_error store-empty
