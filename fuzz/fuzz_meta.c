@@ -80,15 +80,15 @@ static int valid_utf8(const char *v) { return ng_utf8_valid_prefix(v, strlen(v))
 static int on_a_line(const uint8_t *data, size_t size, const char *v) {
   size_t n = strlen(v);
   for (size_t at = 0; at < size; ++at) {
-    const uint8_t *nl = memchr(data + at, '\n', size - at);
-    size_t end = nl ? (size_t)(nl - data) : size;
+    size_t end = at; /* LF, CRLF and a lone CR end a line, as in text */
+    while (end < size && data[end] != '\n' && data[end] != '\r') ++end;
     const uint8_t *colon = memchr(data + at, ':', end - at);
     size_t from = colon ? (size_t)(colon - data) + 1 : end;
     while (from < end && (data[from] == ' ' || data[from] == '\t')) ++from;
     size_t to = end;
     while (to > from && (data[to - 1] == ' ' || data[to - 1] == '\r')) --to;
     if (to - from == n && memcmp(data + from, v, n) == 0) return 1;
-    at = end;
+    at = end + (end + 1 < size && data[end] == '\r' && data[end + 1] == '\n');
   }
   return 0;
 }

@@ -17,8 +17,8 @@ static const char *const STMT_SQL[STMT_COUNT] = {
     "SELECT id FROM uris WHERE uri = ?1 LIMIT 1",
     "INSERT INTO uris (id, uri) VALUES (NULL, ?1)",
     /* "+text": a term on the column itself turned the planner to a scan */
-    "SELECT id FROM literals WHERE substr(text, 1, 64) = substr(?1, 1, 64) AND language IS ?2 AND datatype IS ?3 "
-    "AND +text = ?1 LIMIT 1",
+    ("SELECT id FROM literals WHERE substr(text, 1, 64) = substr(?1, 1, 64) AND language IS ?2 AND datatype IS ?3 "
+     "AND +text = ?1 LIMIT 1"),
     "INSERT INTO literals (id, text, language, datatype) VALUES (NULL, ?1, ?2, ?3)",
     "DELETE FROM triples WHERE contextUri = ?1",
     "INSERT INTO triples (subjectUri, predicateUri, objectUri, contextUri) VALUES (?1, ?2, ?3, ?4)",
