@@ -8,10 +8,10 @@
  *   - as RFC 4180, blanks kept: exactly two rows of n fields; the plain row
  *     holds the fields, the guarded row the same with "'" in front of each
  *     text field that begins with '=', '+', '-', '@', TAB or CR;
- *   - with NG_FUZZ_STRICT=1, also with libcsv's own defaults (blanks around
- *     an unquoted field trimmed, as tests/test_csv.c reads): the same
- *     fields.  Off by default: a field that ends with a TAB is not quoted
- *     and loses the TAB (finding F2 of docs/robustness.d/fuzzing.md).
+ *   - also with libcsv's own defaults (blanks around an unquoted field
+ *     trimmed, as tests/test_csv.c reads): the same fields (a field that
+ *     ended with a TAB was not quoted and lost the TAB: finding F2 of
+ *     docs/robustness.md, section 9).
  * A row of one empty field is an empty line, which CSV readers skip;
  * newsgraph writes no one-column CSV, so such a row is not checked.
  */

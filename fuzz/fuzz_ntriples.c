@@ -24,7 +24,7 @@
  * graph).
  * Triples that are not valid UTF-8 are checked only with NG_FUZZ_STRICT=1:
  * the writers cut such a term short and succeed (finding F3 of
- * docs/robustness.d/fuzzing.md); strict, they must refuse or write it
+ * docs/robustness.md (section 9)); strict, they must refuse or write it
  * whole.
  */
 #include "fuzz_common.h"

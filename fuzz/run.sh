@@ -13,7 +13,7 @@
 #              (WORK_DIR/fuzz-0.log) go; a new temporary directory, removed
 #              afterwards unless something was found, when not given.
 # The seed corpus fuzz/corpus/TARGET/ is read, never written: merge new
-# inputs back with -merge=1 (docs/robustness.d/fuzzing.md).
+# inputs back with -merge=1 (docs/robustness.md (section 9)).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 [ $# -ge 3 ] || { echo "usage: fuzz/run.sh BUILD_DIR TARGET SECONDS [WORK_DIR] [LIBFUZZER_OPTION...]" >&2; exit 2; }

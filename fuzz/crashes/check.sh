@@ -2,7 +2,7 @@
 # Replay the reproducers of fuzz/crashes/ (NAME.TARGET: an input of
 # fuzz/fuzz_TARGET.c) with NG_FUZZ_STRICT=1 through the smoke binaries of
 # BUILD_DIR, and say for each whether the bug is still there ("open": the
-# target aborts) or gone ("fixed").  docs/robustness.d/fuzzing.md describes
+# target aborts) or gone ("fixed").  docs/robustness.md (section 9) describes
 # each finding.  Not a CTest: the bugs are in other people's files, and the
 # plain fuzz.* tests mask them.  Exit status: the number of open findings.
 # Usage: fuzz/crashes/check.sh [BUILD_DIR]   (default: build)
