@@ -245,10 +245,24 @@ static int32_t iso_country(const NgLexicon *lx, const char *iso) {
   return -1;
 }
 
+/* Empty, or [+-]digits.digits: an xsd:decimal that Turtle writers can
+   write bare and read back as a decimal (raptor writes "51"^^xsd:decimal
+   as 51, an integer: found by fuzzing). */
+static int coordinate_ok(const char *v) {
+  if (!*v) return 1;
+  v += *v == '+' || *v == '-';
+  size_t a = strspn(v, "0123456789");
+  if (!a || v[a] != '.') return 0;
+  size_t b = strspn(v + a + 1, "0123456789");
+  return b && !v[a + 1 + b];
+}
+
 static NgStatus line_city(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
   (void)n;
-  (void)err;
-  (void)es;
+  if (!coordinate_ok(c[5]) || !coordinate_ok(c[6])) {
+    snprintf(err, es, "coordinates '%s' '%s' are not decimals with a point (51.5074)", c[5], c[6]);
+    return NG_ERR_SYNTAX;
+  }
   NgLexEntry e = {
       c[0], c[3], c[4], c[2], c[5], c[6], iso_country(lx, c[2]), NG_LEX_PLACE, NG_CLS_CITY, (uint8_t)(c[8][0] == '1')};
   int32_t idx = add_entry(lx, &e);

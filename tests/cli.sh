@@ -517,5 +517,16 @@ rc=$?
 out="$TMP/stdout" err="$TMP/stderr"
 expect_input_error meta-zero "/dev/zero" "too large"
 
+# ---- a coordinate without a decimal point (fuzzing) --------------------------------------
+# raptor's Turtle writer writes "55"^^xsd:decimal bare, as 55, which reads
+# back as an xsd:integer; --data-dir lists are checked when loaded.
+mkdir -p "$TMP/data"
+cp "$SRC/data/"* "$TMP/data/"
+sed -i 's/^\(Moscow\t[^\t]*\t[^\t]*\t[^\t]*\t[^\t]*\t\)55\.[0-9]*\t/\155\t/' "$TMP/data/cities.tsv"
+run -q -o - -f ttl --data-dir "$TMP/data" "$N1"
+check "coordinate: exit 1, got $rc" test "$rc" -eq 1
+check "coordinate: names the file and line: $(cat "$err")" grep -qE "cities\.tsv:[0-9]+: coordinates '55'" "$err"
+check "coordinate: nothing on stdout" test ! -s "$out"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
