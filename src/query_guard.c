@@ -454,7 +454,8 @@ static void shape_word(Shape *sh, NgSparqlToken t, NgSparqlToken next) {
 }
 
 static NgGuardVerdict shape_token(Shape *sh, NgSparqlToken t, NgSparqlToken next) {
-  char c = t.kind == NG_SQ_PUNCT && t.end - t.begin == 1 ? sh->s[t.begin] : ' '; /* strchr finds a NUL too */
+  char c = ' '; /* the bracket, if t is one (compared one by one: strchr finds a NUL too) */
+  if (t.kind == NG_SQ_PUNCT && t.end - t.begin == 1) c = sh->s[t.begin];
   if (c == '(' || c == '{' || c == '[') {
     shape_open(sh, t, next);
     return NG_GUARD_PASS;

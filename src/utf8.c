@@ -51,7 +51,7 @@ size_t ng_utf8_valid_prefix(const char *s, size_t len) {
 size_t ng_utf8_noncharacter(const char *s, size_t len) {
   /* U+FFFE is EF BF BE, U+FFFF is EF BF BF; in valid UTF-8 they start
      where they match */
-  for (const char *p = s; (p = memchr(p, '\xEF', len - (size_t)(p - s))) != NULL; ++p)
+  for (const char *p = s; (p = memchr(p, 0xEF, len - (size_t)(p - s))) != NULL; ++p)
     if (len - (size_t)(p - s) >= 3 && p[1] == '\xBF' && (p[2] == '\xBE' || p[2] == '\xBF')) return (size_t)(p - s);
   return len;
 }
