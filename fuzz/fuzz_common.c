@@ -60,7 +60,12 @@ static int dot_segment(const char *iri) {
   return 0;
 }
 
-int fuzz_known_bad_iri(const char *iri) { return !fuzz_strict() && dot_segment(iri); }
+/* An IRI that ends in '.': raptor's Turtle writer abbreviates it with a
+   prefix to a local name ending in '.' (xsd:date.), which no reader takes
+   (F7). */
+static int dot_end(const char *iri) { return *iri && iri[strlen(iri) - 1] == '.'; }
+
+int fuzz_known_bad_iri(const char *iri) { return !fuzz_strict() && (dot_segment(iri) || dot_end(iri)); }
 
 const NgLexicon *fuzz_lexicon(void) {
   static NgLexicon *lex;

@@ -45,8 +45,10 @@ void fuzz_mask_known(char *s, size_t n, int cr);
 
 /** Unless fuzz_strict(): non-zero when the IRI has a dot segment ("." or
  *  ".." in its path), which Turtle readers resolve away and N-Triples
- *  readers keep (F5): ng_scheme_base_ok refuses such a base, and slugs
- *  never are "." or "..". */
+ *  readers keep (F5: ng_scheme_base_ok refuses such a base, and slugs
+ *  never are "." or ".."), or ends in '.', which raptor's Turtle writer
+ *  abbreviates to a local name no reader takes (F7: newsgraph's IRIs end
+ *  in a slug, a number or '/', and the lexicon checks Wikidata IDs). */
 int fuzz_known_bad_iri(const char *iri);
 
 /** The built-in lexicon, loaded on first use and kept for the run. */

@@ -217,13 +217,45 @@ static NgStatus add_names(NgLexicon *lx, uint32_t idx, const char *name, char *a
   return st;
 }
 
+/* Empty, or [+-]digits.digits: an xsd:decimal that Turtle writers can
+   write bare and read back as a decimal (raptor writes "51"^^xsd:decimal
+   as 51, an integer: found by fuzzing). */
+static int coordinate_ok(const char *v) {
+  if (!*v) return 1;
+  v += *v == '+' || *v == '-';
+  size_t a = strspn(v, "0123456789");
+  if (!a || v[a] != '.') return 0;
+  size_t b = strspn(v + a + 1, "0123456789");
+  return b && !v[a + 1 + b];
+}
+
+/* Empty, or 'Q' and digits: what becomes wd:ID (raptor's Turtle writer
+   abbreviates any IRI in the wd: namespace, "Q1." too, which no reader
+   takes back). */
+static int wikidata_ok(const char *v) { return !*v || (v[0] == 'Q' && v[1] && !v[1 + strspn(v + 1, "0123456789")]); }
+
+/* Add the gazetteer entry e after checking the identifiers and coordinates
+   it brings into the graph; *idx is its index. */
+static NgStatus add_checked(NgLexicon *lx, const NgLexEntry *e, int32_t *idx, char *err, size_t es) {
+  if (!wikidata_ok(e->wikidata) || e->geonames[strspn(e->geonames, "0123456789")]) {
+    snprintf(err, es, "identifiers '%s' '%s' are not a Wikidata ID (Q84) and a GeoNames number", e->wikidata,
+             e->geonames);
+    return NG_ERR_SYNTAX;
+  }
+  if (!coordinate_ok(e->lat) || !coordinate_ok(e->lon)) {
+    snprintf(err, es, "coordinates '%s' '%s' are not decimals with a point (51.5074)", e->lat, e->lon);
+    return NG_ERR_SYNTAX;
+  }
+  *idx = add_entry(lx, e);
+  return *idx < 0 ? NG_ERR_NOMEM : NG_SUCCESS;
+}
+
 static NgStatus line_country(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
   (void)n;
-  (void)err;
-  (void)es;
   NgLexEntry e = {c[1], c[4], EMPTY, c[0], EMPTY, EMPTY, -1, NG_LEX_PLACE, NG_CLS_COUNTRY, 0};
-  int32_t idx = add_entry(lx, &e);
-  if (idx < 0) return NG_ERR_NOMEM;
+  int32_t idx;
+  NgStatus added = add_checked(lx, &e, &idx, err, es);
+  if (added) return added;
   lx->entries[idx].country = idx;
   NgStatus st = ng_strmap_put(lx->iso, c[0], strlen(c[0]), (uint32_t)idx);
   if (!st) st = add_names(lx, (uint32_t)idx, c[1], c[2]);
@@ -245,38 +277,22 @@ static int32_t iso_country(const NgLexicon *lx, const char *iso) {
   return -1;
 }
 
-/* Empty, or [+-]digits.digits: an xsd:decimal that Turtle writers can
-   write bare and read back as a decimal (raptor writes "51"^^xsd:decimal
-   as 51, an integer: found by fuzzing). */
-static int coordinate_ok(const char *v) {
-  if (!*v) return 1;
-  v += *v == '+' || *v == '-';
-  size_t a = strspn(v, "0123456789");
-  if (!a || v[a] != '.') return 0;
-  size_t b = strspn(v + a + 1, "0123456789");
-  return b && !v[a + 1 + b];
-}
-
 static NgStatus line_city(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
   (void)n;
-  if (!coordinate_ok(c[5]) || !coordinate_ok(c[6])) {
-    snprintf(err, es, "coordinates '%s' '%s' are not decimals with a point (51.5074)", c[5], c[6]);
-    return NG_ERR_SYNTAX;
-  }
   NgLexEntry e = {
       c[0], c[3], c[4], c[2], c[5], c[6], iso_country(lx, c[2]), NG_LEX_PLACE, NG_CLS_CITY, (uint8_t)(c[8][0] == '1')};
-  int32_t idx = add_entry(lx, &e);
-  if (idx < 0) return NG_ERR_NOMEM;
+  int32_t idx;
+  NgStatus added = add_checked(lx, &e, &idx, err, es);
+  if (added) return added;
   return add_names(lx, (uint32_t)idx, c[0], c[1]);
 }
 
 static NgStatus line_region(NgLexicon *lx, char **c, size_t n, char *err, size_t es) {
   (void)n;
-  (void)err;
-  (void)es;
   NgLexEntry e = {c[0], c[4], EMPTY, c[3], EMPTY, EMPTY, iso_country(lx, c[3]), NG_LEX_PLACE, NG_CLS_REGION, 0};
-  int32_t idx = add_entry(lx, &e);
-  if (idx < 0) return NG_ERR_NOMEM;
+  int32_t idx;
+  NgStatus added = add_checked(lx, &e, &idx, err, es);
+  if (added) return added;
   return add_names(lx, (uint32_t)idx, c[0], c[1]);
 }
 
@@ -288,8 +304,9 @@ static NgStatus line_org(NgLexicon *lx, char **c, size_t n, char *err, size_t es
     return NG_ERR_SYNTAX;
   }
   NgLexEntry e = {c[0], c[3], EMPTY, c[4], EMPTY, EMPTY, iso_country(lx, c[4]), NG_LEX_ORG, (uint8_t)cls, 0};
-  int32_t idx = add_entry(lx, &e);
-  if (idx < 0) return NG_ERR_NOMEM;
+  int32_t idx;
+  NgStatus added = add_checked(lx, &e, &idx, err, es);
+  if (added) return added;
   return add_names(lx, (uint32_t)idx, c[0], c[1]);
 }
 

@@ -527,6 +527,12 @@ run -q -o - -f ttl --data-dir "$TMP/data" "$N1"
 check "coordinate: exit 1, got $rc" test "$rc" -eq 1
 check "coordinate: names the file and line: $(cat "$err")" grep -qE "cities\.tsv:[0-9]+: coordinates '55'" "$err"
 check "coordinate: nothing on stdout" test ! -s "$out"
+# a Wikidata ID that ends in '.' became wd:Q649. in Turtle, which no reader takes
+cp "$SRC/data/cities.tsv" "$TMP/data/cities.tsv"
+sed -i 's/^\(Moscow\t[^\t]*\t[^\t]*\t\)Q649\t/\1Q649.\t/' "$TMP/data/cities.tsv"
+run -q -o - -f ttl --data-dir "$TMP/data" "$N1"
+check "wikidata-id: exit 1, got $rc" test "$rc" -eq 1
+check "wikidata-id: names the file and the ID: $(cat "$err")" grep -qE "cities\.tsv:[0-9]+: identifiers 'Q649\.'" "$err"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
