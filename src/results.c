@@ -2,6 +2,7 @@
 
 #include "write.h"
 
+#include <raptor2.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,46 +24,25 @@ static char *dup_str(const char *s) {
 
 /* ---- escaping ------------------------------------------------------------------ */
 
-/* A string in N-Triples / Turtle escaping (TSV values): \\ \" \n \r \t,
-   other control characters as \u00XX; UTF-8 as it is. */
-static void put_escaped_nt(const char *s, FILE *out) {
-  for (const unsigned char *p = (const unsigned char *)s; *p; ++p) {
-    switch (*p) {
-    case '\\': fputs("\\\\", out); break;
-    case '"': fputs("\\\"", out); break;
-    case '\n': fputs("\\n", out); break;
-    case '\r': fputs("\\r", out); break;
-    case '\t': fputs("\\t", out); break;
-    default:
-      if (*p < 0x20 || *p == 0x7f)
-        fprintf(out, "\\u%04X", *p);
-      else
-        fputc(*p, out);
-    }
-  }
+/* s escaped by raptor (flags: RAPTOR_ESCAPED_WRITE_*), without the
+   quotes or brackets around it. */
+static void put_escaped(const NgResultsWriter *w, const char *s, char delim, unsigned flags) {
+  /* raptor's stream writes with fwrite to the same FILE: no reordering */
+  raptor_string_escaped_write((const unsigned char *)s, strlen(s), delim, flags, w->io);
 }
 
-/* A string in JSON: \" \\ and control characters escaped; UTF-8 as it is. */
-static void put_json_string(const char *s, FILE *out) {
-  fputc('"', out);
-  for (const unsigned char *p = (const unsigned char *)s; *p; ++p) {
-    switch (*p) {
-    case '\\': fputs("\\\\", out); break;
-    case '"': fputs("\\\"", out); break;
-    case '\n': fputs("\\n", out); break;
-    case '\r': fputs("\\r", out); break;
-    case '\t': fputs("\\t", out); break;
-    default:
-      if (*p < 0x20)
-        fprintf(out, "\\u%04x", *p);
-      else
-        fputc(*p, out);
-    }
-  }
-  fputc('"', out);
-}
+/* TSV terms are Turtle terms: \t \n \r \" \\ escaped, UTF-8 as it is. */
+enum {
+  TSV_LITERAL = RAPTOR_ESCAPED_WRITE_TURTLE_LITERAL | RAPTOR_ESCAPED_WRITE_BITFLAG_BS_ESCAPES_TNRU,
+  JSON_STRING = RAPTOR_ESCAPED_WRITE_JSON_LITERAL | RAPTOR_ESCAPED_WRITE_BITFLAG_UTF8
+};
 
-/* ---- TSV ------------------------------------------------------------------------- */
+/* A string in JSON, with its quotes. */
+static void put_json_string(const NgResultsWriter *w, const char *s) {
+  fputc('"', w->out);
+  put_escaped(w, s, '"', JSON_STRING);
+  fputc('"', w->out);
+}
 
 static int all_digits(const char *s, size_t *n) {
   *n = strspn(s, "0123456789");
@@ -86,12 +66,13 @@ static int turtle_number(const char *s, const char *datatype) {
   return all_digits(p, &n) && !p[n];
 }
 
-static void put_tsv_term(const NgTerm *t, FILE *out) {
+static void put_tsv_term(const NgResultsWriter *w, const NgTerm *t) {
+  FILE *out = w->out;
   switch (t->kind) {
   case NG_TERM_UNBOUND: break;
   case NG_TERM_IRI:
     fputc('<', out);
-    put_escaped_nt(t->value, out);
+    put_escaped(w, t->value, '>', RAPTOR_ESCAPED_WRITE_TURTLE_URI);
     fputc('>', out);
     break;
   case NG_TERM_BLANK: fprintf(out, "_:%s", t->value); break;
@@ -101,12 +82,12 @@ static void put_tsv_term(const NgTerm *t, FILE *out) {
       break;
     }
     fputc('"', out);
-    put_escaped_nt(t->value, out);
+    put_escaped(w, t->value, '"', TSV_LITERAL);
     fputc('"', out);
     if (t->lang) fprintf(out, "@%s", t->lang);
     if (t->datatype) {
       fputs("^^<", out);
-      put_escaped_nt(t->datatype, out);
+      put_escaped(w, t->datatype, '>', RAPTOR_ESCAPED_WRITE_TURTLE_URI);
       fputc('>', out);
     }
     break;
@@ -115,20 +96,20 @@ static void put_tsv_term(const NgTerm *t, FILE *out) {
 
 /* ---- JSON ---------------------------------------------------------------------------- */
 
-static void put_json_term(const char *name, const NgTerm *t, FILE *out) {
+static void put_json_term(const NgResultsWriter *w, const char *name, const NgTerm *t) {
   static const char *const types[] = {"", "uri", "bnode", "literal"};
-  put_json_string(name, out);
-  fprintf(out, ": { \"type\": \"%s\", \"value\": ", types[t->kind]);
-  put_json_string(t->value, out);
+  put_json_string(w, name);
+  fprintf(w->out, ": { \"type\": \"%s\", \"value\": ", types[t->kind]);
+  put_json_string(w, t->value);
   if (t->kind == NG_TERM_LITERAL && t->lang) {
-    fputs(", \"xml:lang\": ", out);
-    put_json_string(t->lang, out);
+    fputs(", \"xml:lang\": ", w->out);
+    put_json_string(w, t->lang);
   }
   if (t->kind == NG_TERM_LITERAL && t->datatype) {
-    fputs(", \"datatype\": ", out);
-    put_json_string(t->datatype, out);
+    fputs(", \"datatype\": ", w->out);
+    put_json_string(w, t->datatype);
   }
-  fputs(" }", out);
+  fputs(" }", w->out);
 }
 
 static void put_json_row(const NgResultsWriter *w, const NgTerm *row) {
@@ -137,7 +118,7 @@ static void put_json_row(const NgResultsWriter *w, const NgTerm *row) {
   for (size_t j = 0; j < w->nc; ++j) {
     if (row[j].kind == NG_TERM_UNBOUND) continue;
     fputs(first ? " " : ", ", w->out);
-    put_json_term(w->names[j], &row[j], w->out);
+    put_json_term(w, w->names[j], &row[j]);
     first = 0;
   }
   fputs(first ? "}" : " }", w->out);
@@ -147,7 +128,7 @@ static void put_json_head(const NgResultsWriter *w) {
   fputs("{\n  \"head\": {\n    \"vars\": [", w->out);
   for (size_t j = 0; j < w->nc; ++j) {
     fputs(j ? ", " : " ", w->out);
-    put_json_string(w->names[j], w->out);
+    put_json_string(w, w->names[j]);
   }
   fputs(w->nc ? " ]\n  },\n" : "]\n  },\n", w->out);
   fputs("  \"results\": {\n    \"bindings\": [", w->out);
@@ -270,7 +251,15 @@ void ng_results_discard(NgResultsWriter *w) {
   free(w->cells);
   for (size_t j = 0; w->names && j < w->nc; ++j) free(w->names[j]);
   free(w->names);
+  if (w->io) raptor_free_iostream(w->io);
+  if (w->raptor) raptor_free_world(w->raptor);
   memset(w, 0, sizeof *w);
+}
+
+/* raptor's world and a stream onto w->out, for its escaping. */
+static NgStatus open_escaper(NgResultsWriter *w) {
+  if (!(w->raptor = raptor_new_world()) || raptor_world_open(w->raptor)) return NG_ERR_NOMEM;
+  return (w->io = raptor_new_iostream_to_file_handle(w->raptor, w->out)) ? NG_SUCCESS : NG_ERR_NOMEM;
 }
 
 NgStatus ng_results_begin(NgResultsWriter *w, NgResults format, const char *const *names, size_t nc, FILE *out) {
@@ -280,6 +269,7 @@ NgStatus ng_results_begin(NgResultsWriter *w, NgResults format, const char *cons
   if (!(w->names = calloc(nc + 1, sizeof *w->names))) return NG_ERR_NOMEM;
   for (; w->nc < nc; ++w->nc)
     if (!(w->names[w->nc] = dup_str(names[w->nc]))) return NG_ERR_NOMEM;
+  if ((format == NG_RESULTS_TSV || format == NG_RESULTS_JSON) && open_escaper(w)) return NG_ERR_NOMEM;
   switch (format) {
   case NG_RESULTS_CSV: return ng_write_csv_row(out, (const char *const *)w->names, nc);
   case NG_RESULTS_TSV:
@@ -300,7 +290,7 @@ NgStatus ng_results_row(NgResultsWriter *w, const NgTerm *row) {
   case NG_RESULTS_TSV:
     for (size_t j = 0; j < w->nc; ++j) {
       if (j) fputc('\t', w->out);
-      put_tsv_term(&row[j], w->out);
+      put_tsv_term(w, &row[j]);
     }
     fputc('\n', w->out);
     break;

@@ -45,13 +45,18 @@ typedef struct {
   const char *datatype; /**< datatype IRI, or NULL */
 } NgTerm;
 
+struct raptor_world_s;
+struct raptor_iostream_s;
+
 /** A writer of one SELECT result; its fields are private. */
 typedef struct {
   NgResults format;
   FILE *out;
-  size_t nc;    /* variables */
-  char **names; /* nc names, owned */
-  char **cells; /* table: row-major cells, owned */
+  struct raptor_world_s *raptor; /* TSV, JSON: raptor's escaping (owned) */
+  struct raptor_iostream_s *io;  /* onto `out` (owned; `out` is not) */
+  size_t nc;                     /* variables */
+  char **names;                  /* nc names, owned */
+  char **cells;                  /* table: row-major cells, owned */
   size_t nr, cap;
 } NgResultsWriter;
 
