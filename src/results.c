@@ -28,7 +28,7 @@ static char *dup_str(const char *s) {
    quotes or brackets around it. */
 static void put_escaped(const NgResultsWriter *w, const char *s, char delim, unsigned flags) {
   /* raptor's stream writes with fwrite to the same FILE: no reordering */
-  raptor_string_escaped_write((const unsigned char *)s, strlen(s), delim, flags, w->io);
+  if (s) raptor_string_escaped_write((const unsigned char *)s, strlen(s), delim, flags, w->io);
 }
 
 /* TSV terms are Turtle terms: \t \n \r \" \\ escaped, UTF-8 as it is. */
