@@ -337,9 +337,10 @@ static int32_t title_of(const Ctx *c, const NgMention *m, NgRule *rule) {
    too. */
 static void plural_title(Ctx *c, const NgMention *m, const NgTitle *T) {
   const NgLexEntry *le = ng_lexicon_entry(c->lex, (uint32_t)T->lex);
-  if (!le || T->lex_end <= T->lex_begin || strcasecmp(le->name, c->s + c->t[T->lex_begin].start) == 0 ||
-      !tok(c, m->tok_end, "and"))
-    return;
+  if (!le || T->lex_end <= T->lex_begin || !tok(c, m->tok_end, "and")) return;
+  /* plural: the title as written is not the entry's name (its singular) */
+  size_t at = c->t[T->lex_begin].start, len = c->t[T->lex_end - 1].end - at;
+  if (strlen(le->name) == len && strncasecmp(le->name, c->s + at, len) == 0) return;
   const NgMention *n2 = mention_at(c, m->tok_end + 1);
   if (names_a(c, n2, NG_TYPE_PERSON))
     add_role(c, entity_of(c, n2), T, -1, c->t[T->tok_begin].start, n2->end, NG_RULE_ROLE_PLURAL_TITLE);
