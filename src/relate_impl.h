@@ -117,7 +117,7 @@ void *ng_rel_grow(Ctx *c, void *p, size_t *cap, size_t n, size_t size);
 /* ---- the passes ------------------------------------------------------------------ */
 
 void ng_rel_roles(Ctx *c);       /* relate_roles.c */
-void ng_rel_name_of_org(Ctx *c); /* relate_roles.c */
+void ng_rel_name_of_org(Ctx *c); /* relate_roles.c: "X of the Y", "Y's X" */
 void ng_rel_structure(Ctx *c);   /* relate_structure.c */
 void ng_rel_agreements(Ctx *c);  /* relate_structure.c */
 void ng_rel_events(Ctx *c);      /* relate_events.c */

@@ -579,6 +579,20 @@ void ng_rel_roles(Ctx *c) {
   c->roles = NULL;
 }
 
+/* ---- "Y's NAME" -------------------------------------------------------------------- */
+
+/* "Fjord Radio's Lena Marsh": an organization's possessive right before a
+   person's name; the person is affiliated with it (a country's or a
+   person's possessive is no affiliation). */
+static void org_possessive(Ctx *c, const NgMention *m) {
+  size_t b = m->tok_begin;
+  if (b < 2 || !(c->t[b - 1].flags & NG_TF_POSS)) return;
+  const NgMention *o = mention_at(c, b - 2);
+  if (!names_a(c, o, NG_TYPE_ORG) || o->tok_end != b - 1) return;
+  ng_rel_add(c, NG_REL_AFFILIATED, entity_of(c, m), entity_of(c, o), o->start, m->end,
+             NG_RULE_AFFILIATION_ORG_POSSESSIVE);
+}
+
 /* ---- "NAME of the Y Institute" ------------------------------------------------------ */
 
 /* "said Debra Olsen of the Oslo-based Fjord Institute": a person's name
@@ -588,6 +602,7 @@ void ng_rel_name_of_org(Ctx *c) {
   for (size_t i = 0; i < c->r->n_mentions && !c->st; ++i) {
     const NgMention *m = &c->r->mentions[i];
     if (!names_a(c, m, NG_TYPE_PERSON) || (m->flags & NG_MF_NESTED)) continue;
+    org_possessive(c, m);
     size_t k = m->tok_end;
     if (!tok(c, k, "of")) continue;
     ++k;

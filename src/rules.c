@@ -124,6 +124,8 @@ static const NgRuleInfo RULES[NG_RULE_COUNT] = {
     [NG_RULE_AFFILIATION_HEADING] = {"affiliation.heading", 0.85f, REL, 0, "an organization in a heading"},
     [NG_RULE_AFFILIATION_NAME_OF_ORG] = {"affiliation.name-of-org", 0.75f, REL, 0,
                                          "a person's name, \"of [the]\" and an organization"},
+    [NG_RULE_AFFILIATION_ORG_POSSESSIVE] = {"affiliation.org-possessive", 0.75f, REL, 0,
+                                            "an organization's possessive right before a person's name"},
     [NG_RULE_REPRESENTS_TITLE_COUNTRY] = {"represents.title-country", 0.95f, REL, 1,
                                           "a current governing title with a country (factor on the role)"},
     [NG_RULE_REPRESENTS_TITLE_IMPLIES] = {"represents.title-implies-country", 0.85f, REL, 1,

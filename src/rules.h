@@ -104,6 +104,7 @@ typedef enum {
   NG_RULE_AFFILIATION_APPOSITION_BARE, /**< "X, of the Y Institute": no title. */
   NG_RULE_AFFILIATION_HEADING,         /**< An organization in a heading. */
   NG_RULE_AFFILIATION_NAME_OF_ORG,     /**< "X of the Oslo-based Y". */
+  NG_RULE_AFFILIATION_ORG_POSSESSIVE,  /**< "Y's X": an organization's possessive before a name. */
   /* relate: represents */
   NG_RULE_REPRESENTS_TITLE_COUNTRY,   /**< A governing title with a country (factor). */
   NG_RULE_REPRESENTS_TITLE_IMPLIES,   /**< "Taoiseach" when the article names Ireland (factor). */
