@@ -3,6 +3,7 @@
 #include "query_guard.h"
 #include "query_rewrite.h"
 #include "store_rdf.h"
+#include "strmap.h"
 
 #include <redland.h>
 #include <stdlib.h>
@@ -400,24 +401,42 @@ static NgStatus has_solutions(NgStore *s, const char *q, const Shape *sh, int *y
 
 /* ---- DESCRIBE ------------------------------------------------------------------------------ */
 
-/* The resources to describe, as librdf nodes (owned). */
+/* The resources to describe, as librdf nodes (owned), each once: `seen`
+   holds their N-Triples forms (a lookup, not a scan of the list). */
 typedef struct {
   librdf_node **v;
   size_t n, cap;
+  NgStrMap *seen;
 } Nodes;
 
 static void nodes_free(Nodes *ns) {
   for (size_t i = 0; i < ns->n; ++i) librdf_free_node(ns->v[i]);
   free(ns->v);
+  ng_strmap_free(ns->seen);
+}
+
+/* Whether n is new to ns (then remembered); -1 when out of memory. */
+static int nodes_first_seen(Nodes *ns, librdf_node *n) {
+  size_t len = 0;
+  unsigned char *key = raptor_term_to_counted_string(n, &len);
+  uint32_t v;
+  int fresh = -1;
+  if (key && !ns->seen) ns->seen = ng_strmap_new();
+  if (key && ns->seen) {
+    fresh = !ng_strmap_get(ns->seen, (const char *)key, len, &v);
+    if (fresh && ng_strmap_put(ns->seen, (const char *)key, len, 0)) fresh = -1;
+  }
+  raptor_free_memory(key);
+  return fresh;
 }
 
 /* Add the node n (taken) unless the list has it already. */
 static NgStatus nodes_add(Nodes *ns, librdf_node *n) {
-  for (size_t i = 0; i < ns->n; ++i)
-    if (librdf_node_equals(ns->v[i], n)) {
-      librdf_free_node(n);
-      return NG_SUCCESS;
-    }
+  int fresh = nodes_first_seen(ns, n);
+  if (fresh <= 0) {
+    librdf_free_node(n);
+    return fresh < 0 ? NG_ERR_NOMEM : NG_SUCCESS;
+  }
   if (ns->n == ns->cap) {
     size_t nc = ns->cap ? ns->cap * 2 : 16;
     librdf_node **nv = realloc(ns->v, nc * sizeof(librdf_node *)); /* NOLINT(bugprone-sizeof-expression): pointers */
@@ -514,7 +533,7 @@ static NgStatus describe_one(NgStore *s, Nodes *ns, size_t i, Lines *l) {
 
 static NgStatus describe(NgStore *s, const char *sparql, rasqal_query *rq, const NgQueryOptions *o, FILE *out,
                          NgQueryOutcome *outcome, char *err, size_t es) {
-  Nodes ns = {NULL, 0, 0};
+  Nodes ns = {NULL, 0, 0, NULL};
   Lines l = {NULL, 0, 0};
   char vars[4096];
   int any = 0;
