@@ -116,14 +116,9 @@ NgStatus ng_meta_set(NgMeta *m, const char *key, const char *value, char *err, s
   }
   NgStatus st = check_value(m, field, value, err, es);
   if (st) return st;
-  char *copy = malloc(strlen(value) + 1), *o = copy;
+  char *copy = malloc(strlen(value) + 1);
   if (!copy) return NG_ERR_NOMEM;
-  for (const char *p = value; *p; ++p) /* CRLF and CR as LF, as in text (raptor's Turtle writer leaves CR raw) */
-    if (*p != '\r')
-      *o++ = *p;
-    else if (p[1] != '\n')
-      *o++ = '\n';
-  *o = '\0';
+  ng_text_copy_lf(value, strlen(value), copy); /* line ends as in text (raptor's Turtle writer leaves CR raw) */
   free(*field);
   *field = copy;
   return NG_SUCCESS;

@@ -172,20 +172,24 @@ void ng_text_describe(NgStatus st, const NgTextError *e, char *out, size_t size)
 }
 
 /* t->data: buf without a leading byte-order mark, CRLF and lone CR as LF. */
+size_t ng_text_copy_lf(const char *in, size_t len, char *out) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; ++i) {
+    if (in[i] != '\r') {
+      out[n++] = in[i];
+      continue;
+    }
+    out[n++] = '\n';
+    if (i + 1 < len && in[i + 1] == '\n') ++i;
+  }
+  out[n] = '\0';
+  return n;
+}
+
 static NgStatus copy_normalized(NgText *t, const char *buf, size_t len) {
   size_t start = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
   if (!(t->data = malloc(len - start + 1))) return NG_ERR_NOMEM;
-  size_t n = 0;
-  for (size_t i = start; i < len; ++i) {
-    if (buf[i] != '\r') {
-      t->data[n++] = buf[i];
-      continue;
-    }
-    t->data[n++] = '\n';
-    if (i + 1 < len && buf[i + 1] == '\n') ++i;
-  }
-  t->data[n] = '\0';
-  t->len = n;
+  t->len = ng_text_copy_lf(buf + start, len - start, t->data);
   return NG_SUCCESS;
 }
 

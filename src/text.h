@@ -67,6 +67,11 @@ NgStatus ng_text_read_file(const char *path, NgText **out, size_t *err_offset);
  *  ng_text_read_file (NG_ERR_ENCODING for UTF-16 and UTF-32). */
 NgStatus ng_text_from_buffer(const char *buf, size_t len, NgText **out, size_t *err_offset);
 
+/** Copy in[0..len) into out (at least len + 1 bytes) with CRLF and lone
+ *  CR as LF, NUL-terminated, as the text reader reads line ends; returns
+ *  the length written.  The metadata reader uses it for values too. */
+size_t ng_text_copy_lf(const char *in, size_t len, char *out);
+
 /** Code point offset of byte offset `byte` (clamped to the text length). */
 size_t ng_text_char_offset(const NgText *text, size_t byte);
 
